@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, DomainError, ErrorCode } from '@motcua/domain';
+import { AgenciesRepository, AgencyEntity, AgencyPatch, UnitsRepository } from '@motcua/persistence';
+import type { Page } from '../common/page';
+import type { CreateAgencyDto, ListAgenciesQuery, UpdateAgencyDto } from './dto/agency.dto';
+
+@Injectable()
+export class AgenciesService {
+  constructor(
+    private readonly agencies: AgenciesRepository,
+    private readonly units: UnitsRepository,
+  ) {}
+
+  async list(actor: Actor, query: ListAgenciesQuery): Promise<Page<AgencyEntity>> {
+    const { items, total } = await this.agencies.list(actor.scope, query);
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(actor: Actor, code: string): Promise<AgencyEntity> {
+    const agency = await this.agencies.findByCode(actor.scope, code);
+    if (!agency) throw DomainError.notFound('Agency', code);
+    return agency;
+  }
+
+  async create(actor: Actor, dto: CreateAgencyDto): Promise<AgencyEntity> {
+    const unit = await this.units.findById(actor.scope, dto.unitId);
+    if (!unit) throw reference('unitId', 'no such administrative unit in your scope');
+    const parentId = await this.parentId(actor, dto.parentCode);
+    return this.agencies.create({ code: dto.code, name: dto.name, kind: dto.kind, unitId: unit.id, parentId });
+  }
+
+  async update(actor: Actor, code: string, dto: UpdateAgencyDto): Promise<AgencyEntity> {
+    const agency = await this.get(actor, code);
+    const patch: AgencyPatch = { name: dto.name, kind: dto.kind, active: dto.active };
+    if (dto.parentCode !== undefined) {
+      patch.parentId = await this.parentId(actor, dto.parentCode);
+      if (patch.parentId === agency.id) throw reference('parentCode', 'an agency cannot be its own parent');
+    }
+    return this.agencies.update(agency.id, patch);
+  }
+
+  private async parentId(actor: Actor, parentCode: string | null | undefined): Promise<string | null> {
+    if (!parentCode) return null;
+    const parent = await this.agencies.findByCode(actor.scope, parentCode);
+    if (!parent) throw reference('parentCode', 'no such agency in your scope');
+    return parent.id;
+  }
+}
+
+function reference(field: string, reason: string): DomainError {
+  return new DomainError(ErrorCode.UNPROCESSABLE, `${field}: ${reason}`, { fields: [{ field, reason }] });
+}

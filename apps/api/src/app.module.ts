@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { AppConfigModule } from '@motcua/config';
+import { PersistenceModule } from '@motcua/persistence';
+import { RedisModule } from '@motcua/queue';
+import { AgenciesModule } from './agencies/agencies.module';
+import { AuthModule } from './auth/auth.module';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { ApiLoggerModule } from './common/logger';
+import { createValidationPipe } from './common/validation.pipe';
+import { HealthModule } from './health/health.module';
+import { UnitsModule } from './units/units.module';
+
+@Module({
+  imports: [AppConfigModule, ApiLoggerModule, PersistenceModule, RedisModule, AuthModule, HealthModule, UnitsModule, AgenciesModule],
+  providers: [
+    { provide: APP_FILTER, useClass: AllExceptionsFilter },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,62 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError, ErrorCode } from '@motcua/domain';
+import { ERROR_STATUS, STATUS_CODE } from './error-status';
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/**
+ * Every error leaves the API as `{ code, message, details? }`. Unknown errors become a 500 whose
+ * errorId is the request id, logged with the cause; no stack trace ever reaches the client.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const context = host.switchToHttp();
+    const request = context.getRequest<Request & { id?: string }>();
+    const response = context.getResponse<Response>();
+    const [status, body] = this.describe(error, request);
+    if (status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    response.status(status).json(body);
+  }
+
+  private describe(error: unknown, request: Request & { id?: string }): [number, ErrorBody] {
+    if (error instanceof DomainError) {
+      return [ERROR_STATUS[error.code], withDetails(error.code, error.message, error.details)];
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const code = STATUS_CODE[status] ?? ErrorCode.INTERNAL;
+      const payload = error.getResponse();
+      const details = status === HttpStatus.SERVICE_UNAVAILABLE && typeof payload === 'object' ? (payload as Record<string, unknown>) : undefined;
+      return [status, withDetails(code, error.message, details)];
+    }
+    // body-parser's errors carry a `type` and a status of their own.
+    const parserError = error as { type?: string; status?: number };
+    if (parserError.type === 'entity.parse.failed') {
+      return [HttpStatus.BAD_REQUEST, { code: ErrorCode.MALFORMED_JSON, message: 'The request body is not valid JSON' }];
+    }
+    if (parserError.type === 'entity.too.large') {
+      return [HttpStatus.PAYLOAD_TOO_LARGE, { code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' }];
+    }
+    if (parserError.type && parserError.status && parserError.status < 500) {
+      return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: 'The request body could not be read' }];
+    }
+    const errorId = String(request.id ?? 'unknown');
+    this.logger.error({ err: error, errorId, method: request.method, url: request.originalUrl }, 'Unhandled error');
+    return [
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      { code: ErrorCode.INTERNAL, message: 'Internal server error', details: { errorId } },
+    ];
+  }
+}
+
+function withDetails(code: ErrorCode, message: string, details?: Record<string, unknown>): ErrorBody {
+  return details === undefined ? { code, message } : { code, message, details };
+}

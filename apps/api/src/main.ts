@@ -1,0 +1,15 @@
+import { Logger } from '@nestjs/common';
+import { AppConfig } from '@motcua/config';
+import { createApiApp } from './bootstrap';
+
+async function main(): Promise<void> {
+  const app = await createApiApp();
+  const config = app.get(AppConfig);
+  if (config.usesDevelopmentJwtSecret) {
+    Logger.warn('JWT_SECRET is not set: using the development secret. Set it before real use.', 'Config');
+  }
+  await app.listen(config.PORT);
+  Logger.log(`API listening on http://localhost:${config.PORT}/api (docs at /api/docs)`, 'Bootstrap');
+}
+
+void main();

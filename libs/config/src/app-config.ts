@@ -1,0 +1,77 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const DEVELOPMENT_JWT_SECRET = 'motcua-development-secret-do-not-use-in-production';
+
+/** The whole runtime configuration, read from the environment once at start-up. */
+export class AppConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/motcua';
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Key prefix for every Redis key (BullMQ queues, rate limits), so test runs and tenants never collide. */
+  @Matches(/^[a-z0-9:_-]{1,64}$/i, { message: 'REDIS_PREFIX must be 1-64 letters, digits, ":", "_" or "-"' })
+  REDIS_PREFIX = 'motcua';
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  /** Access-token lifetime, in seconds. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(60)
+  JWT_TTL_SECONDS = 8 * 3600;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get jwtSecret(): string {
+    return this.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
+  }
+
+  /** True when the built-in development secret is in use (start-up logs a warning). */
+  get usesDevelopmentJwtSecret(): boolean {
+    return this.JWT_SECRET === undefined;
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  }
+}
+
+const KEYS = Object.keys(new AppConfig()).concat('JWT_SECRET');
+
+/** Validates the environment; throws a ConfigError listing every bad variable at once. */
+export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
+  const raw = Object.fromEntries(KEYS.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]));
+  const config = plainToInstance(AppConfig, raw);
+  const problems = validateSync(config).flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
+  );
+  if (config.isProduction && config.usesDevelopmentJwtSecret) {
+    problems.push('JWT_SECRET: required when NODE_ENV=production');
+  }
+  if (problems.length > 0) {
+    throw new ConfigError(problems);
+  }
+  return config;
+}

@@ -1,0 +1,42 @@
+import { types } from 'pg';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+// A `date` is a calendar date, not an instant: keep it as 'yyyy-MM-dd' so no host zone can shift it.
+types.setTypeParser(types.builtins.DATE, (value) => value);
+
+const MIGRATION_LOCK = 'motcua:migrate';
+
+/** The one definition of how we talk to PostgreSQL, shared by the apps, the CLI and the tests. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: 20, connectionTimeoutMillis: 5000 },
+    applicationName: 'motcua',
+  };
+}
+
+/**
+ * Applies pending migrations in one transaction. An advisory lock held on its own connection
+ * serialises concurrent migrators (several replicas booting at once); the second one finds nothing to do.
+ */
+export async function migrate(url: string): Promise<string[]> {
+  const dataSource = new DataSource({ ...dataSourceOptions(url), migrationsTransactionMode: 'all' });
+  await dataSource.initialize();
+  const lock = dataSource.createQueryRunner();
+  try {
+    await lock.query('SELECT pg_advisory_lock(hashtext($1))', [MIGRATION_LOCK]);
+    const applied = await dataSource.runMigrations();
+    return applied.map((migration) => migration.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.release();
+    await dataSource.destroy();
+  }
+}

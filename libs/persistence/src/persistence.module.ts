@@ -1,0 +1,20 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig } from '@motcua/config';
+import { dataSourceOptions } from './data-source';
+import { AgenciesRepository, UnitsRepository, UsersRepository } from './repositories';
+
+const REPOSITORIES = [UnitsRepository, AgenciesRepository, UsersRepository];
+
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.DATABASE_URL), retryAttempts: 3, retryDelay: 1000 }),
+    }),
+  ],
+  providers: REPOSITORIES,
+  exports: REPOSITORIES,
+})
+export class PersistenceModule {}

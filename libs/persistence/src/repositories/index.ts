@@ -1,0 +1,3 @@
+export * from './agencies.repository';
+export * from './units.repository';
+export * from './users.repository';

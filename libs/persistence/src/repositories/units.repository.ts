@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Scope, UNIT_SETS, UnitFile, UnitLevel, UnitSetKey } from '@motcua/domain';
+import { AdministrativeUnitEntity } from '../entities';
+import { scopeCondition } from './scope-sql';
+
+export interface UnitImportResult {
+  set: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  successionsInserted: number;
+}
+
+export interface UnitQuery {
+  at: string;
+  level?: UnitLevel;
+  parentCode?: string;
+  limit: number;
+  offset: number;
+}
+
+const IMPORT_BATCH = 2000;
+
+@Injectable()
+export class UnitsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Units in force at `at`, inside the scope. */
+  async list(scope: Scope, query: UnitQuery): Promise<{ items: AdministrativeUnitEntity[]; total: number }> {
+    const [inScope, params] = scopeCondition(scope, 'unit.path');
+    const builder = this.db
+      .getRepository(AdministrativeUnitEntity)
+      .createQueryBuilder('unit')
+      .where(inScope, params)
+      .andWhere('(unit.validFrom IS NULL OR unit.validFrom <= :at)', { at: query.at })
+      .andWhere('(unit.validTo IS NULL OR unit.validTo > :at)', { at: query.at });
+    if (query.level) builder.andWhere('unit.level = :level', { level: query.level });
+    if (query.parentCode) builder.andWhere('unit.parentCode = :parentCode', { parentCode: query.parentCode });
+    const [items, total] = await builder
+      .orderBy('unit.path')
+      .take(query.limit)
+      .skip(query.offset)
+      .getManyAndCount();
+    return { items, total };
+  }
+
+  /** A unit by id, inside the scope, whatever its dates. */
+  findById(scope: Scope, id: string): Promise<AdministrativeUnitEntity | null> {
+    const [inScope, params] = scopeCondition(scope, 'unit.path');
+    return this.db
+      .getRepository(AdministrativeUnitEntity)
+      .createQueryBuilder('unit')
+      .where('unit.id = :id', { id })
+      .andWhere(inScope, params)
+      .getOne();
+  }
+
+  findByPath(unitSet: UnitSetKey, path: string): Promise<AdministrativeUnitEntity | null> {
+    return this.db.getRepository(AdministrativeUnitEntity).findOneBy({ unitSet, path });
+  }
+
+  /** The unit an agency belongs to (unscoped: it is the caller's own). */
+  findOfAgency(agencyId: string): Promise<AdministrativeUnitEntity | null> {
+    return this.db
+      .getRepository(AdministrativeUnitEntity)
+      .createQueryBuilder('unit')
+      .innerJoin('agencies', 'agency', 'agency.unit_id = unit.id')
+      .where('agency.id = :agencyId', { agencyId })
+      .getOne();
+  }
+
+  /**
+   * Upserts one unit set and its succession links. Idempotent: rows whose data did not change are
+   * left alone (and counted as unchanged), so re-importing a file changes nothing.
+   */
+  async importFile(file: UnitFile): Promise<UnitImportResult> {
+    const { validFrom, validTo } = UNIT_SETS[file.set];
+    const result: UnitImportResult = { set: file.set, inserted: 0, updated: 0, unchanged: 0, successionsInserted: 0 };
+    await this.db.transaction(async (manager) => {
+      for (let start = 0; start < file.units.length; start += IMPORT_BATCH) {
+        const batch = file.units.slice(start, start + IMPORT_BATCH);
+        const rows: { inserted: boolean }[] = await manager.query(
+          `INSERT INTO administrative_units (unit_set, code, level, name, type, parent_code, path, valid_from, valid_to)
+           SELECT $1, u.code, u.level, u.name, u.type, u.parent_code, u.path, $2::date, $3::date
+           FROM unnest($4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+             AS u(code, level, name, type, parent_code, path)
+           ON CONFLICT (unit_set, level, code) DO UPDATE
+             SET name = EXCLUDED.name, type = EXCLUDED.type, parent_code = EXCLUDED.parent_code,
+                 path = EXCLUDED.path, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to
+             WHERE (administrative_units.name, administrative_units.type, administrative_units.parent_code,
+                    administrative_units.path, administrative_units.valid_from, administrative_units.valid_to)
+               IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.type, EXCLUDED.parent_code,
+                    EXCLUDED.path, EXCLUDED.valid_from, EXCLUDED.valid_to)
+           RETURNING (xmax = 0) AS inserted`,
+          [
+            file.set,
+            validFrom,
+            validTo,
+            batch.map((unit) => unit.code),
+            batch.map((unit) => unit.level),
+            batch.map((unit) => unit.name),
+            batch.map((unit) => unit.type),
+            batch.map((unit) => unit.parentCode),
+            batch.map((unit) => unit.path),
+          ],
+        );
+        const inserted = rows.filter((row) => row.inserted).length;
+        result.inserted += inserted;
+        result.updated += rows.length - inserted;
+        result.unchanged += batch.length - rows.length;
+      }
+      for (let start = 0; start < file.successions.length; start += IMPORT_BATCH) {
+        const batch = file.successions.slice(start, start + IMPORT_BATCH);
+        const rows: unknown[] = await manager.query(
+          `INSERT INTO unit_successions (old_level, old_code, new_level, new_code, kind, effective_on)
+           SELECT s.old_level, s.old_code, s.new_level, s.new_code, s.kind, $1::date
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+             AS s(old_level, old_code, new_level, new_code, kind)
+           ON CONFLICT ON CONSTRAINT unit_successions_link_key DO NOTHING
+           RETURNING id`,
+          [
+            validFrom,
+            batch.map((link) => link.oldLevel),
+            batch.map((link) => link.oldCode),
+            batch.map((link) => link.newLevel),
+            batch.map((link) => link.newCode),
+            batch.map((link) => link.kind),
+          ],
+        );
+        result.successionsInserted += rows.length;
+      }
+    });
+    return result;
+  }
+
+  /** How many units each set holds, per level (for the importer's report and the tests). */
+  async countBySet(): Promise<Record<string, Partial<Record<UnitLevel, number>>>> {
+    const rows: { unit_set: string; level: UnitLevel; count: number }[] = await this.db.query(
+      `SELECT unit_set, level, count(*)::int AS count FROM administrative_units GROUP BY unit_set, level`,
+    );
+    const counts: Record<string, Partial<Record<UnitLevel, number>>> = {};
+    for (const row of rows) (counts[row.unit_set] ??= {})[row.level] = row.count;
+    return counts;
+  }
+}
