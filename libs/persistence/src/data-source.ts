@@ -1,4 +1,4 @@
-import { types } from 'pg';
+import { Client, types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
@@ -27,6 +27,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
  * serialises concurrent migrators (several replicas booting at once); the second one finds nothing to do.
  */
 export async function migrate(url: string): Promise<string[]> {
+  await ensureDatabase(url);
   const dataSource = new DataSource({ ...dataSourceOptions(url), migrationsTransactionMode: 'all' });
   await dataSource.initialize();
   const lock = dataSource.createQueryRunner();
@@ -38,5 +39,20 @@ export async function migrate(url: string): Promise<string[]> {
     await lock.query('SELECT pg_advisory_unlock(hashtext($1))', [MIGRATION_LOCK]).catch(() => undefined);
     await lock.release();
     await dataSource.destroy();
+  }
+}
+
+/** Creates the database named in the URL when it does not exist yet (connecting to `postgres` to do it). */
+async function ensureDatabase(url: string): Promise<void> {
+  const name = decodeURIComponent(new URL(url).pathname.slice(1));
+  const maintenance = new URL(url);
+  maintenance.pathname = '/postgres';
+  const client = new Client({ connectionString: maintenance.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
   }
 }

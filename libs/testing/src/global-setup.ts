@@ -1,17 +1,30 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { migrate } from '../../persistence/src/data-source';
+import { join } from 'node:path';
 import { databaseUrl, withAdminClient, withRedis } from './services';
+
+const ROOT = process.cwd();
+
+/** Runs the real CLI from source, as `npm run db:migrate` / `seed:demo` would after a build. */
+function cli(databaseUrl: string, ...args: string[]): void {
+  execFileSync(
+    process.execPath,
+    [require.resolve('ts-node/dist/bin'), '--transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args],
+    { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test' }, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+}
 
 /**
  * Once per test run: checks both services answer, then creates this run's template database,
- * migrated from zero. Test files clone it (CREATE DATABASE … TEMPLATE), which takes milliseconds.
- * Runs for each project that declares it, so it is idempotent within a run.
+ * migrated from zero and loaded with the demo data. Test files clone it (CREATE DATABASE … TEMPLATE),
+ * which takes milliseconds. Jest calls this for each project that declares it, so it is idempotent.
  */
 export default async function globalSetup(): Promise<void> {
   if (process.env.MOTCUA_TEST_RUN) return;
   const run = `motcua_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   await withRedis((redis) => redis.ping());
   await withAdminClient((client) => client.query(`CREATE DATABASE "${run}"`));
-  await migrate(databaseUrl(run));
   process.env.MOTCUA_TEST_RUN = run;
+  cli(databaseUrl(run), 'migrate');
+  cli(databaseUrl(run), 'seed:demo');
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Role } from '@motcua/domain';
+import { Role } from '@motcua/domain';
+import type { Actor } from '@motcua/domain';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
 import { AgenciesService } from './agencies.service';
 import { AgencyPageDto, AgencyResponseDto, toAgencyPage, toAgencyResponse } from './dto/agency-response.dto';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, ErrorCode } from '@motcua/domain';
+import { DomainError, ErrorCode } from '@motcua/domain';
+import type { Actor } from '@motcua/domain';
 import { AgenciesRepository, AgencyEntity, AgencyPatch, UnitsRepository } from '@motcua/persistence';
 import type { Page } from '../common/page';
 import type { CreateAgencyDto, ListAgenciesQuery, UpdateAgencyDto } from './dto/agency.dto';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@motcua/config';
-import { Actor, DEMO_PASSWORD, DomainError, DUMMY_PASSWORD_HASH, ErrorCode, verifyPassword } from '@motcua/domain';
+import type { Actor } from '@motcua/domain';
+import { DEMO_PASSWORD, DomainError, DUMMY_PASSWORD_HASH, ErrorCode, verifyPassword } from '@motcua/domain';
 import { UserEntity, UsersRepository } from '@motcua/persistence';
 
 interface TokenClaims {

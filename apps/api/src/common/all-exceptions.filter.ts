@@ -27,23 +27,23 @@ export class AllExceptionsFilter implements ExceptionFilter {
   }
 
   private describe(error: unknown, request: Request & { id?: string }): [number, ErrorBody] {
-    if (error instanceof DomainError) {
-      return [ERROR_STATUS[error.code], withDetails(error.code, error.message, error.details)];
-    }
-    if (error instanceof HttpException) {
-      const status = error.getStatus();
-      const code = STATUS_CODE[status] ?? ErrorCode.INTERNAL;
-      const payload = error.getResponse();
-      const details = status === HttpStatus.SERVICE_UNAVAILABLE && typeof payload === 'object' ? (payload as Record<string, unknown>) : undefined;
-      return [status, withDetails(code, error.message, details)];
-    }
-    // body-parser's errors carry a `type` and a status of their own.
-    const parserError = error as { type?: string; status?: number };
+    // body-parser's errors carry a `type`; Nest may wrap them in a BadRequestException.
+    const parserError = ((error as { cause?: unknown }).cause ?? error) as { type?: string; status?: number };
     if (parserError.type === 'entity.parse.failed') {
       return [HttpStatus.BAD_REQUEST, { code: ErrorCode.MALFORMED_JSON, message: 'The request body is not valid JSON' }];
     }
     if (parserError.type === 'entity.too.large') {
       return [HttpStatus.PAYLOAD_TOO_LARGE, { code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' }];
+    }
+    if (error instanceof DomainError) {
+      return [ERROR_STATUS[error.code], withDetails(error.code, error.message, error.details)];
+    }
+    if (error instanceof HttpException && (error.getStatus() < 500 || error.getStatus() === HttpStatus.SERVICE_UNAVAILABLE)) {
+      const status = error.getStatus();
+      const code = STATUS_CODE[status] ?? ErrorCode.INTERNAL;
+      const payload = error.getResponse();
+      const details = status === HttpStatus.SERVICE_UNAVAILABLE && typeof payload === 'object' ? (payload as Record<string, unknown>) : undefined;
+      return [status, withDetails(code, error.message, details)];
     }
     if (parserError.type && parserError.status && parserError.status < 500) {
       return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: 'The request body could not be read' }];

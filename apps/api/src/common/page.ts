@@ -7,16 +7,16 @@ export class PageQuery {
   @ApiProperty({ required: false, minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
   @Min(1)
   @Max(500)
+  @IsInt()
   limit = 50;
 
   @ApiProperty({ required: false, minimum: 0, default: 0 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
   @Min(0)
+  @IsInt()
   offset = 0;
 }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, localDateOf, previousLocalDate } from '@motcua/domain';
+import { localDateOf, previousLocalDate } from '@motcua/domain';
+import type { Actor } from '@motcua/domain';
 import { AdministrativeUnitEntity, UnitsRepository } from '@motcua/persistence';
 import type { Page } from '../common/page';
 import type { ListUnitsQuery } from './dto/list-units.query';

@@ -28,7 +28,7 @@ export interface CalendarOverride {
 /** A working calendar as data; `buildWorkingCalendar` turns it into a snapshot. */
 export interface CalendarSpec {
   readonly weeklySessions: WeeklySessions;
-  /** Sessions of a make-up day: a `working_day` override on a weekday that has no sessions. */
+  /** Sessions of a make-up day: a day the rules close and a `working_day` override opens. */
   readonly makeUpDaySessions: readonly OfficeSession[];
   /** Receipts at or after this time count from the next working day. */
   readonly cutoff: LocalTime;

@@ -72,12 +72,9 @@ export function ruleDaysOff(year: number): ReadonlyMap<DayNumber, RuleDayOff> {
   ];
   holidays.sort(([a], [b]) => a - b);
 
-  // When two holidays coincide (Giỗ Tổ can fall on 30 April) the first label is kept.
-  const daysOff = new Map<DayNumber, RuleDayOff>();
+  // The holidays never coincide: Giỗ Tổ falls between 30 March and 29 April in 2000–2100.
+  const daysOff = new Map<DayNumber, RuleDayOff>(holidays.map(([day, label]) => [day, { kind: 'holiday', label }]));
   for (const [day, label] of holidays) {
-    if (!daysOff.has(day)) daysOff.set(day, { kind: 'holiday', label });
-  }
-  for (const [day, { label }] of [...daysOff]) {
     if (!isWeekend(day)) continue;
     let compensatory = day + 1;
     while (isWeekend(compensatory) || daysOff.has(compensatory)) compensatory++;

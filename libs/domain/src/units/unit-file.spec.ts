@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { ErrorCode } from '../errors';
 import { parseUnitFile } from './unit-file';
 
-const SHARED_DATA = join(__dirname, '../../../../../shared/data');
+// Tests run from the repository root; shared/ sits beside it.
+const SHARED_DATA = '../shared/data';
 const read = (file: string) => JSON.parse(readFileSync(join(SHARED_DATA, file), 'utf8'));
 const count = (units: { level: string }[], level: string) => units.filter((unit) => unit.level === level).length;
 

@@ -13,9 +13,9 @@ export class CreateAgencyDto {
   code!: string;
 
   @ApiProperty({ example: 'Sở Tài nguyên và Môi trường tỉnh Khánh Hòa' })
-  @IsString()
   @MinLength(3)
   @MaxLength(300)
+  @IsString()
   name!: string;
 
   @ApiProperty({ enum: AgencyKind, enumName: 'AgencyKind' })
@@ -52,7 +52,7 @@ export class ListAgenciesQuery extends PageQuery {
 
   @ApiProperty({ required: false, description: 'Part of the name or code' })
   @IsOptional()
-  @IsString()
   @MaxLength(100)
+  @IsString()
   search?: string;
 }

@@ -3,14 +3,14 @@ import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'tiepnhan.xa' })
-  @IsString()
   @MinLength(1)
   @MaxLength(100)
+  @IsString()
   username!: string;
 
   @ApiProperty({ example: 'MotCua@2025' })
-  @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsString()
   password!: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Actor, Role } from '@motcua/domain';
+import { Role } from '@motcua/domain';
+import type { Actor } from '@motcua/domain';
 
 export class UserResponseDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
