@@ -1,16 +1,25 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { API_PREFIX, buildOpenApiDocument } from './bootstrap';
 
-/** Writes openapi.json from the code. Preview mode builds the route map without connecting to anything. */
-async function main(): Promise<void> {
+const FILE = 'openapi.json';
+
+/**
+ * Writes openapi.json from the code, or with --check fails when the committed file has drifted.
+ * Preview mode builds the route map without connecting to anything. Run from the repository root.
+ */
+async function main(check: boolean): Promise<void> {
   const app = await NestFactory.create(AppModule, { preview: true, logger: false });
   app.setGlobalPrefix(API_PREFIX);
-  const file = join(__dirname, '../../../openapi.json');
-  writeFileSync(file, `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`);
-  console.log(`Wrote ${file}`);
+  const generated = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
+  if (!check) {
+    writeFileSync(FILE, generated);
+    console.log(`Wrote ${FILE}`);
+  } else if (readFileSync(FILE, 'utf8') !== generated) {
+    console.error(`${FILE} has drifted from the code: run \`npm run openapi\` and commit the result.`);
+    process.exitCode = 1;
+  }
 }
 
-void main();
+void main(process.argv.includes('--check'));

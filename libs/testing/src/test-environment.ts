@@ -5,6 +5,8 @@ export interface TestEnvironment {
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
+  /** Drops the database (closing its connections): what a PostgreSQL outage looks like to the app. */
+  dropDatabase(): Promise<void>;
   /** Drops the database and the Redis keys. */
   dispose(): Promise<void>;
 }
@@ -23,8 +25,11 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
     databaseUrl: databaseUrl(name),
     redisUrl: TEST_REDIS_URL,
     redisPrefix: `${run}:${suffix}`,
-    async dispose() {
+    async dropDatabase() {
       await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    },
+    async dispose() {
+      await environment.dropDatabase();
       await withRedis((redis) => deleteRedisKeys(redis, `${environment.redisPrefix}:`));
     },
   };

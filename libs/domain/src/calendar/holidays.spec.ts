@@ -45,9 +45,10 @@ describe('ruleDaysOff', () => {
   });
 
   it('gives one compensatory day per weekend holiday, on distinct following weekdays', () => {
-    // 2022: 1 Jan Saturday; 30 Apr Saturday and 1 May Sunday; 3 Sep (extra National Day) Saturday.
+    // 2022: 1 Jan Saturday; Giỗ Tổ Sunday; 30 Apr Saturday and 1 May Sunday; 3 Sep (extra National Day) Saturday.
     expect(daysOff(2022, 'compensatory')).toEqual([
       ['2022-01-03', 'Nghỉ bù Tết Dương lịch (01/01/2022)'],
+      ['2022-04-11', 'Nghỉ bù Giỗ Tổ Hùng Vương (10/04/2022)'],
       ['2022-05-02', 'Nghỉ bù Ngày Giải phóng miền Nam, thống nhất đất nước (30/04/2022)'],
       ['2022-05-03', 'Nghỉ bù Ngày Quốc tế Lao động (01/05/2022)'],
       ['2022-09-05', 'Nghỉ bù Quốc khánh (03/09/2022)'],
@@ -58,8 +59,14 @@ describe('ruleDaysOff', () => {
   });
 
   it('skips holidays when placing a compensatory day', () => {
-    // 2023: Giỗ Tổ Saturday 29 Apr, 30 Apr Sunday, 1 May Monday → compensated Tuesday 2 and Wednesday 3 May.
-    expect(daysOff(2023, 'compensatory').map(([date]) => date)).toEqual(['2023-05-02', '2023-05-03']);
+    // 2023: Giỗ Tổ Saturday 29 Apr, 30 Apr Sunday, 1 May Monday → compensated Tuesday 2 and Wednesday 3 May;
+    // also 1 Jan on a Sunday and 2 Sep on a Saturday.
+    expect(daysOff(2023, 'compensatory').map(([date]) => date)).toEqual([
+      '2023-01-02',
+      '2023-05-02',
+      '2023-05-03',
+      '2023-09-04',
+    ]);
   });
 
   it('gives the 2025 holidays with no compensation', () => {

@@ -1,5 +1,5 @@
 import { Lunar } from 'lunar-typescript';
-import { DayNumber, dayNumberOf, formatVietnameseDate, weekdayOf } from './local-date';
+import { DayNumber, dayNumberOf, formatVietnameseDate, isSaturdayOrSunday, weekdayOf } from './local-date';
 
 /** A day off given by the Labour Code 2019 rules (Art. 112), before any per-year override. */
 export interface RuleDayOff {
@@ -8,18 +8,11 @@ export interface RuleDayOff {
   readonly label: string;
 }
 
-const SUNDAY = 0;
 const MONDAY = 1;
 const THURSDAY = 4;
 const FRIDAY = 5;
-const SATURDAY = 6;
 const TET_DAYS = 5;
 const TET_STARTS_DAYS_BEFORE_NEW_YEAR = 2;
-
-const isWeekend = (day: DayNumber): boolean => {
-  const weekday = weekdayOf(day);
-  return weekday === SATURDAY || weekday === SUNDAY;
-};
 
 /**
  * Lunar dates come from lunar-typescript, which follows the Chinese calendar (UTC+8). Vietnam's
@@ -40,7 +33,7 @@ function solarDayOfLunarDate(year: number, lunarMonth: number, lunarDay: number)
 function tetDays(year: number): DayNumber[] {
   const days: DayNumber[] = [];
   for (let day = solarDayOfLunarDate(year, 1, 1) - TET_STARTS_DAYS_BEFORE_NEW_YEAR; days.length < TET_DAYS; day++) {
-    if (!isWeekend(day)) days.push(day);
+    if (!isSaturdayOrSunday(day)) days.push(day);
   }
   return days;
 }
@@ -75,9 +68,9 @@ export function ruleDaysOff(year: number): ReadonlyMap<DayNumber, RuleDayOff> {
   // The holidays never coincide: Giỗ Tổ falls between 30 March and 29 April in 2000–2100.
   const daysOff = new Map<DayNumber, RuleDayOff>(holidays.map(([day, label]) => [day, { kind: 'holiday', label }]));
   for (const [day, label] of holidays) {
-    if (!isWeekend(day)) continue;
+    if (!isSaturdayOrSunday(day)) continue;
     let compensatory = day + 1;
-    while (isWeekend(compensatory) || daysOff.has(compensatory)) compensatory++;
+    while (isSaturdayOrSunday(compensatory) || daysOff.has(compensatory)) compensatory++;
     daysOff.set(compensatory, { kind: 'compensatory', label: `Nghỉ bù ${label} (${formatVietnameseDate(day)})` });
   }
   return daysOff;

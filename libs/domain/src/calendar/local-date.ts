@@ -88,6 +88,12 @@ export function weekdayOf(dayNumber: DayNumber): number {
   return (((dayNumber + EPOCH_WEEKDAY) % DAYS_PER_WEEK) + DAYS_PER_WEEK) % DAYS_PER_WEEK;
 }
 
+/** The national weekend (the Labour Code's weekly rest days for civil servants). */
+export function isSaturdayOrSunday(dayNumber: DayNumber): boolean {
+  const weekday = weekdayOf(dayNumber);
+  return weekday === 6 || weekday === 0;
+}
+
 export function assertYearInRange(year: number): void {
   if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR) {
     throw new CalendarError('YEAR_OUT_OF_RANGE', `Year ${year} is outside ${MIN_YEAR}–${MAX_YEAR}`, { year });

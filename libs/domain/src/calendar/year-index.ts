@@ -1,6 +1,6 @@
 import { CompiledSpec, SessionMinutes } from './calendar-spec';
 import { RuleDayOff, ruleDaysOff } from './holidays';
-import { DayNumber, dayNumberOf, weekdayOf } from './local-date';
+import { DayNumber, dayNumberOf, isSaturdayOrSunday, weekdayOf } from './local-date';
 
 export type NonWorkingKind = 'weekend' | 'holiday' | 'compensatory' | 'override';
 /** `make_up`: a day the rules close and an override opens (ngày làm bù). */
@@ -33,20 +33,22 @@ export type Measure = 'workingDaysBefore' | 'sessionsBefore' | 'minutesBefore';
 const WEEKDAY_LABELS = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 
 /**
- * Overrides win over the rules. A `working_day` override opens a closed day with the make-up sessions
- * (a full day, also where the weekday has shorter hours); on a day that is open anyway it changes nothing.
+ * Overrides win over the rules. A `working_day` override on a Saturday, a Sunday or a closed day makes
+ * a make-up day, worked for the make-up sessions (a full day, also where an agency opens Saturday
+ * mornings); on an ordinary working weekday it changes nothing.
  */
 function planDay(day: DayNumber, spec: CompiledSpec, ruleDayOff: RuleDayOff | undefined): DayPlan {
   const override = spec.overrides.get(day);
   if (override?.kind === 'day_off') return { kind: 'override', label: override.reason, sessions: [] };
   const weekday = weekdayOf(day);
   const weekly = spec.weeklySessions[weekday];
-  const closedBy = ruleDayOff ?? (weekly.length === 0 ? { kind: 'weekend' as const, label: WEEKDAY_LABELS[weekday] } : null);
-  if (closedBy === null) return { kind: 'workday', label: '', sessions: weekly };
-  if (override?.kind === 'working_day') {
+  const ordinaryWeekday = ruleDayOff === undefined && weekly.length > 0 && !isSaturdayOrSunday(day);
+  if (override?.kind === 'working_day' && !ordinaryWeekday) {
     return { kind: 'make_up', label: override.reason, sessions: spec.makeUpDaySessions };
   }
-  return { kind: closedBy.kind, label: closedBy.label, sessions: [] };
+  if (ruleDayOff !== undefined) return { kind: ruleDayOff.kind, label: ruleDayOff.label, sessions: [] };
+  if (weekly.length === 0) return { kind: 'weekend', label: WEEKDAY_LABELS[weekday], sessions: [] };
+  return { kind: 'workday', label: '', sessions: weekly };
 }
 
 export function buildYearIndex(year: number, spec: CompiledSpec, publicHolidays: boolean): YearIndex {
