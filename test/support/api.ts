@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { DEMO_PASSWORD } from '@motcua/domain';
-import { createTestEnvironment, TestEnvironment } from '@motcua/testing';
+import { createTestEnvironment, exportAppEnvironment, TestEnvironment } from '@motcua/testing';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 
 export interface TestApi {
@@ -16,7 +16,7 @@ export interface TestApi {
 /** The real API, booted in-process on this file's own database (a clone of the seeded template). */
 export async function startApi(environment: Record<string, string> = {}): Promise<TestApi> {
   const env = await createTestEnvironment();
-  Object.assign(process.env, environment);
+  exportAppEnvironment(environment);
   const app = await createApiApp();
   await app.init();
   const http = () => request(app.getHttpServer());

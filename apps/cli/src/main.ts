@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@motcua/config';
 import { DomainError, parseUnitFile } from '@motcua/domain';
@@ -7,16 +6,17 @@ import { migrate, UnitsRepository } from '@motcua/persistence';
 import { CliModule } from './cli.module';
 import { DemoSeeder } from './seed/demo.seeder';
 
-const USAGE = `Usage: node dist/apps/cli/main.js <command>
+const USAGE = `Usage: npm run cli -- <command>   (node dist/apps/cli/src/main.js <command>)
   migrate            apply pending migrations to DATABASE_URL
   seed:demo          load the demo data (safe to run twice)
   seed:if-empty      load the demo data only into a database without users
   units:import FILE  import administrative units (either format of ../shared/data)`;
 
-const logger = new Logger('cli');
+/** Results go to stdout, problems to stderr; Nest's own start-up chatter is silenced. */
+const print = (line: string) => console.log(line);
 
 async function withContext<T>(work: (context: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
-  const context = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn', 'log'] });
+  const context = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   try {
     return await work(context);
   } finally {
@@ -28,16 +28,16 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
   switch (command) {
     case 'migrate': {
       const applied = await migrate(loadConfig(process.env).DATABASE_URL);
-      logger.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The database is up to date');
+      print(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'The database is up to date');
       return;
     }
     case 'seed:demo':
-      return withContext((context) => context.get(DemoSeeder).run());
+      return withContext(async (context) => (await context.get(DemoSeeder).run()).forEach(print));
     case 'seed:if-empty':
       return withContext(async (context) => {
         const seeder = context.get(DemoSeeder);
-        if (await seeder.isEmpty()) await seeder.run();
-        else logger.log('The database has users already: demo data not loaded');
+        if (await seeder.isEmpty()) (await seeder.run()).forEach(print);
+        else print('The database has users already: demo data not loaded');
       });
     case 'units:import': {
       if (!args[0]) throw new Error('units:import needs a FILE');
@@ -45,11 +45,11 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
       return withContext(async (context) => {
         const units = context.get(UnitsRepository);
         const result = await units.importFile(file);
-        logger.log(
+        print(
           `Imported ${args[0]} as set ${result.set}: ${result.inserted} new, ${result.updated} updated, ` +
             `${result.unchanged} unchanged units; ${result.successionsInserted} new succession links`,
         );
-        logger.log(`Units now: ${JSON.stringify(await units.countBySet())}`);
+        print(`Units now: ${JSON.stringify(await units.countBySet())}`);
       });
     }
     default:
@@ -60,6 +60,6 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
 
 run(process.argv[2], process.argv.slice(3)).catch((error: unknown) => {
   const detail = error instanceof DomainError && error.details ? `\n${JSON.stringify(error.details, null, 2)}` : '';
-  logger.error(`${(error as Error).message}${detail}`);
+  console.error(`${(error as Error).message}${detail}`);
   process.exitCode = 1;
 });

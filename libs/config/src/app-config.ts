@@ -19,20 +19,27 @@ export class AppConfig {
   REDIS_PREFIX = 'motcua';
 
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
-  @IsInt()
   @Min(0)
   @Max(65535)
+  @IsInt()
   PORT = 3000;
 
+  /** The worker's own health endpoint (GET /health); 0 picks a free port. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(0)
+  @Max(65535)
+  @IsInt()
+  WORKER_HEALTH_PORT = 3001;
+
   @IsOptional()
-  @IsString()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsString()
   JWT_SECRET?: string;
 
   /** Access-token lifetime, in seconds. */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
-  @IsInt()
   @Min(60)
+  @IsInt()
   JWT_TTL_SECONDS = 8 * 3600;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
@@ -64,7 +71,8 @@ const KEYS = Object.keys(new AppConfig()).concat('JWT_SECRET');
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const raw = Object.fromEntries(KEYS.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]));
   const config = plainToInstance(AppConfig, raw);
-  const problems = validateSync(config).flatMap((error) =>
+  // One problem per variable; decorators register bottom-up, so the type check sits nearest the field.
+  const problems = validateSync(config, { stopAtFirstError: true }).flatMap((error) =>
     Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
   );
   if (config.isProduction && config.usesDevelopmentJwtSecret) {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { databaseUrl, withAdminClient, withRedis } from './services';
+import { childEnvironment, currentRun, setCurrentRun } from './test-config';
 
 const ROOT = process.cwd();
 
@@ -10,7 +10,7 @@ function cli(databaseUrl: string, ...args: string[]): void {
   execFileSync(
     process.execPath,
     [require.resolve('ts-node/dist/bin'), '--transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args],
-    { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'test' }, stdio: ['ignore', 'ignore', 'inherit'] },
+    { cwd: ROOT, env: childEnvironment({ DATABASE_URL: databaseUrl, NODE_ENV: 'test' }), stdio: ['ignore', 'ignore', 'inherit'] },
   );
 }
 
@@ -20,11 +20,11 @@ function cli(databaseUrl: string, ...args: string[]): void {
  * which takes milliseconds. Jest calls this for each project that declares it, so it is idempotent.
  */
 export default async function globalSetup(): Promise<void> {
-  if (process.env.MOTCUA_TEST_RUN) return;
+  if (currentRun()) return;
   const run = `motcua_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
   await withRedis((redis) => redis.ping());
   await withAdminClient((client) => client.query(`CREATE DATABASE "${run}"`));
-  process.env.MOTCUA_TEST_RUN = run;
+  setCurrentRun(run);
   cli(databaseUrl(run), 'migrate');
   cli(databaseUrl(run), 'seed:demo');
 }

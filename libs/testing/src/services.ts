@@ -1,12 +1,10 @@
 import Redis from 'ioredis';
 import { Client } from 'pg';
 
-/**
- * Where the tests find PostgreSQL and Redis. TEST_DATABASE_URL names a maintenance database the
- * run may create databases from; each run and each test file gets databases of its own.
- */
-export const TEST_ADMIN_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+import { testConfig } from './test-config';
+
+const TEST_ADMIN_DATABASE_URL = testConfig.adminDatabaseUrl;
+const TEST_REDIS_URL = testConfig.redisUrl;
 
 export function databaseUrl(name: string): string {
   const url = new URL(TEST_ADMIN_DATABASE_URL);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { databaseUrl, deleteRedisKeys, TEST_REDIS_URL, withAdminClient, withRedis } from './services';
+import { databaseUrl, deleteRedisKeys, withAdminClient, withRedis } from './services';
+import { currentRun, exportAppEnvironment, testConfig } from './test-config';
 
 export interface TestEnvironment {
   databaseUrl: string;
@@ -13,17 +14,17 @@ export interface TestEnvironment {
 
 /**
  * A database and a Redis prefix for one test file: cloned from the run's migrated template, and
- * exported to process.env so the config module of an app booted in this file picks them up.
+ * exported to the environment so the config module of an app booted in this file picks them up.
  */
 export async function createTestEnvironment(): Promise<TestEnvironment> {
-  const run = process.env.MOTCUA_TEST_RUN;
+  const run = currentRun();
   if (!run) throw new Error('No test run: start tests through jest so the global setup runs');
   const suffix = randomBytes(4).toString('hex');
   const name = `${run}_${suffix}`;
   await withAdminClient((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${run}"`));
   const environment: TestEnvironment = {
     databaseUrl: databaseUrl(name),
-    redisUrl: TEST_REDIS_URL,
+    redisUrl: testConfig.redisUrl,
     redisPrefix: `${run}:${suffix}`,
     async dropDatabase() {
       await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
@@ -33,12 +34,12 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
       await withRedis((redis) => deleteRedisKeys(redis, `${environment.redisPrefix}:`));
     },
   };
-  Object.assign(process.env, {
+  exportAppEnvironment({
     NODE_ENV: 'test',
     DATABASE_URL: environment.databaseUrl,
     REDIS_URL: environment.redisUrl,
     REDIS_PREFIX: environment.redisPrefix,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: testConfig.appLogLevel,
   });
   return environment;
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DEMO_PASSWORD, hashPassword, NATIONAL_SCOPE, parseUnitFile } from '@motcua/domain';
 import { AgenciesRepository, UnitsRepository, UsersRepository } from '@motcua/persistence';
 import { DEMO_AGENCIES, DEMO_USERS } from './demo-data';
@@ -8,18 +8,18 @@ import khanhHoaAfterReform from './khanh-hoa-2025-07.json';
 /** Loads the demo; every step is an upsert, so running it twice changes nothing. */
 @Injectable()
 export class DemoSeeder {
-  private readonly logger = new Logger(DemoSeeder.name);
-
   constructor(
     private readonly units: UnitsRepository,
     private readonly agencies: AgenciesRepository,
     private readonly users: UsersRepository,
   ) {}
 
-  async run(): Promise<void> {
+  /** Returns what it did, one line per step, for the command line. */
+  async run(): Promise<string[]> {
+    const report: string[] = [];
     for (const file of [khanhHoaBeforeReform, khanhHoaAfterReform]) {
       const result = await this.units.importFile(parseUnitFile(file));
-      this.logger.log(`Units ${result.set}: ${result.inserted} new, ${result.updated} updated, ${result.unchanged} unchanged`);
+      report.push(`Units ${result.set}: ${result.inserted} new, ${result.updated} updated, ${result.unchanged} unchanged`);
     }
     for (const agency of DEMO_AGENCIES) {
       const unit = await this.units.findByPath('2025-03', agency.unitPath);
@@ -27,14 +27,15 @@ export class DemoSeeder {
       const parent = agency.parentCode ? await this.agencies.findByCode(NATIONAL_SCOPE, agency.parentCode) : null;
       await this.agencies.upsertByCode({ code: agency.code, name: agency.name, kind: agency.kind, unitId: unit.id, parentId: parent?.id ?? null });
     }
-    this.logger.log(`Agencies: ${DEMO_AGENCIES.length}`);
+    report.push(`Agencies: ${DEMO_AGENCIES.length}`);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const user of DEMO_USERS) {
       const agency = await this.agencies.findByCode(NATIONAL_SCOPE, user.agencyCode);
       if (!agency) throw new Error(`Demo agency ${user.agencyCode} is missing`);
       await this.users.upsert({ username: user.username, fullName: user.fullName, role: user.role, agencyId: agency.id, passwordHash });
     }
-    this.logger.log(`Users: ${DEMO_USERS.length} (password ${DEMO_PASSWORD})`);
+    report.push(`Users: ${DEMO_USERS.length}, password ${DEMO_PASSWORD} (see the README's demo logins)`);
+    return report;
   }
 
   /** True when the database has no users yet (a fresh install). */

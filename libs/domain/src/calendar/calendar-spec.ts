@@ -93,7 +93,7 @@ export interface CompiledSpec {
 }
 
 function compileSessions(sessions: readonly OfficeSession[], field: string): readonly SessionMinutes[] {
-  const compiled = sessions.map((session) => ({ start: parseLocalTime(session.start), end: parseLocalTime(session.end) }));
+  const compiled = sessions.map(({ start, end }) => ({ start: parseLocalTime(start), end: parseLocalTime(end) }));
   compiled.forEach((session, i) => {
     if (session.start >= session.end || (i > 0 && session.start < compiled[i - 1].end)) {
       throw new CalendarError('INVALID_DATE', `${field}: sessions must be non-empty, in order and not overlap`, {

@@ -16,7 +16,7 @@ const TET_STARTS_DAYS_BEFORE_NEW_YEAR = 2;
 
 /**
  * Lunar dates come from lunar-typescript, which follows the Chinese calendar (UTC+8). Vietnam's
- * lunar calendar is computed for UTC+7 and in rare years starts a month a day earlier (Tết 2007:
+ * lunar calendar is computed for UTC+7 and in rare years starts a lunar month a day earlier (Tết 2007:
  * 17 Feb in Vietnam, 18 Feb in China). The Government publishes each year's schedule, and those
  * per-year overrides are the correction.
  */
@@ -39,9 +39,9 @@ function tetDays(year: number): DayNumber[] {
 }
 
 /**
- * National Day: 2 September plus one adjacent day, normally 1 September; when 2 September is a
- * Monday, Thursday or Friday the extra day is 3 September instead, which joins the holiday to the
- * weekend (a 1 September Sunday would otherwise only turn into a compensatory day).
+ * National Day: 2 September plus one adjacent day, normally 1 September. When 2 September is a
+ * Monday, Thursday or Friday the extra day is 3 September instead, on the weekend's side (for a Monday,
+ * 1 September is a Sunday); a 3 September Saturday then gives its compensatory Monday like any holiday.
  */
 function nationalDayExtraDay(year: number): DayNumber {
   const weekday = weekdayOf(dayNumberOf(year, 9, 2));

@@ -7,7 +7,8 @@ const national = buildWorkingCalendar(NATIONAL_CALENDAR_SPEC);
 
 function datesBetween(first: string, last: string): string[] {
   const dates: string[] = [];
-  for (let day = new Date(`${first}T00:00:00Z`); day <= new Date(`${last}T00:00:00Z`); day.setUTCDate(day.getUTCDate() + 1)) {
+  const day = new Date(`${first}T00:00:00Z`);
+  for (; day <= new Date(`${last}T00:00:00Z`); day.setUTCDate(day.getUTCDate() + 1)) {
     dates.push(day.toISOString().slice(0, 10));
   }
   return dates;
@@ -125,7 +126,9 @@ describe('working days', () => {
   });
 
   it.each([-1, 1.5, Number.NaN])('rejects %d days', (days) => {
-    expect(() => national.addWorkingDays('2025-03-10', days)).toThrow(expect.objectContaining({ code: 'INVALID_AMOUNT' }));
+    expect(() => national.addWorkingDays('2025-03-10', days)).toThrow(
+      expect.objectContaining({ code: 'INVALID_AMOUNT' }),
+    );
   });
 
   it('fails past 2100 with a typed error', () => {

@@ -18,29 +18,6 @@ import {
 } from './local-date';
 import { buildYearIndex, DayPlan, Measure, NonWorkingKind, YearIndex } from './year-index';
 
-/**
- * The time rules, in one place (DOMAIN.md, "Time: the heart of the system"):
- *
- * - Counting start: a receipt inside a session and before the cut-off counts from that instant. At or
- *   after the cut-off it counts from the first session of the next working day. Outside office hours
- *   (before the morning session, in the lunch break, at night, on a closed day) it counts from the next
- *   session start, so a filing in the 11:30–13:30 break counts from 13:30 the same day, and one at
- *   night or on a holiday from the next working morning. The rule is the same for counter, post and
- *   online filings. The receipt day is the local date of the counting start.
- * - A working day ends at the end of its last session (17:00 by default): N working days are due at
- *   the end of the N-th working day after the receipt day, which itself is not counted (received
- *   Monday 09:00, 1 day: due Tuesday 17:00). 0 working days: the end of the receipt day.
- * - Half-days are sessions: k half-days are due at the end of the k-th session after the one the
- *   counting start is in (morning + 0.5 day: the same afternoon; afternoon + 0.5 day: the next working
- *   morning). A working-day amount with a half (0.5, 1.5, …) is counted as 2 × amount half-days. From
- *   an afternoon start 2N half-days and N working days agree; from a morning start the working-day
- *   rule ends one session later, because it leaves the whole receipt day out while the half-day rule
- *   only leaves out the current session (Monday 09:00: 1.5 days and 1 day are both due Tuesday 17:00).
- * - Working hours: session time added to the counting start; the deadline may fall inside a session.
- * - Calendar days: the end of the N-th day after the receipt day; months: the same day of the month N
- *   months later (clamped to the month's end). Either way, a closed day moves the deadline to the end
- *   of the next working day.
- */
 export interface BuildCalendarOptions {
   /** false drops the Labour Code holidays (tests, agencies on their own schedule); overrides still apply. */
   readonly publicHolidays?: boolean;
@@ -81,15 +58,50 @@ function minutesIntoDay(sessions: readonly SessionMinutes[], minute: number): nu
   return minutes;
 }
 
+type CompletedPause = Pause & { readonly to: Date };
+
+function assertValidPause(pause: Pause, i: number): void {
+  assertValidInstant(pause.from, `pauses[${i}].from`);
+  if (pause.to === null) return;
+  assertValidInstant(pause.to, `pauses[${i}].to`);
+  if (pause.to < pause.from) {
+    throw new CalendarError('INVALID_DATE', `pauses[${i}] ends before it starts`, { field: `pauses[${i}]` });
+  }
+}
+
 function assertWholeAmount(amount: number, field: string): void {
   if (!Number.isInteger(amount) || amount < 0) {
-    throw new CalendarError('INVALID_AMOUNT', `${field} must be a whole number ≥ 0, got ${amount}`, { [field]: amount });
+    throw new CalendarError('INVALID_AMOUNT', `${field} must be a whole number ≥ 0, got ${amount}`, {
+      [field]: amount,
+    });
   }
 }
 
 /**
- * An immutable snapshot of one calendar spec. Years are indexed on first use and cached; a changed
- * spec means a new snapshot (and `reprojectDeadlines` for the open deadlines).
+ * An immutable snapshot of one calendar spec, and the only place deadlines are computed. Years are
+ * indexed on first use and cached; a changed spec means a new snapshot (and `reprojectDeadlines`).
+ *
+ * The time rules (DOMAIN.md, "Time: the heart of the system"):
+ *
+ * - Counting start: a receipt inside a session and before the cut-off counts from that instant. At or
+ *   after the cut-off it counts from the first session of the next working day. Outside office hours
+ *   (before the morning session, in the lunch break, at night, on a closed day) it counts from the next
+ *   session start, so a filing in the 11:30–13:30 break counts from 13:30 the same day, and one at
+ *   night or on a holiday from the next working morning. The rule is the same for counter, post and
+ *   online filings. The receipt day is the local date of the counting start.
+ * - A working day ends at the end of its last session (17:00 by default): N working days are due at
+ *   the end of the N-th working day after the receipt day, which itself is not counted (received
+ *   Monday 09:00, 1 day: due Tuesday 17:00). 0 working days: the end of the receipt day.
+ * - Half-days are sessions: k half-days are due at the end of the k-th session after the one the
+ *   counting start is in (morning + 0.5 day: the same afternoon; afternoon + 0.5 day: the next working
+ *   morning). A working-day amount with a half (0.5, 1.5, …) is counted as 2 × amount half-days. From
+ *   an afternoon start 2N half-days and N working days agree; from a morning start the working-day
+ *   rule ends one session later, because it leaves the whole receipt day out while the half-day rule
+ *   only leaves out the current session (Monday 09:00: 1.5 days and 1 day are both due Tuesday 17:00).
+ * - Working hours: session time added to the counting start; the deadline may fall inside a session.
+ * - Calendar days: the end of the N-th day after the receipt day; months: the same day of the month N
+ *   months later (clamped to the month's end). Either way, a closed day moves the deadline to the end
+ *   of the next working day.
  */
 export class WorkingCalendar {
   private readonly years = new Map<number, YearIndex>();
@@ -145,9 +157,9 @@ export class WorkingCalendar {
   deadlineWithPauses(request: PausedDeadlineRequest): Date | null {
     assertValidInstant(request.start, 'start');
     assertDeadlineAmount(request.amount, request.unit);
-    const pauses = request.pauses.map((pause, i) => this.completedPause(pause, i));
-    if (pauses.includes(null)) return null;
-    const completed = pauses as { from: Date; to: Date }[];
+    request.pauses.forEach(assertValidPause);
+    const completed = request.pauses.filter((pause): pause is CompletedPause => pause.to !== null);
+    if (completed.length < request.pauses.length) return null;
     if (request.mode === 'restart') {
       const restartAt = completed.reduce((latest, pause) => (pause.to > latest ? pause.to : latest), request.start);
       return this.deadline({ ...request, start: restartAt });
@@ -173,7 +185,9 @@ export class WorkingCalendar {
     const from = this.workingMinutesAt(toLocalInstant(a));
     const to = this.workingMinutesAt(toLocalInstant(b));
     let minutes = to.minutes - from.minutes;
-    for (let year = from.index.year; year < to.index.year; year++) minutes += this.total(this.year(year), 'minutesBefore');
+    for (let year = from.index.year; year < to.index.year; year++) {
+      minutes += this.total(this.year(year), 'minutesBefore');
+    }
     return minutes;
   }
 
@@ -300,17 +314,7 @@ export class WorkingCalendar {
     return fromLocalInstant(found.index.firstDay + found.offset, sessions[session].start + rest);
   }
 
-  private completedPause(pause: Pause, i: number): { from: Date; to: Date } | null {
-    assertValidInstant(pause.from, `pauses[${i}].from`);
-    if (pause.to === null) return null;
-    assertValidInstant(pause.to, `pauses[${i}].to`);
-    if (pause.to < pause.from) {
-      throw new CalendarError('INVALID_DATE', `pauses[${i}] ends before it starts`, { field: `pauses[${i}]` });
-    }
-    return { from: pause.from, to: pause.to };
-  }
-
-  private pausedWorkingTime(pauses: readonly { from: Date; to: Date }[], countingStart: Date): number {
+  private pausedWorkingTime(pauses: readonly CompletedPause[], countingStart: Date): number {
     const intervals = pauses
       .map(({ from, to }) => ({ from: from < countingStart ? countingStart : from, to }))
       .sort((a, b) => a.from.getTime() - b.from.getTime());

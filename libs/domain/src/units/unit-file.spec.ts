@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { testConfig } from '@motcua/testing';
 import { ErrorCode } from '../errors';
 import { parseUnitFile } from './unit-file';
 
-// Tests run from the repository root; shared/ sits beside it.
-const SHARED_DATA = '../shared/data';
+const SHARED_DATA = testConfig.sharedDataDir;
 const read = (file: string) => JSON.parse(readFileSync(join(SHARED_DATA, file), 'utf8'));
 const count = (units: { level: string }[], level: string) => units.filter((unit) => unit.level === level).length;
 
