@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { CalendarModule } from '@motcua/calendar';
 import { AppConfigModule } from '@motcua/config';
 import { PersistenceModule } from '@motcua/persistence';
 import { RedisModule } from '@motcua/queue';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarApiModule } from './calendar/calendar.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { ApiLoggerModule } from './common/logger';
 import { createValidationPipe } from './common/validation.pipe';
@@ -12,7 +14,18 @@ import { HealthModule } from './health/health.module';
 import { UnitsModule } from './units/units.module';
 
 @Module({
-  imports: [AppConfigModule, ApiLoggerModule, PersistenceModule, RedisModule, AuthModule, HealthModule, UnitsModule, AgenciesModule],
+  imports: [
+    AppConfigModule,
+    ApiLoggerModule,
+    PersistenceModule,
+    RedisModule,
+    CalendarModule,
+    AuthModule,
+    HealthModule,
+    UnitsModule,
+    AgenciesModule,
+    CalendarApiModule,
+  ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -1,4 +1,4 @@
 export * from './auth';
+export * from './calendar';
 export * from './errors';
 export * from './units';
-export * from './time';

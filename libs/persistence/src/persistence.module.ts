@@ -2,9 +2,9 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@motcua/config';
 import { dataSourceOptions } from './data-source';
-import { AgenciesRepository, UnitsRepository, UsersRepository } from './repositories';
+import { AgenciesRepository, CalendarRepository, UnitsRepository, UsersRepository } from './repositories';
 
-const REPOSITORIES = [UnitsRepository, AgenciesRepository, UsersRepository];
+const REPOSITORIES = [UnitsRepository, AgenciesRepository, UsersRepository, CalendarRepository];
 
 @Global()
 @Module({

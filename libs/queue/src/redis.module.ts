@@ -6,15 +6,18 @@ import { AppConfig } from '@motcua/config';
 export const REDIS = Symbol('REDIS');
 
 export function createRedis(config: AppConfig): Redis {
-  // Without an offline queue a command fails at once while Redis is down, instead of hanging.
-  return new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false });
+  // Commands wait for the first connection, but fail after one reconnection attempt while Redis is
+  // down instead of hanging: health checks and rate limits must answer quickly.
+  return new Redis(config.REDIS_URL, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
 }
 
 class RedisLifecycle implements OnApplicationShutdown {
   constructor(@Inject(REDIS) private readonly redis: Redis) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    // quit() waits for pending replies; while Redis is down there are none to wait for.
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
+    else this.redis.disconnect();
   }
 }
 

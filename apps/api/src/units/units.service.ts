@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { localDateOf, previousLocalDate } from '@motcua/domain';
+import { addLocalDays, toLocalDate } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
 import { AdministrativeUnitEntity, UnitsRepository } from '@motcua/persistence';
 import type { Page } from '../common/page';
@@ -26,9 +26,9 @@ export class UnitsService {
    * last day it was, so an officer always sees their own units rather than an empty list.
    */
   private async defaultDate(actor: Actor): Promise<string> {
-    const today = localDateOf(new Date());
+    const today = toLocalDate(new Date());
     const own = await this.units.findOfAgency(actor.agencyId);
-    if (own?.validTo && own.validTo <= today) return previousLocalDate(own.validTo);
+    if (own?.validTo && own.validTo <= today) return addLocalDays(own.validTo, -1);
     return today;
   }
 }

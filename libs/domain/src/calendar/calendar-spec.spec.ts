@@ -65,6 +65,6 @@ describe('spec validation (buildWorkingCalendar)', () => {
       { ...DEFAULT_CALENDAR_SPEC, overrides: [{ date: '2025-02-30', kind: 'day_off', reason: 'x' }] },
     ],
   ] as [string, CalendarSpec][])('rejects %s', (_case, spec) => {
-    expect(() => buildWorkingCalendar(spec)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+    expect(() => buildWorkingCalendar(spec)).toThrow(expect.objectContaining({ reason: 'INVALID_DATE' }));
   });
 });

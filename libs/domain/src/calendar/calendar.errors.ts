@@ -1,13 +1,18 @@
+import { DomainError, ErrorCode } from '../errors';
+
 export type CalendarErrorCode = 'INVALID_AMOUNT' | 'INVALID_UNIT' | 'INVALID_DATE' | 'YEAR_OUT_OF_RANGE';
 
-/** Bad input to the working calendar: the caller passed something no deadline can be computed from. */
-export class CalendarError extends Error {
+/**
+ * Bad input to the working calendar: the caller passed something no deadline can be computed from.
+ * A validation error to clients; `reason` says which rule it broke.
+ */
+export class CalendarError extends DomainError {
   constructor(
-    public readonly code: CalendarErrorCode,
+    readonly reason: CalendarErrorCode,
     message: string,
-    public readonly details?: Record<string, unknown>,
+    details?: Record<string, unknown>,
   ) {
-    super(message);
+    super(ErrorCode.VALIDATION_FAILED, message, { reason, ...details });
     this.name = 'CalendarError';
   }
 }

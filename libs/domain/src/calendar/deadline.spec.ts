@@ -81,19 +81,19 @@ describe('deadline with the 2025–2026 national calendar', () => {
     ['half a month', 0.5, 'months', 'INVALID_AMOUNT'],
   ])('rejects %s', (_case, amount, unit, code) => {
     expect(() => national.deadline({ start: at('2025-03-10 09:00'), amount, unit: unit as DeadlineUnit })).toThrow(
-      expect.objectContaining({ code }),
+      expect.objectContaining({ reason: code }),
     );
   });
 
   it('rejects an invalid start and a year out of range', () => {
     expect(() => national.deadline({ start: new Date('not a date'), amount: 1, unit: 'working_days' })).toThrow(
-      expect.objectContaining({ code: 'INVALID_DATE' }),
+      expect.objectContaining({ reason: 'INVALID_DATE' }),
     );
     expect(() => national.deadline({ start: at('1999-12-31 09:00'), amount: 1, unit: 'working_days' })).toThrow(
-      expect.objectContaining({ code: 'YEAR_OUT_OF_RANGE' }),
+      expect.objectContaining({ reason: 'YEAR_OUT_OF_RANGE' }),
     );
     expect(() => national.deadline({ start: at('2100-12-20 09:00'), amount: 30, unit: 'working_days' })).toThrow(
-      expect.objectContaining({ code: 'YEAR_OUT_OF_RANGE' }),
+      expect.objectContaining({ reason: 'YEAR_OUT_OF_RANGE' }),
     );
   });
 });
@@ -147,7 +147,7 @@ describe('deadlineWithPauses', () => {
   it('rejects a pause that ends before it starts', () => {
     const backwards = pause('2025-03-06 10:00', '2025-03-05 10:00');
     expect(() => dueWithPauses('2025-03-03 09:00', 5, 'resume', [backwards])).toThrow(
-      expect.objectContaining({ code: 'INVALID_DATE' }),
+      expect.objectContaining({ reason: 'INVALID_DATE' }),
     );
   });
 });

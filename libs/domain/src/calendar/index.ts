@@ -22,6 +22,8 @@ export {
   type PausedDeadlineRequest,
 } from './deadline';
 export {
+  addLocalDays,
+  formatVietnameseDateTime,
   MAX_YEAR,
   MIN_YEAR,
   MS_PER_MINUTE,

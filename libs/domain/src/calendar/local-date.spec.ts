@@ -2,9 +2,11 @@ import fc from 'fast-check';
 import { CalendarError } from './calendar.errors';
 import { at } from './calendar.test-helpers';
 import {
+  addLocalDays,
   civilDateOf,
   dayNumberOf,
   formatLocalDate,
+  formatVietnameseDateTime,
   fromLocalInstant,
   parseLocalDate,
   parseLocalTime,
@@ -45,7 +47,7 @@ describe('local dates', () => {
   });
 
   it.each(['2025-02-29', '2025-13-01', '2025-1-01', 'yesterday', ''])('rejects the date %j', (date) => {
-    expect(() => parseLocalDate(date)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+    expect(() => parseLocalDate(date)).toThrow(expect.objectContaining({ reason: 'INVALID_DATE' }));
   });
 
   it.each(['7:30', '24:01', '12:60', 'noon'])('rejects the time %j', (time) => {
@@ -55,5 +57,18 @@ describe('local dates', () => {
   it('accepts a leap day and 24:00', () => {
     expect(formatLocalDate(parseLocalDate('2024-02-29'))).toBe('2024-02-29');
     expect(parseLocalTime('24:00')).toBe(1440);
+  });
+});
+
+describe('Vietnamese formatting', () => {
+  it('prints an instant as HH:mm, ngày dd/MM/yyyy in Vietnamese local time', () => {
+    expect(formatVietnameseDateTime(new Date('2025-02-07T10:00:00Z'))).toBe('17:00, ngày 07/02/2025');
+    expect(formatVietnameseDateTime(new Date('2025-12-31T17:05:00Z'))).toBe('00:05, ngày 01/01/2026');
+  });
+
+  it('adds days to a local date across months and years', () => {
+    expect(addLocalDays('2025-07-01', -1)).toBe('2025-06-30');
+    expect(addLocalDays('2024-12-31', 1)).toBe('2025-01-01');
+    expect(addLocalDays('2024-02-28', 1)).toBe('2024-02-29');
   });
 });

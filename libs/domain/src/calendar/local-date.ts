@@ -139,3 +139,16 @@ export function toLocalDate(at: Date): LocalDate {
   assertValidInstant(at, 'at');
   return formatLocalDate(toLocalInstant(at).day);
 }
+
+/** The local date `days` days after (or before, if negative) a local date. */
+export function addLocalDays(date: LocalDate, days: number): LocalDate {
+  return formatLocalDate(parseLocalDate(date) + days);
+}
+
+/** 'HH:mm, ngày dd/MM/yyyy' in Vietnamese local time: how receipts and slips print an instant. */
+export function formatVietnameseDateTime(at: Date): string {
+  assertValidInstant(at, 'at');
+  const { day, minute } = toLocalInstant(at);
+  const whole = Math.floor(minute);
+  return `${pad2(Math.floor(whole / MINUTES_PER_HOUR))}:${pad2(whole % MINUTES_PER_HOUR)}, ngày ${formatVietnameseDate(day)}`;
+}

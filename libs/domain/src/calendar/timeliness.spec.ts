@@ -18,7 +18,7 @@ describe('classifyTimeliness', () => {
 
   it('rejects an invalid instant', () => {
     expect(() => classifyTimeliness(new Date(Number.NaN), deadline)).toThrow(
-      expect.objectContaining({ code: 'INVALID_DATE' }),
+      expect.objectContaining({ reason: 'INVALID_DATE' }),
     );
   });
 });

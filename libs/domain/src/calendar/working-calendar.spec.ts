@@ -105,7 +105,7 @@ describe('yearSummary', () => {
   });
 
   it.each([1999, 2101, 2025.5])('rejects the year %d', (year) => {
-    expect(() => national.yearSummary(year)).toThrow(expect.objectContaining({ code: 'YEAR_OUT_OF_RANGE' }));
+    expect(() => national.yearSummary(year)).toThrow(expect.objectContaining({ reason: 'YEAR_OUT_OF_RANGE' }));
   });
 });
 
@@ -127,13 +127,13 @@ describe('working days', () => {
 
   it.each([-1, 1.5, Number.NaN])('rejects %d days', (days) => {
     expect(() => national.addWorkingDays('2025-03-10', days)).toThrow(
-      expect.objectContaining({ code: 'INVALID_AMOUNT' }),
+      expect.objectContaining({ reason: 'INVALID_AMOUNT' }),
     );
   });
 
   it('fails past 2100 with a typed error', () => {
     expect(() => national.addWorkingDays('2100-12-30', 5)).toThrow(
-      expect.objectContaining({ code: 'YEAR_OUT_OF_RANGE', details: { year: 2101 } }),
+      expect.objectContaining({ reason: 'YEAR_OUT_OF_RANGE', details: { reason: 'YEAR_OUT_OF_RANGE', year: 2101 } }),
     );
   });
 });

@@ -1,4 +1,5 @@
 import { Foundation1763900000000 } from './1763900000000-foundation';
+import { Calendar1763900100000 } from './1763900100000-calendar';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
-export const MIGRATIONS = [Foundation1763900000000];
+export const MIGRATIONS = [Foundation1763900000000, Calendar1763900100000];

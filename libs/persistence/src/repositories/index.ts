@@ -1,3 +1,4 @@
 export * from './agencies.repository';
+export * from './calendar.repository';
 export * from './units.repository';
 export * from './users.repository';
