@@ -1,12 +1,12 @@
 // Deadline throughput of the working calendar: indexed arithmetic against a naive day-by-day walk.
-// Run: npx ts-node -r tsconfig-paths/register --transpile-only bench/calendar.bench.ts
+// Run: npm run bench:calendar
 import { performance } from 'node:perf_hooks';
 import {
   buildWorkingCalendar,
   NATIONAL_CALENDAR_SPEC,
   toLocalDate,
   type WorkingCalendar,
-} from '../libs/domain/src/calendar';
+} from '@motcua/domain';
 
 const RUNS = 1_000_000;
 const BUCKET_RUNS = 500_000;
