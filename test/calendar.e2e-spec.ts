@@ -97,9 +97,9 @@ describe('calendar', () => {
     });
     expect(response.status).toBe(400);
     expect(response.body.details.fields).toEqual([
-      { field: 'overrides.3.date', reason: 'date must be a real date as yyyy-MM-dd' },
-      { field: 'overrides.3.kind', reason: 'kind must be one of the following values: day_off, working_day' },
-      { field: 'overrides.3.reason', reason: 'reason must be longer than or equal to 1 characters' },
+      { field: 'overrides[3].date', reason: 'date must be a real date as yyyy-MM-dd' },
+      { field: 'overrides[3].kind', reason: 'kind must be one of the following values: day_off, working_day' },
+      { field: 'overrides[3].reason', reason: 'reason must be longer than or equal to 1 characters' },
     ]);
     const semantic = await api.http().put('/api/calendar/2026/overrides').set('Authorization', admin).send({
       overrides: [

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CalendarModule } from '@motcua/calendar';
+import { CatalogModule } from '@motcua/catalog';
 import { AppConfigModule } from '@motcua/config';
 import { PersistenceModule } from '@motcua/persistence';
 import { RedisModule } from '@motcua/queue';
@@ -11,6 +12,7 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { ApiLoggerModule } from './common/logger';
 import { createValidationPipe } from './common/validation.pipe';
 import { HealthModule } from './health/health.module';
+import { ProceduresModule } from './procedures/procedures.module';
 import { UnitsModule } from './units/units.module';
 
 @Module({
@@ -20,11 +22,13 @@ import { UnitsModule } from './units/units.module';
     PersistenceModule,
     RedisModule,
     CalendarModule,
+    CatalogModule,
     AuthModule,
     HealthModule,
     UnitsModule,
     AgenciesModule,
     CalendarApiModule,
+    ProceduresModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

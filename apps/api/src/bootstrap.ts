@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import { json } from 'express';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
@@ -7,12 +8,15 @@ import { AppModule } from './app.module';
 
 export const API_PREFIX = 'api';
 const BODY_LIMIT = '1mb';
+/** A province's whole catalog travels as one document. */
+const CATALOG_IMPORT_LIMIT = '20mb';
 
 /** Creates the API exactly as it runs in production; main.ts and the end-to-end tests both use it. */
 export async function createApiApp(): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.use(`/${API_PREFIX}/catalog/import`, json({ limit: CATALOG_IMPORT_LIMIT }));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   app.setGlobalPrefix(API_PREFIX);

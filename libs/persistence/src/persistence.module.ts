@@ -2,9 +2,9 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@motcua/config';
 import { dataSourceOptions } from './data-source';
-import { AgenciesRepository, CalendarRepository, UnitsRepository, UsersRepository } from './repositories';
+import { AgenciesRepository, CalendarRepository, CatalogRepository, UnitsRepository, UsersRepository } from './repositories';
 
-const REPOSITORIES = [UnitsRepository, AgenciesRepository, UsersRepository, CalendarRepository];
+const REPOSITORIES = [UnitsRepository, AgenciesRepository, UsersRepository, CalendarRepository, CatalogRepository];
 
 @Global()
 @Module({

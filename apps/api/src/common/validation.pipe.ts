@@ -18,7 +18,8 @@ export function createValidationPipe(): ValidationPipe {
 
 function flatten(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
-    const field = parent ? `${parent}.${error.property}` : error.property;
+    // Array items read as `steps[2].role`, the same paths the domain's own validators report.
+    const field = /^\d+$/.test(error.property) ? `${parent}[${error.property}]` : parent ? `${parent}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([constraint, reason]) => ({ field, reason: describe(constraint, reason, error.value) }));
     return [...own, ...flatten(error.children ?? [], field)];
   });

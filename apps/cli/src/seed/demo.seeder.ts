@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { CatalogService } from '@motcua/catalog';
 import { DEMO_PASSWORD, hashPassword, NATIONAL_SCOPE, parseUnitFile } from '@motcua/domain';
 import { AgenciesRepository, UnitsRepository, UsersRepository } from '@motcua/persistence';
+import { DEMO_CATALOG } from './demo-catalog';
 import { DEMO_AGENCIES, DEMO_USERS } from './demo-data';
 import khanhHoaBeforeReform from './khanh-hoa-2025-03.json';
 import khanhHoaAfterReform from './khanh-hoa-2025-07.json';
@@ -12,6 +14,7 @@ export class DemoSeeder {
     private readonly units: UnitsRepository,
     private readonly agencies: AgenciesRepository,
     private readonly users: UsersRepository,
+    private readonly catalog: CatalogService,
   ) {}
 
   /** Returns what it did, one line per step, for the command line. */
@@ -35,6 +38,11 @@ export class DemoSeeder {
       await this.users.upsert({ username: user.username, fullName: user.fullName, role: user.role, agencyId: agency.id, passwordHash });
     }
     report.push(`Users: ${DEMO_USERS.length}, password ${DEMO_PASSWORD} (see the README's demo logins)`);
+    const catalog = await this.catalog.import(DEMO_CATALOG, null);
+    report.push(
+      `Procedures: ${catalog.proceduresCreated} new, ${catalog.proceduresUpdated} updated; ` +
+        `workflows: ${catalog.workflowsPublished} published, ${catalog.workflowsUnchanged} unchanged`,
+    );
     return report;
   }
 

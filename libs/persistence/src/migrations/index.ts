@@ -1,5 +1,6 @@
 import { Foundation1763900000000 } from './1763900000000-foundation';
 import { Calendar1763900100000 } from './1763900100000-calendar';
+import { Catalog1763900200000 } from './1763900200000-catalog';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
-export const MIGRATIONS = [Foundation1763900000000, Calendar1763900100000];
+export const MIGRATIONS = [Foundation1763900000000, Calendar1763900100000, Catalog1763900200000];

@@ -42,6 +42,12 @@ export class AgenciesRepository {
     return this.scoped(scope).andWhere('agency.code = :code', { code }).getOne();
   }
 
+  /** Which of these electronic ID codes belong to an agency (unscoped: for validating references). */
+  async existingCodes(codes: string[]): Promise<Set<string>> {
+    const rows: { code: string }[] = await this.db.query(`SELECT code FROM agencies WHERE code = ANY($1)`, [codes]);
+    return new Set(rows.map((row) => row.code));
+  }
+
   /** The caller must have checked that the unit and the parent are in their scope. */
   async create(draft: AgencyDraft): Promise<AgencyEntity> {
     const repository = this.db.getRepository(AgencyEntity);

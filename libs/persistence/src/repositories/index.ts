@@ -1,4 +1,5 @@
 export * from './agencies.repository';
 export * from './calendar.repository';
+export * from './catalog.repository';
 export * from './units.repository';
 export * from './users.repository';

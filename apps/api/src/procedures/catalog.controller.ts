@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CatalogService } from '@motcua/catalog';
+import type { CatalogDocument } from '@motcua/catalog';
+import { Role } from '@motcua/domain';
+import type { Actor } from '@motcua/domain';
+import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
+import { CatalogDocumentDto, CatalogImportResultDto, toCatalogDocument } from './dto/catalog-import.dto';
+
+@ApiTags('procedures')
+@Authenticated()
+@Roles(Role.ADMIN)
+@Controller('catalog')
+export class CatalogController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Get('export')
+  @Header('Content-Disposition', 'attachment; filename="motcua-catalog.json"')
+  @ApiOperation({ summary: 'The whole catalog, with every workflow version, as one JSON document (ADMIN)' })
+  @ApiOkResponse({ type: CatalogDocumentDto })
+  export(): Promise<CatalogDocument> {
+    return this.catalog.export(new Date());
+  }
+
+  @Post('import')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Bring the catalog in line with a document (ADMIN): all or nothing, idempotent' })
+  @ApiOkResponse({ type: CatalogImportResultDto })
+  import(@CurrentActor() actor: Actor, @Body() dto: CatalogDocumentDto): Promise<CatalogImportResultDto> {
+    return this.catalog.import(toCatalogDocument(dto), actor.userId);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './procedure';
+export * from './vietnamese-text';
+export * from './workflow';
