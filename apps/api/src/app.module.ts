@@ -3,16 +3,19 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { CalendarModule } from '@motcua/calendar';
 import { CatalogModule } from '@motcua/catalog';
 import { AppConfigModule } from '@motcua/config';
+import { DossiersModule } from '@motcua/dossiers';
 import { PersistenceModule } from '@motcua/persistence';
 import { RedisModule } from '@motcua/queue';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarApiModule } from './calendar/calendar.module';
+import { DossiersApiModule } from './dossiers/dossiers.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { ApiLoggerModule } from './common/logger';
 import { createValidationPipe } from './common/validation.pipe';
 import { HealthModule } from './health/health.module';
 import { ProceduresModule } from './procedures/procedures.module';
+import { PublicModule } from './public/public.module';
 import { UnitsModule } from './units/units.module';
 
 @Module({
@@ -23,12 +26,15 @@ import { UnitsModule } from './units/units.module';
     RedisModule,
     CalendarModule,
     CatalogModule,
+    DossiersModule,
     AuthModule,
     HealthModule,
     UnitsModule,
     AgenciesModule,
     CalendarApiModule,
     ProceduresModule,
+    DossiersApiModule,
+    PublicModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

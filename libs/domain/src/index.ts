@@ -1,5 +1,6 @@
 export * from './auth';
 export * from './calendar';
 export * from './catalog';
+export * from './dossier';
 export * from './errors';
 export * from './units';

@@ -2,9 +2,25 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@motcua/config';
 import { dataSourceOptions } from './data-source';
-import { AgenciesRepository, CalendarRepository, CatalogRepository, UnitsRepository, UsersRepository } from './repositories';
+import {
+  AgenciesRepository,
+  CalendarRepository,
+  CatalogRepository,
+  DossiersRepository,
+  IdempotencyRepository,
+  UnitsRepository,
+  UsersRepository,
+} from './repositories';
 
-const REPOSITORIES = [UnitsRepository, AgenciesRepository, UsersRepository, CalendarRepository, CatalogRepository];
+const REPOSITORIES = [
+  UnitsRepository,
+  AgenciesRepository,
+  UsersRepository,
+  CalendarRepository,
+  CatalogRepository,
+  DossiersRepository,
+  IdempotencyRepository,
+];
 
 @Global()
 @Module({

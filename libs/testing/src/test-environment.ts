@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { databaseUrl, deleteRedisKeys, withAdminClient, withRedis } from './services';
 import { currentRun, exportAppEnvironment, testConfig } from './test-config';
 
@@ -6,6 +7,8 @@ export interface TestEnvironment {
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
+  /** Runs SQL against this file's database (to check what was written, not to set state up). */
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Drops the database (closing its connections): what a PostgreSQL outage looks like to the app. */
   dropDatabase(): Promise<void>;
   /** Drops the database and the Redis keys. */
@@ -26,6 +29,15 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
     databaseUrl: databaseUrl(name),
     redisUrl: testConfig.redisUrl,
     redisPrefix: `${run}:${suffix}`,
+    async query<T>(sql: string, params: unknown[] = []) {
+      const client = new Client({ connectionString: environment.databaseUrl });
+      await client.connect();
+      try {
+        return (await client.query(sql, params)).rows as T[];
+      } finally {
+        await client.end();
+      }
+    },
     async dropDatabase() {
       await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },

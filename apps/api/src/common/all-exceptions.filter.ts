@@ -23,6 +23,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const response = context.getResponse<Response>();
     const [status, body] = this.describe(error, request);
     if (status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '5');
+    if (status === HttpStatus.TOO_MANY_REQUESTS) response.setHeader('Retry-After', String(body.details?.retryAfter ?? 60));
     response.status(status).json(body);
   }
 

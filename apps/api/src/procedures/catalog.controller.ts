@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CatalogService } from '@motcua/catalog';
+import { Clock } from '@motcua/config';
 import type { CatalogDocument } from '@motcua/catalog';
 import { Role } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
@@ -12,14 +13,17 @@ import { CatalogDocumentDto, CatalogImportResultDto, toCatalogDocument } from '.
 @Roles(Role.ADMIN)
 @Controller('catalog')
 export class CatalogController {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('export')
   @Header('Content-Disposition', 'attachment; filename="motcua-catalog.json"')
   @ApiOperation({ summary: 'The whole catalog, with every workflow version, as one JSON document (ADMIN)' })
   @ApiOkResponse({ type: CatalogDocumentDto })
   export(): Promise<CatalogDocument> {
-    return this.catalog.export(new Date());
+    return this.catalog.export(this.clock.now());
   }
 
   @Post('import')

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '@motcua/config';
 import { addLocalDays, toLocalDate } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
 import { AdministrativeUnitEntity, UnitsRepository } from '@motcua/persistence';
@@ -7,7 +8,10 @@ import type { ListUnitsQuery } from './dto/list-units.query';
 
 @Injectable()
 export class UnitsService {
-  constructor(private readonly units: UnitsRepository) {}
+  constructor(
+    private readonly units: UnitsRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async list(actor: Actor, query: ListUnitsQuery): Promise<Page<AdministrativeUnitEntity>> {
     const at = query.at ?? (await this.defaultDate(actor));
@@ -26,7 +30,7 @@ export class UnitsService {
    * last day it was, so an officer always sees their own units rather than an empty list.
    */
   private async defaultDate(actor: Actor): Promise<string> {
-    const today = toLocalDate(new Date());
+    const today = toLocalDate(this.clock.now());
     const own = await this.units.findOfAgency(actor.agencyId);
     if (own?.validTo && own.validTo <= today) return addLocalDays(own.validTo, -1);
     return today;

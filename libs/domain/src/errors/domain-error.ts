@@ -10,6 +10,12 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   ALREADY_EXISTS = 'ALREADY_EXISTS',
   CONFLICT = 'CONFLICT',
+  /** The action is not allowed in the dossier's current status. */
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
+  /** Someone else changed the record first (optimistic version check). */
+  VERSION_CONFLICT = 'VERSION_CONFLICT',
+  /** The same Idempotency-Key was sent with a different request. */
+  IDEMPOTENCY_MISMATCH = 'IDEMPOTENCY_MISMATCH',
   UNPROCESSABLE = 'UNPROCESSABLE',
   RATE_LIMITED = 'RATE_LIMITED',
   UNAVAILABLE = 'UNAVAILABLE',

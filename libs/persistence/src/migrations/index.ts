@@ -1,6 +1,7 @@
 import { Foundation1763900000000 } from './1763900000000-foundation';
 import { Calendar1763900100000 } from './1763900100000-calendar';
 import { Catalog1763900200000 } from './1763900200000-catalog';
+import { Dossiers1763900300000 } from './1763900300000-dossiers';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
-export const MIGRATIONS = [Foundation1763900000000, Calendar1763900100000, Catalog1763900200000];
+export const MIGRATIONS = [Foundation1763900000000, Calendar1763900100000, Catalog1763900200000, Dossiers1763900300000];

@@ -57,6 +57,12 @@ export class UnitsRepository {
       .getOne();
   }
 
+  /** Whether a commune code exists in either unit set (addresses may still carry pre-reform codes). */
+  async communeExists(code: string): Promise<boolean> {
+    const rows = await this.db.query(`SELECT 1 FROM administrative_units WHERE level = 'commune' AND code = $1 LIMIT 1`, [code]);
+    return rows.length > 0;
+  }
+
   findByPath(unitSet: UnitSetKey, path: string): Promise<AdministrativeUnitEntity | null> {
     return this.db.getRepository(AdministrativeUnitEntity).findOneBy({ unitSet, path });
   }

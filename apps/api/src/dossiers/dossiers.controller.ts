@@ -1,0 +1,146 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, UseInterceptors } from '@nestjs/common';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Clock } from '@motcua/config';
+import { IntakeService } from '@motcua/dossiers';
+import type { IntakeDecision, IntakeInput } from '@motcua/dossiers';
+import { Role } from '@motcua/domain';
+import type { Actor } from '@motcua/domain';
+import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
+import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
+import { CreateDossierDto, toIntakeInput } from './dto/create-dossier.dto';
+import { RefuseDossierDto, RequestSupplementDto, ReturnDossierDto, SupplementDossierDto, WithdrawDossierDto } from './dto/dossier-action.dto';
+import { DossierPageDto, DossierResponseDto, toDossierPage, toDossierResponse } from './dto/dossier-response.dto';
+import { ListDossiersQuery } from './dto/list-dossiers.query';
+
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'Makes a retried or double-clicked request return the first response instead of acting twice',
+};
+
+/** hồ sơ: intake at the counter and the counter's later actions. Every instant is the server's. */
+@ApiTags('dossiers')
+@Authenticated()
+@Controller('dossiers')
+export class DossiersController {
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @Roles(Role.RECEPTION)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'File a dossier: counter filings are accepted, sent back for papers or refused on the spot' })
+  @ApiCreatedResponse({ type: DossierResponseDto })
+  @ApiUnprocessableEntityResponse({ description: 'Mandatory papers missing (details.missingDocuments), unknown procedure, variant or commune' })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateDossierDto): Promise<DossierResponseDto> {
+    const now = this.clock.now();
+    return toDossierResponse(await this.intake.submit(actor, toIntakeInput(dto), now), now);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "Dossiers in the caller's scope" })
+  @ApiOkResponse({ type: DossierPageDto })
+  async list(@CurrentActor() actor: Actor, @Query() query: ListDossiersQuery): Promise<DossierPageDto> {
+    const now = this.clock.now();
+    const { items, total } = await this.intake.list(actor, {
+      status: query.status,
+      procedureCode: query.procedure,
+      channel: query.channel,
+      receivedFrom: query.receivedFrom ? new Date(query.receivedFrom) : undefined,
+      receivedTo: query.receivedTo ? new Date(query.receivedTo) : undefined,
+      dueFrom: query.dueFrom ? new Date(query.dueFrom) : undefined,
+      dueTo: query.dueTo ? new Date(query.dueTo) : undefined,
+      overdueAt: query.overdue ? now : undefined,
+      search: query.q,
+      sort: query.sort,
+      order: query.order,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    return toDossierPage({ items, total, limit: query.limit, offset: query.offset }, now);
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: 'Everything about a dossier, with its history' })
+  @ApiOkResponse({ type: DossierResponseDto })
+  async get(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<DossierResponseDto> {
+    const { dossier, history } = await this.intake.get(actor, code);
+    return toDossierResponse(dossier, this.clock.now(), history);
+  }
+
+  @Post(':code/accept')
+  @HttpCode(HttpStatus.OK)
+  @Roles(Role.RECEPTION)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Accept a waiting filing: receipt, appointment, and off to the workflow' })
+  @ApiOkResponse({ type: DossierResponseDto })
+  @ApiConflictResponse({ description: 'INVALID_TRANSITION: not waiting for a decision' })
+  accept(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: SupplementDossierDto): Promise<DossierResponseDto> {
+    return this.decide(actor, code, { action: 'accept' }, dto.documents);
+  }
+
+  @Post(':code/request-supplement')
+  @HttpCode(HttpStatus.OK)
+  @Roles(Role.RECEPTION)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Ask for everything missing at once (BM.02); nothing is received, no clock runs' })
+  @ApiOkResponse({ type: DossierResponseDto })
+  requestSupplement(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: RequestSupplementDto): Promise<DossierResponseDto> {
+    return this.decide(actor, code, { action: 'request-supplement', items: dto.items });
+  }
+
+  @Post(':code/refuse')
+  @HttpCode(HttpStatus.OK)
+  @Roles(Role.RECEPTION)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Refuse a waiting filing with a reason (BM.03)' })
+  @ApiOkResponse({ type: DossierResponseDto })
+  refuse(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: RefuseDossierDto): Promise<DossierResponseDto> {
+    return this.decide(actor, code, { action: 'refuse', reason: dto.reason });
+  }
+
+  @Post(':code/supplement')
+  @HttpCode(HttpStatus.OK)
+  @Roles(Role.RECEPTION)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'The missing papers arrived: the clock resumes or restarts per the procedure' })
+  @ApiOkResponse({ type: DossierResponseDto })
+  async supplement(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: SupplementDossierDto): Promise<DossierResponseDto> {
+    const now = this.clock.now();
+    return toDossierResponse(await this.intake.supplement(actor, code, dto.documents, dto.note ?? null, now), now);
+  }
+
+  @Post(':code/withdraw')
+  @HttpCode(HttpStatus.OK)
+  @Roles(Role.RECEPTION)
+  @ApiOperation({ summary: "The citizen's request to withdraw" })
+  @ApiOkResponse({ type: DossierResponseDto })
+  async withdraw(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: WithdrawDossierDto): Promise<DossierResponseDto> {
+    const now = this.clock.now();
+    return toDossierResponse(await this.intake.withdraw(actor, code, dto.reason, now), now);
+  }
+
+  @Post(':code/return')
+  @HttpCode(HttpStatus.OK)
+  @Roles(Role.RECEPTION)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: 'Hand the result to the citizen (counter, post or online)' })
+  @ApiOkResponse({ type: DossierResponseDto })
+  async returnResult(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: ReturnDossierDto): Promise<DossierResponseDto> {
+    const now = this.clock.now();
+    return toDossierResponse(await this.intake.returnResult(actor, code, dto.method, dto.note ?? null, now), now);
+  }
+
+  private async decide(actor: Actor, code: string, decision: IntakeDecision, documents?: IntakeInput['documents']): Promise<DossierResponseDto> {
+    const now = this.clock.now();
+    return toDossierResponse(await this.intake.decide(actor, code, decision, documents, now), now);
+  }
+}

@@ -1,0 +1,134 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DossierStatus, formatVietnameseDateTime, NATIONAL_STATUS_CODE, STATUS_LABEL } from '@motcua/domain';
+import type { Dossier, HistoryEntry } from '@motcua/domain';
+import type { Page } from '../../common/page';
+import { DurationDto } from '../../procedures/dto/procedure.dto';
+import { ApplicantDto, HandedDocumentDto, ProxyDto, SupplementItemDto } from './create-dossier.dto';
+
+const iso = (at: Date | null) => (at ? at.toISOString() : null);
+
+export class ReceivedDocumentDto extends HandedDocumentDto {
+  @ApiProperty() name!: string;
+}
+
+export class HistoryEntryDto {
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty({ example: 'accept' }) action!: string;
+  @ApiProperty({ enum: DossierStatus, enumName: 'DossierStatus', nullable: true }) fromStatus!: DossierStatus | null;
+  @ApiProperty({ enum: DossierStatus, enumName: 'DossierStatus' }) toStatus!: DossierStatus;
+  @ApiProperty({ type: String, nullable: true }) actorName!: string | null;
+  @ApiProperty({ type: String, nullable: true }) agencyId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ type: Object, nullable: true }) details!: Record<string, unknown> | null;
+}
+
+export class DossierSummaryDto {
+  @ApiProperty({ example: '002.00.31.H56-250512-0001' }) code!: string;
+  @ApiProperty({ enum: DossierStatus, enumName: 'DossierStatus' }) status!: DossierStatus;
+  @ApiProperty({ example: 2, description: 'National status code' }) statusCode!: number;
+  @ApiProperty({ example: 'Đã tiếp nhận' }) statusLabel!: string;
+  @ApiProperty({ enum: ['counter', 'online', 'post'] }) channel!: string;
+  @ApiProperty() procedureCode!: string;
+  @ApiProperty() procedureName!: string;
+  @ApiProperty() applicantName!: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) receivedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The appointment' }) dueAt!: string | null;
+  @ApiProperty({ description: 'Open and past its appointment now' }) overdue!: boolean;
+}
+
+export class DossierResponseDto extends DossierSummaryDto {
+  @ApiProperty({ type: String, nullable: true }) variant!: string | null;
+  @ApiProperty({ type: String, nullable: true }) procedureField!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'The workflow version the dossier was received under' }) workflowVersion!: number | null;
+  @ApiProperty({ type: DurationDto }) legalTime!: DurationDto;
+  @ApiProperty({ enum: ['restart', 'resume'] }) supplementMode!: string;
+  @ApiProperty() receivingAgencyId!: string;
+  @ApiProperty({ example: '56' }) provinceCode!: string;
+  @ApiProperty({ type: String, nullable: true }) districtCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) communeCode!: string | null;
+  @ApiProperty({ type: ApplicantDto }) applicant!: ApplicantDto;
+  @ApiPropertyOptional({ type: ProxyDto, nullable: true }) proxy!: ProxyDto | null;
+  @ApiProperty({ type: [ReceivedDocumentDto] }) documents!: ReceivedDocumentDto[];
+  @ApiProperty({ type: String, nullable: true }) notes!: string | null;
+  @ApiProperty({ example: '3456', description: 'What the citizen types with the code to look it up' }) verifier!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) countingStart!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '17:00, ngày 26/05/2025' }) dueText!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) originalDueAt!: string | null;
+  @ApiProperty({ type: [SupplementItemDto], nullable: true }) supplementRequest!: SupplementItemDto[] | null;
+  @ApiProperty({ type: String, nullable: true }) refusalReason!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) returnedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) returnMethod!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
+  @ApiProperty({ description: 'Optimistic version; changes with every transition' }) version!: number;
+  @ApiPropertyOptional({ type: [HistoryEntryDto] }) history?: HistoryEntryDto[];
+}
+
+export class DossierPageDto {
+  @ApiProperty({ type: [DossierSummaryDto] }) items!: DossierSummaryDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() limit!: number;
+  @ApiProperty() offset!: number;
+}
+
+export function toDossierSummary(dossier: Dossier, now: Date): DossierSummaryDto {
+  return {
+    code: dossier.code,
+    status: dossier.status,
+    statusCode: NATIONAL_STATUS_CODE[dossier.status],
+    statusLabel: STATUS_LABEL[dossier.status],
+    channel: dossier.channel,
+    procedureCode: dossier.procedureCode,
+    procedureName: dossier.procedureName,
+    applicantName: dossier.applicant.fullName,
+    submittedAt: dossier.submittedAt.toISOString(),
+    receivedAt: iso(dossier.receivedAt),
+    dueAt: iso(dossier.dueAt),
+    overdue: dossier.closedAt === null && dossier.resolvedAt === null && dossier.dueAt !== null && dossier.dueAt < now,
+  };
+}
+
+export function toDossierResponse(dossier: Dossier, now: Date, history?: HistoryEntry[]): DossierResponseDto {
+  return {
+    ...toDossierSummary(dossier, now),
+    variant: dossier.variantKey,
+    procedureField: dossier.procedureField,
+    workflowVersion: dossier.workflowVersion,
+    legalTime: dossier.legalTime,
+    supplementMode: dossier.supplementMode,
+    receivingAgencyId: dossier.receivingAgencyId,
+    provinceCode: dossier.provinceCode,
+    districtCode: dossier.districtCode,
+    communeCode: dossier.communeCode,
+    applicant: dossier.applicant,
+    proxy: dossier.proxy,
+    documents: dossier.documents,
+    notes: dossier.notes,
+    verifier: dossier.verifier,
+    countingStart: iso(dossier.countingStart),
+    dueText: dossier.dueAt ? formatVietnameseDateTime(dossier.dueAt) : null,
+    originalDueAt: iso(dossier.originalDueAt),
+    supplementRequest: dossier.supplementRequest,
+    refusalReason: dossier.refusalReason,
+    resolvedAt: iso(dossier.resolvedAt),
+    returnedAt: iso(dossier.returnedAt),
+    returnMethod: dossier.returnMethod,
+    closedAt: iso(dossier.closedAt),
+    version: dossier.version,
+    history: history?.map((entry) => ({
+      at: entry.at.toISOString(),
+      action: entry.action,
+      fromStatus: entry.fromStatus,
+      toStatus: entry.toStatus,
+      actorName: entry.actorName,
+      agencyId: entry.agencyId,
+      note: entry.note,
+      details: entry.details,
+    })),
+  };
+}
+
+export function toDossierPage(page: Page<Dossier>, now: Date): DossierPageDto {
+  return { ...page, items: page.items.map((dossier) => toDossierSummary(dossier, now)) };
+}

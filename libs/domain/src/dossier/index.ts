@@ -1,0 +1,4 @@
+export * from './dossier';
+export * from './dossier-actions';
+export * from './dossier-code';
+export * from './dossier-status';

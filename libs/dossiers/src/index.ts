@@ -1,0 +1,3 @@
+export * from './dossiers.module';
+export * from './intake.service';
+export * from './public-lookup.service';

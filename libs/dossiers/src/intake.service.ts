@@ -1,0 +1,336 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CalendarService } from '@motcua/calendar';
+import { CatalogService } from '@motcua/catalog';
+import {
+  Actor,
+  addLocalDays,
+  Applicant,
+  assertActionAllowed,
+  Channel,
+  DomainError,
+  Dossier,
+  DossierAction,
+  DossierStatus,
+  ErrorCode,
+  FieldProblem,
+  HistoryEntry,
+  LocalDate,
+  NATIONAL_SCOPE,
+  PauseRecord,
+  Proxy,
+  ReceivedDocument,
+  RequiredDocument,
+  resolveVariant,
+  Role,
+  SupplementItem,
+  toLocalDate,
+  verifierFor,
+} from '@motcua/domain';
+import { AgenciesRepository, AgencyEntity, DossierChanges, DossierQuery, DossiersRepository, HistoryDraft, UnitsRepository } from '@motcua/persistence';
+
+export type IntakeDecision =
+  | { action: 'accept' }
+  | { action: 'refuse'; reason: string }
+  | { action: 'request-supplement'; items: SupplementItem[] };
+
+export interface IntakeInput {
+  procedureCode: string;
+  variant: string | null;
+  channel: Channel;
+  applicant: Applicant;
+  proxy: Proxy | null;
+  documents: { key: string; originals: number; copies: number }[];
+  notes: string | null;
+  /** Counter filings are decided on the spot (default: accept); online and postal ones wait as SUBMITTED. */
+  decision?: IntakeDecision;
+}
+
+/** Topics the outbox carries to the worker. */
+export const DOSSIER_EVENTS = {
+  received: 'dossier.received',
+  supplemented: 'dossier.supplemented',
+  closed: 'dossier.closed',
+} as const;
+
+/**
+ * The reception counter: filings come in, are accepted (receipt, code, appointment), sent back for
+ * missing papers or refused; supplements, withdrawals and the hand-over of results. Every change is one
+ * transaction writing the dossier, a history row and, where the worker must act, an outbox row.
+ */
+@Injectable()
+export class IntakeService {
+  constructor(
+    private readonly dossiers: DossiersRepository,
+    private readonly catalog: CatalogService,
+    private readonly agencies: AgenciesRepository,
+    private readonly units: UnitsRepository,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  async submit(actor: Actor, input: IntakeInput, now: Date): Promise<Dossier> {
+    const agency = await this.ownAgency(actor);
+    const procedure = await this.procedureFor(input.procedureCode);
+    if (input.variant !== null && !procedure.definition.variants.some((variant) => variant.key === input.variant)) {
+      throw unprocessable('variant', `procedure ${input.procedureCode} has no variant '${input.variant}'`);
+    }
+    const { documents: required, legalTime } = resolveVariant(procedure.definition, input.variant, input.channel);
+    const documents = matchDocuments(input.documents, required);
+    if (!(await this.units.communeExists(input.applicant.address.communeCode))) {
+      throw unprocessable('applicant.address.communeCode', `no commune with code '${input.applicant.address.communeCode}'`);
+    }
+    const decision = input.decision ?? (input.channel === 'counter' ? { action: 'accept' as const } : undefined);
+    if (decision && input.channel !== 'counter') {
+      throw DomainError.validation([{ field: 'decision', reason: 'online and postal filings are decided later, from the counter queue' }]);
+    }
+    const workflowVersion = procedure.workflows.find((workflow) => workflow.variant === input.variant) ?? procedure.workflows.find((workflow) => workflow.variant === null);
+    const draft = {
+      status: DossierStatus.SUBMITTED,
+      channel: input.channel,
+      procedureCode: procedure.definition.code,
+      variantKey: input.variant,
+      procedureName: procedure.definition.name,
+      procedureField: procedure.definition.field,
+      workflowVersion: workflowVersion?.version ?? null,
+      legalTime,
+      supplementMode: procedure.definition.supplementMode,
+      receivingAgencyId: agency.id,
+      receivingUnitPath: agency.unit.path,
+      ...unitCodes(agency.unit.path),
+      applicant: input.applicant,
+      proxy: input.proxy,
+      documents,
+      notes: input.notes,
+      verifier: verifierFor(input.applicant.phone, input.applicant.idNumber),
+      submittedAt: now,
+      receivedAt: null,
+      countingStart: null,
+      dueAt: null,
+      originalDueAt: null,
+      pauses: [],
+      supplementRequest: null,
+      refusalReason: null,
+      resolvedAt: null,
+      returnedAt: null,
+      returnMethod: null,
+      closedAt: null,
+      createdBy: actor.userId,
+    };
+    if (decision?.action === 'accept') this.assertAcceptable(draft.documents, required, workflowVersion === undefined);
+
+    return this.dossiers.transaction(async (tx) => {
+      const submitted = await this.dossiers.insert(tx, draft, agency.code, toLocalDate(now));
+      await this.dossiers.appendHistory(tx, submitted.id, this.entry(actor, 'submit', null, DossierStatus.SUBMITTED, { channel: input.channel }));
+      return decision ? this.applyDecision(tx, actor, submitted, decision, required, now) : submitted;
+    });
+  }
+
+  /** The counter's decision on a filing waiting as SUBMITTED (or back with papers asked for at intake). */
+  async decide(actor: Actor, code: string, decision: IntakeDecision, documents: IntakeInput['documents'] | undefined, now: Date): Promise<Dossier> {
+    return this.change(actor, code, decisionAction(decision), async (tx, dossier) => {
+      if (dossier.receivedAt !== null) throw notAtIntake(dossier);
+      const procedure = await this.procedureFor(dossier.procedureCode);
+      const { documents: required } = resolveVariant(procedure.definition, dossier.variantKey, dossier.channel);
+      let current = dossier;
+      if (documents) current = await this.dossiers.update(tx, dossier, { documents: matchDocuments(documents, required) });
+      if (decision.action === 'accept') this.assertAcceptable(current.documents, required, current.workflowVersion === null);
+      return this.applyDecision(tx, actor, current, decision, required, now);
+    });
+  }
+
+  /**
+   * The missing papers arrived. At intake the filing goes back to the counter's queue; in processing
+   * the clock resumes (paused time excluded) or restarts from zero, per the procedure, and the
+   * appointment moves accordingly.
+   */
+  async supplement(actor: Actor, code: string, documents: IntakeInput['documents'] | undefined, note: string | null, now: Date): Promise<Dossier> {
+    return this.change(actor, code, 'supplement', async (tx, dossier) => {
+      const procedure = await this.procedureFor(dossier.procedureCode);
+      const { documents: required } = resolveVariant(procedure.definition, dossier.variantKey, dossier.channel);
+      const changes: DossierChanges = { supplementRequest: null };
+      if (documents) changes.documents = matchDocuments(documents, required);
+      if (dossier.receivedAt === null) {
+        changes.status = DossierStatus.SUBMITTED;
+      } else {
+        changes.status = DossierStatus.IN_PROCESS;
+        changes.pauses = closeOpenPause(dossier.pauses, now);
+        changes.dueAt = await this.dueAt({ ...dossier, pauses: changes.pauses });
+      }
+      const updated = await this.dossiers.update(tx, dossier, changes);
+      await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'supplement', dossier.status, updated.status, { dueAt: updated.dueAt }, note));
+      if (dossier.receivedAt !== null) {
+        await this.dossiers.enqueue(tx, [{ topic: DOSSIER_EVENTS.supplemented, aggregateId: dossier.id, payload: { code: dossier.code } }]);
+      }
+      return updated;
+    });
+  }
+
+  async withdraw(actor: Actor, code: string, reason: string, now: Date): Promise<Dossier> {
+    return this.change(actor, code, 'withdraw', async (tx, dossier) => {
+      const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.WITHDRAWN, closedAt: now, pauses: closeOpenPause(dossier.pauses, now) });
+      await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'withdraw', dossier.status, DossierStatus.WITHDRAWN, null, reason));
+      await this.dossiers.enqueue(tx, [{ topic: DOSSIER_EVENTS.closed, aggregateId: dossier.id, payload: { code: dossier.code, status: DossierStatus.WITHDRAWN } }]);
+      return updated;
+    });
+  }
+
+  /** The result is handed over at the desk, by post or online. */
+  async returnResult(actor: Actor, code: string, method: Channel, note: string | null, now: Date): Promise<Dossier> {
+    return this.change(actor, code, 'return', async (tx, dossier) => {
+      const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.RETURNED, returnedAt: now, returnMethod: method, closedAt: now });
+      await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'return', dossier.status, DossierStatus.RETURNED, { method }, note));
+      return updated;
+    });
+  }
+
+  list(actor: Actor, query: DossierQuery): Promise<{ items: Dossier[]; total: number }> {
+    return this.dossiers.list(actor.scope, query);
+  }
+
+  /** The register book (BM.06) of one agency in the caller's scope, for local dates [from, to]. */
+  async register(actor: Actor, agencyCode: string, from: LocalDate, to: LocalDate): Promise<{ agency: AgencyEntity; dossiers: Dossier[] }> {
+    const agency = await this.agencies.findByCode(actor.scope, agencyCode);
+    if (!agency) throw DomainError.notFound('Agency', agencyCode);
+    const start = new Date(`${from}T00:00:00+07:00`);
+    const end = new Date(`${addLocalDays(to, 1)}T00:00:00+07:00`);
+    return { agency, dossiers: await this.dossiers.register(actor.scope, agency.id, start, end) };
+  }
+
+  async get(actor: Actor, code: string): Promise<{ dossier: Dossier; history: HistoryEntry[] }> {
+    const dossier = await this.dossiers.findByCode(actor.scope, code);
+    if (!dossier) throw DomainError.notFound('Dossier', code);
+    return { dossier, history: await this.dossiers.history(dossier.id) };
+  }
+
+  private async applyDecision(tx: EntityManager, actor: Actor, dossier: Dossier, decision: IntakeDecision, required: RequiredDocument[], now: Date): Promise<Dossier> {
+    switch (decision.action) {
+      case 'accept': {
+        const calendar = await this.calendar.current();
+        const countingStart = calendar.countingStart(now);
+        const dueAt = calendar.deadline({ start: now, ...dossier.legalTime });
+        const updated = await this.dossiers.update(tx, dossier, {
+          status: DossierStatus.RECEIVED,
+          receivedAt: now,
+          countingStart,
+          dueAt,
+          originalDueAt: dueAt,
+          supplementRequest: null,
+        });
+        await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'accept', dossier.status, DossierStatus.RECEIVED, { dueAt }));
+        await this.dossiers.enqueue(tx, [{ topic: DOSSIER_EVENTS.received, aggregateId: dossier.id, payload: { code: dossier.code } }]);
+        return updated;
+      }
+      case 'refuse': {
+        const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.REFUSED, refusalReason: decision.reason, closedAt: now });
+        await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'refuse', dossier.status, DossierStatus.REFUSED, null, decision.reason));
+        return updated;
+      }
+      case 'request-supplement': {
+        const items = decision.items.map((item) => ({
+          ...item,
+          what: item.what || required.find((document) => document.key === item.documentKey)?.name || item.what,
+        }));
+        const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.SUPPLEMENT_REQUESTED, supplementRequest: items });
+        await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'request-supplement', dossier.status, DossierStatus.SUPPLEMENT_REQUESTED, { items }));
+        return updated;
+      }
+    }
+  }
+
+  /** Loads, checks permission and status, and runs the change in one transaction on the locked row. */
+  private async change(actor: Actor, code: string, action: DossierAction, work: (tx: EntityManager, dossier: Dossier) => Promise<Dossier>): Promise<Dossier> {
+    const visible = await this.dossiers.findByCode(actor.scope, code);
+    if (!visible) throw DomainError.notFound('Dossier', code);
+    if (visible.receivingAgencyId !== actor.agencyId || actor.role !== Role.RECEPTION) {
+      throw new DomainError(ErrorCode.FORBIDDEN, `Only the reception counter of the receiving agency may ${action} dossier ${code}`);
+    }
+    return this.dossiers.transaction(async (tx) => {
+      const dossier = (await this.dossiers.lockByCode(tx, code))!;
+      assertActionAllowed(action, dossier.status, code);
+      return work(tx, dossier);
+    });
+  }
+
+  private assertAcceptable(documents: ReceivedDocument[], required: RequiredDocument[], noWorkflow: boolean): void {
+    const missing = required.filter((document) => {
+      const received = documents.find((candidate) => candidate.key === document.key);
+      return document.mandatory && (!received || received.originals < document.originals || received.copies < document.copies);
+    });
+    if (missing.length > 0) {
+      throw new DomainError(ErrorCode.UNPROCESSABLE, `Mandatory papers are missing: ${missing.map((document) => document.name).join('; ')}. Request a supplement instead.`, {
+        missingDocuments: missing.map(({ key, name, originals, copies }) => ({ key, name, originals, copies })),
+      });
+    }
+    if (noWorkflow) throw unprocessable('procedureCode', 'the procedure has no published workflow yet');
+  }
+
+  private async dueAt(dossier: Dossier): Promise<Date | null> {
+    const calendar = await this.calendar.current();
+    return calendar.deadlineWithPauses({
+      start: dossier.receivedAt!,
+      ...dossier.legalTime,
+      pauses: dossier.pauses.map((pause) => ({ from: new Date(pause.from), to: pause.to === null ? null : new Date(pause.to) })),
+      mode: dossier.supplementMode,
+    });
+  }
+
+  private async ownAgency(actor: Actor): Promise<AgencyEntity> {
+    const agency = await this.agencies.findByCode(NATIONAL_SCOPE, actor.agencyCode);
+    if (!agency) throw new DomainError(ErrorCode.FORBIDDEN, 'Your agency no longer exists');
+    return agency;
+  }
+
+  private async procedureFor(code: string) {
+    const procedure = await this.catalog.get(code).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) throw unprocessable('procedureCode', `no procedure with code '${code}'`);
+      throw error;
+    });
+    if (!procedure.active) throw unprocessable('procedureCode', `procedure ${code} is no longer taken in`);
+    return procedure;
+  }
+
+  private entry(actor: Actor, action: string, from: DossierStatus | null, to: DossierStatus, details: Record<string, unknown> | null, note: string | null = null): HistoryDraft {
+    return { action, fromStatus: from, toStatus: to, actorId: actor.userId, actorName: actor.fullName, agencyId: actor.agencyId, note, details };
+  }
+}
+
+function decisionAction(decision: IntakeDecision): DossierAction {
+  return decision.action === 'request-supplement' ? 'requestIntakeSupplement' : decision.action;
+}
+
+/** Matches handed-over papers with the procedure's list: each key once, each one of its papers. */
+function matchDocuments(documents: IntakeInput['documents'], required: RequiredDocument[]): ReceivedDocument[] {
+  const problems: FieldProblem[] = [];
+  const seen = new Set<string>();
+  const matched = documents.map((document, index) => {
+    const paper = required.find((candidate) => candidate.key === document.key);
+    if (!paper) problems.push({ field: `documents[${index}].key`, reason: `'${document.key}' is not one of this procedure's papers` });
+    else if (seen.has(document.key)) problems.push({ field: `documents[${index}].key`, reason: `'${document.key}' is listed twice` });
+    seen.add(document.key);
+    return { key: document.key, name: paper?.name ?? document.key, originals: document.originals, copies: document.copies };
+  });
+  if (problems.length > 0) throw new DomainError(ErrorCode.UNPROCESSABLE, 'Some papers do not belong to the procedure', { fields: problems });
+  return matched;
+}
+
+/** Province, district and commune codes of a unit path ('56.568.22330', or '56.22333' after the reform). */
+function unitCodes(path: string): { provinceCode: string; districtCode: string | null; communeCode: string | null } {
+  const [provinceCode, ...rest] = path.split('.');
+  return {
+    provinceCode,
+    districtCode: rest.find((code) => code.length === 3) ?? null,
+    communeCode: rest.find((code) => code.length === 5) ?? null,
+  };
+}
+
+function closeOpenPause(pauses: PauseRecord[], now: Date): PauseRecord[] {
+  return pauses.map((pause) => (pause.to === null ? { ...pause, to: now.toISOString() } : pause));
+}
+
+function unprocessable(field: string, reason: string): DomainError {
+  return new DomainError(ErrorCode.UNPROCESSABLE, `${field}: ${reason}`, { fields: [{ field, reason }] });
+}
+
+function notAtIntake(dossier: Dossier): DomainError {
+  return new DomainError(ErrorCode.INVALID_TRANSITION, `Dossier ${dossier.code} was received already; the counter decision is made`, { status: dossier.status });
+}

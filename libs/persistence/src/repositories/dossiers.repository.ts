@@ -1,0 +1,270 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  Dossier,
+  DossierStatus,
+  DomainError,
+  ErrorCode,
+  foldVietnamese,
+  formatDossierCode,
+  HistoryEntry,
+  LocalDate,
+  Scope,
+} from '@motcua/domain';
+
+/** A new dossier: everything but what the database assigns (id, code, version). */
+export type NewDossier = Omit<Dossier, 'id' | 'code' | 'version' | 'updatedAt'>;
+
+/** The columns a transition may change. */
+export type DossierChanges = Partial<Omit<Dossier, 'id' | 'code' | 'version' | 'updatedAt' | 'createdBy' | 'submittedAt'>>;
+
+export interface HistoryDraft {
+  action: string;
+  fromStatus: DossierStatus | null;
+  toStatus: DossierStatus;
+  actorId: string | null;
+  actorName: string | null;
+  agencyId: string | null;
+  note?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+export interface OutboxMessage {
+  topic: string;
+  aggregateId: string;
+  payload: Record<string, unknown>;
+}
+
+export interface DossierQuery {
+  status?: DossierStatus;
+  procedureCode?: string;
+  channel?: string;
+  receivedFrom?: Date;
+  receivedTo?: Date;
+  dueFrom?: Date;
+  dueTo?: Date;
+  /** Open and past its due instant at `now`. */
+  overdueAt?: Date;
+  search?: string;
+  sort: 'receivedAt' | 'dueAt' | 'submittedAt';
+  order: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+const COLUMNS: Record<keyof Omit<Dossier, 'id' | 'code' | 'version' | 'updatedAt'>, string> = {
+  status: 'status',
+  channel: 'channel',
+  procedureCode: 'procedure_code',
+  variantKey: 'variant_key',
+  procedureName: 'procedure_name',
+  procedureField: 'procedure_field',
+  workflowVersion: 'workflow_version',
+  legalTime: 'legal_time',
+  supplementMode: 'supplement_mode',
+  receivingAgencyId: 'receiving_agency_id',
+  receivingUnitPath: 'receiving_unit_path',
+  provinceCode: 'province_code',
+  districtCode: 'district_code',
+  communeCode: 'commune_code',
+  applicant: 'applicant',
+  proxy: 'proxy',
+  documents: 'documents',
+  notes: 'notes',
+  verifier: 'verifier',
+  submittedAt: 'submitted_at',
+  receivedAt: 'received_at',
+  countingStart: 'counting_start',
+  dueAt: 'due_at',
+  originalDueAt: 'original_due_at',
+  pauses: 'pauses',
+  supplementRequest: 'supplement_request',
+  refusalReason: 'refusal_reason',
+  resolvedAt: 'resolved_at',
+  returnedAt: 'returned_at',
+  returnMethod: 'return_method',
+  closedAt: 'closed_at',
+  createdBy: 'created_by',
+};
+const JSON_COLUMNS = new Set(['legal_time', 'applicant', 'proxy', 'documents', 'pauses', 'supplement_request']);
+const SORT_COLUMNS = { receivedAt: 'received_at', dueAt: 'due_at', submittedAt: 'submitted_at' } as const;
+
+function toDossier(row: Record<string, unknown>): Dossier {
+  const dossier = { id: row.id, code: row.code, version: row.version, updatedAt: row.updated_at } as Record<string, unknown>;
+  for (const [field, column] of Object.entries(COLUMNS)) dossier[field] = row[column];
+  return dossier as unknown as Dossier;
+}
+
+function toColumnValue(column: string, value: unknown): unknown {
+  return JSON_COLUMNS.has(column) && value !== null && value !== undefined ? JSON.stringify(value) : value;
+}
+
+/**
+ * Dossiers, their history and the outbox. Every state change goes through `insert` or `update` inside
+ * a transaction that also appends history and outbox rows (the callers pass the EntityManager).
+ */
+@Injectable()
+export class DossiersRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /**
+   * Inserts a dossier with the next code of its receiving agency for the receipt date. The counter
+   * row is locked until the transaction ends, so concurrent intakes (in any process) get consecutive
+   * numbers, and a rolled-back intake gives its number back: the sequence has no gaps.
+   */
+  async insert(tx: EntityManager, dossier: NewDossier, agencyCode: string, receiptDate: LocalDate): Promise<Dossier> {
+    const [{ last_sequence }] = await tx.query(
+      `INSERT INTO dossier_code_counters (agency_id, day, last_sequence) VALUES ($1, $2, 1)
+       ON CONFLICT (agency_id, day) DO UPDATE SET last_sequence = dossier_code_counters.last_sequence + 1
+       RETURNING last_sequence`,
+      [dossier.receivingAgencyId, receiptDate],
+    );
+    const code = formatDossierCode(agencyCode, receiptDate, last_sequence);
+    const columns = Object.entries(COLUMNS);
+    const values = columns.map(([field, column]) => toColumnValue(column, (dossier as Record<string, unknown>)[field]));
+    const [row] = await tx.query(
+      `INSERT INTO dossiers (code, applicant_search, ${columns.map(([, column]) => column).join(', ')})
+       VALUES ($1, $2, ${columns.map((_, i) => `$${i + 3}`).join(', ')}) RETURNING *`,
+      [code, searchText(dossier), ...values],
+    );
+    return toDossier(row);
+  }
+
+  /** Applies changes if nobody changed the dossier since `expectedVersion`; else VERSION_CONFLICT. */
+  async update(tx: EntityManager, dossier: Dossier, changes: DossierChanges): Promise<Dossier> {
+    const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+    const sets = entries.map(([field], i) => `${COLUMNS[field as keyof typeof COLUMNS]} = $${i + 3}`);
+    const values = entries.map(([field, value]) => toColumnValue(COLUMNS[field as keyof typeof COLUMNS], value));
+    const [row] = updatedRows(await tx.query(
+      `UPDATE dossiers SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+       WHERE id = $1 AND version = $2 RETURNING *`,
+      [dossier.id, dossier.version, ...values],
+    ));
+    if (!row) {
+      throw new DomainError(ErrorCode.VERSION_CONFLICT, `Dossier ${dossier.code} was changed by someone else; reload it and try again`);
+    }
+    return toDossier(row);
+  }
+
+  async appendHistory(tx: EntityManager, dossierId: string, entry: HistoryDraft): Promise<void> {
+    await tx.query(
+      `INSERT INTO dossier_history (dossier_id, action, from_status, to_status, actor_id, actor_name, agency_id, note, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [dossierId, entry.action, entry.fromStatus, entry.toStatus, entry.actorId, entry.actorName, entry.agencyId, entry.note ?? null, entry.details ?? null],
+    );
+  }
+
+  async enqueue(tx: EntityManager, messages: OutboxMessage[]): Promise<void> {
+    for (const message of messages) {
+      await tx.query(`INSERT INTO outbox (topic, aggregate_id, payload) VALUES ($1, $2, $3)`, [message.topic, message.aggregateId, message.payload]);
+    }
+  }
+
+  /** The dossier, locked for the rest of the transaction (unscoped: the caller checked scope). */
+  async lockByCode(tx: EntityManager, code: string): Promise<Dossier | null> {
+    const [row] = await tx.query(`SELECT * FROM dossiers WHERE code = $1 FOR UPDATE`, [code]);
+    return row ? toDossier(row) : null;
+  }
+
+  async findByCode(scope: Scope, code: string): Promise<Dossier | null> {
+    const [inScope, params] = scopeSql(scope, 2);
+    const [row] = await this.db.query(`SELECT * FROM dossiers WHERE code = $1 AND ${inScope}`, [code, ...params]);
+    return row ? toDossier(row) : null;
+  }
+
+  /** For the citizen lookup: by code alone, unscoped. */
+  async findPublic(code: string): Promise<Dossier | null> {
+    const [row] = await this.db.query(`SELECT * FROM dossiers WHERE code = $1`, [code]);
+    return row ? toDossier(row) : null;
+  }
+
+  async list(scope: Scope, query: DossierQuery): Promise<{ items: Dossier[]; total: number }> {
+    const [inScope, scopeParams] = scopeSql(scope, 1);
+    const conditions = [inScope];
+    const params: unknown[] = [...scopeParams];
+    const where = (sql: string, ...values: unknown[]) => {
+      let text = sql;
+      for (const value of values) {
+        params.push(value);
+        text = text.replace('?', `$${params.length}`);
+      }
+      conditions.push(text);
+    };
+    if (query.status) where('status = ?', query.status);
+    if (query.procedureCode) where('procedure_code = ?', query.procedureCode);
+    if (query.channel) where('channel = ?', query.channel);
+    if (query.receivedFrom) where('received_at >= ?', query.receivedFrom);
+    if (query.receivedTo) where('received_at < ?', query.receivedTo);
+    if (query.dueFrom) where('due_at >= ?', query.dueFrom);
+    if (query.dueTo) where('due_at < ?', query.dueTo);
+    if (query.overdueAt) where('closed_at IS NULL AND resolved_at IS NULL AND due_at < ?', query.overdueAt);
+    if (query.search) {
+      const folded = `%${foldVietnamese(query.search).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      where('(applicant_search LIKE ? OR lower(code) LIKE ?)', folded, folded);
+    }
+    const filter = conditions.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dossiers WHERE ${filter}`, params);
+    const order = `${SORT_COLUMNS[query.sort]} ${query.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, code`;
+    const rows = await this.db.query(
+      `SELECT * FROM dossiers WHERE ${filter} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.limit, query.offset],
+    );
+    return { items: rows.map(toDossier), total };
+  }
+
+  async history(dossierId: string): Promise<HistoryEntry[]> {
+    const rows = await this.db.query(`SELECT * FROM dossier_history WHERE dossier_id = $1 ORDER BY id`, [dossierId]);
+    return rows.map((row: Record<string, unknown>) => ({
+      id: String(row.id),
+      at: row.at,
+      action: row.action,
+      fromStatus: row.from_status,
+      toStatus: row.to_status,
+      actorId: row.actor_id,
+      actorName: row.actor_name,
+      agencyId: row.agency_id,
+      note: row.note,
+      details: row.details,
+    })) as HistoryEntry[];
+  }
+
+  /** Received dossiers of one agency in [from, to), for the register book (BM.06). */
+  async register(scope: Scope, agencyId: string, from: Date, to: Date): Promise<Dossier[]> {
+    const [inScope, params] = scopeSql(scope, 4);
+    const rows = await this.db.query(
+      `SELECT * FROM dossiers WHERE receiving_agency_id = $1 AND received_at >= $2 AND received_at < $3 AND ${inScope}
+       ORDER BY received_at, code`,
+      [agencyId, from, to, ...params],
+    );
+    return rows.map(toDossier);
+  }
+
+  /** Records the citizen's one rating; false if the dossier was rated already. */
+  async rate(dossierId: string, score: number, comment: string | null): Promise<boolean> {
+    const rows = await this.db.query(
+      `INSERT INTO dossier_ratings (dossier_id, score, comment) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING dossier_id`,
+      [dossierId, score, comment],
+    );
+    return rows.length === 1;
+  }
+}
+
+/** TypeORM answers an UPDATE on PostgreSQL with [rows, count], unlike a SELECT or an INSERT. */
+function updatedRows(result: [Record<string, unknown>[], number]): Record<string, unknown>[] {
+  return result[0];
+}
+
+function searchText(dossier: NewDossier): string {
+  return foldVietnamese(`${dossier.applicant.fullName} ${dossier.proxy?.fullName ?? ''}`);
+}
+
+/** The scope condition on receiving_unit_path, numbering its parameters from `first`. */
+function scopeSql(scope: Scope, first: number): [string, unknown[]] {
+  if (scope.unitPath === null) return ['TRUE', []];
+  return [`(receiving_unit_path = $${first} OR receiving_unit_path LIKE $${first + 1})`, [scope.unitPath, `${scope.unitPath}.%`]];
+}

@@ -1,0 +1,237 @@
+import { startApi, TestApi } from './support/api';
+import { freezeClock, landDossier } from './support/dossiers';
+
+describe('intake at the counter', () => {
+  let api: TestApi;
+  let counter: string;
+  let setTime: (local: string) => void;
+  beforeAll(async () => {
+    api = await startApi();
+    counter = await api.login('tiepnhan.vinhhai');
+    setTime = freezeClock(api, '2025-01-24 16:00');
+  });
+  afterAll(() => api.close());
+
+  const query = <T = Record<string, unknown>>(sql: string) => api.env.query<T>(sql);
+  const countDossiers = async () => (await query<{ n: number }>('SELECT count(*)::int AS n FROM dossiers'))[0].n;
+
+  it('accepts a complete dossier with a receipt date code and the legal appointment (after 15:00, before Tết, across a make-up Saturday)', async () => {
+    const response = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier());
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({
+      code: '002.00.31.H56-250124-0001',
+      status: 'RECEIVED',
+      statusCode: 2,
+      statusLabel: 'Đã tiếp nhận',
+      receivedAt: '2025-01-24T09:00:00.000Z',
+      // After the 15:00 cut-off on the Friday before Tết: counting starts Monday 3 Feb 07:30.
+      countingStart: '2025-02-03T00:30:00.000Z',
+      // 10 working days after 3 Feb, counting the make-up Saturday 8 Feb: Friday 14 Feb, 17:00.
+      dueText: '17:00, ngày 14/02/2025',
+      workflowVersion: 1,
+      verifier: '3456',
+      provinceCode: '56',
+      districtCode: '568',
+      communeCode: '22330',
+    });
+    const detail = await api.http().get(`/api/dossiers/${response.body.code}`).set('Authorization', counter);
+    expect(detail.body.history.map((entry: { action: string; toStatus: string; actorName: string }) => [entry.action, entry.toStatus, entry.actorName])).toEqual([
+      ['submit', 'SUBMITTED', 'Dương Thị Tiếp'],
+      ['accept', 'RECEIVED', 'Dương Thị Tiếp'],
+    ]);
+    const outbox = await query(`SELECT topic, payload->>'code' AS code FROM outbox`);
+    expect(outbox).toEqual([{ topic: 'dossier.received', code: '002.00.31.H56-250124-0001' }]);
+  });
+
+  it('reports missing mandatory papers with 422 and writes nothing; the officer then asks for them', async () => {
+    const before = await countDossiers();
+    const incomplete = landDossier({ documents: [{ key: 'don-dang-ky', originals: 1, copies: 0 }, { key: 'hop-dong', originals: 0, copies: 1 }] });
+    const refused = await api.http().post('/api/dossiers').set('Authorization', counter).send(incomplete);
+    expect(refused.status).toBe(422);
+    expect(refused.body.details.missingDocuments.map((document: { key: string }) => document.key)).toEqual(['hop-dong', 'giay-chung-nhan', 'to-khai-thue']);
+    expect(await countDossiers()).toBe(before);
+
+    setTime('2025-03-10 09:00');
+    const asked = await api.http().post('/api/dossiers').set('Authorization', counter).send({
+      ...incomplete,
+      decision: { action: 'request-supplement', items: [{ documentKey: 'giay-chung-nhan', what: 'Bản gốc Giấy chứng nhận', why: 'Chưa nộp' }] },
+    });
+    expect(asked.status).toBe(201);
+    expect(asked.body).toMatchObject({ status: 'SUPPLEMENT_REQUESTED', receivedAt: null, dueAt: null });
+    expect(asked.body.code).toBe('002.00.31.H56-250310-0001');
+
+    setTime('2025-03-11 08:00');
+    const supplemented = await api.http().post(`/api/dossiers/${asked.body.code}/supplement`).set('Authorization', counter).send({ documents: landDossier().documents });
+    expect(supplemented.body).toMatchObject({ status: 'SUBMITTED', receivedAt: null });
+    const accepted = await api.http().post(`/api/dossiers/${asked.body.code}/accept`).set('Authorization', counter).send({});
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ status: 'RECEIVED', receivedAt: '2025-03-11T01:00:00.000Z', dueText: '17:00, ngày 25/03/2025' });
+  });
+
+  it('takes an online filing as SUBMITTED and lets the counter accept or refuse it', async () => {
+    setTime('2025-04-28 10:00');
+    const filed = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({ channel: 'online' }));
+    expect(filed.body).toMatchObject({ status: 'SUBMITTED', statusCode: 1, channel: 'online', dueAt: null });
+    const accepted = await api.http().post(`/api/dossiers/${filed.body.code}/accept`).set('Authorization', counter).send({});
+    // 10 working days after Monday 28 April 2025, skipping 30/4, 1/5 and the swapped Friday 2/5.
+    expect(accepted.body).toMatchObject({ status: 'RECEIVED', dueText: '17:00, ngày 15/05/2025' });
+    expect((await api.http().post(`/api/dossiers/${filed.body.code}/accept`).set('Authorization', counter).send({})).status).toBe(409);
+
+    const other = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({ channel: 'post' }));
+    const refused = await api.http().post(`/api/dossiers/${other.body.code}/refuse`).set('Authorization', counter).send({ reason: 'Thửa đất không thuộc địa bàn phường' });
+    expect(refused.body).toMatchObject({ status: 'REFUSED', statusCode: 3, refusalReason: 'Thửa đất không thuộc địa bàn phường' });
+    expect(refused.body.closedAt).not.toBeNull();
+    const decisionOnline = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({ channel: 'online', decision: { action: 'accept' } }));
+    expect(decisionOnline.status).toBe(400);
+  });
+
+  it('makes one dossier of a double-clicked submission with one Idempotency-Key, and refuses the key for another body', async () => {
+    setTime('2025-06-02 09:00');
+    const before = await countDossiers();
+    const send = () => api.http().post('/api/dossiers').set('Authorization', counter).set('Idempotency-Key', 'counter-7-click-0001').send(landDossier());
+    const [first, second] = await Promise.all([send(), send()]);
+    const third = await send();
+    expect([first.status, second.status, third.status]).toEqual([201, 201, 201]);
+    expect(second.body).toEqual(first.body);
+    expect(third.body).toEqual(first.body);
+    expect(await countDossiers()).toBe(before + 1);
+    const other = await api.http().post('/api/dossiers').set('Authorization', counter).set('Idempotency-Key', 'counter-7-click-0001').send(landDossier({ notes: 'khác' }));
+    expect(other.status).toBe(409);
+    expect(other.body.code).toBe('IDEMPOTENCY_MISMATCH');
+  });
+
+  it('gives 50 concurrent intakes at one agency 50 consecutive codes', async () => {
+    setTime('2025-06-03 09:00');
+    const responses = await Promise.all(Array.from({ length: 50 }, () => api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier())));
+    expect(responses.every((response) => response.status === 201)).toBe(true);
+    const numbers = responses.map((response) => Number(response.body.code.split('-')[2])).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+  });
+
+  it('validates every field and writes nothing', async () => {
+    const before = await countDossiers();
+    const bad = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({
+      applicant: { kind: 'person', fullName: 'A', idNumber: '12345', phone: '12', address: { line: '', communeCode: '999' } },
+      documents: [{ key: 'don-dang-ky', originals: -1, copies: 0 }],
+      extra: true,
+    }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.fields.map((problem: { field: string }) => problem.field).sort()).toEqual([
+      'applicant.address.communeCode',
+      'applicant.address.line',
+      'applicant.dateOfBirth',
+      'applicant.fullName',
+      'applicant.idNumber',
+      'applicant.phone',
+      'documents[0].originals',
+      'extra',
+    ]);
+    const unknownProcedure = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({ procedureCode: '9.999999' }));
+    expect(unknownProcedure.status).toBe(422);
+    expect(unknownProcedure.body.details.fields).toEqual([{ field: 'procedureCode', reason: "no procedure with code '9.999999'" }]);
+    const wrongVariant = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({ variant: 'ket-hop-nhan-cha-me-con' }));
+    expect(wrongVariant.body.details.fields).toEqual([{ field: 'variant', reason: "procedure 1.004227 has no variant 'ket-hop-nhan-cha-me-con'" }]);
+    const foreignPaper = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({ documents: [...landDossier().documents, { key: 'to-khai', originals: 1, copies: 0 }] }));
+    expect(foreignPaper.body.details.fields).toEqual([{ field: 'documents[4].key', reason: "'to-khai' is not one of this procedure's papers" }]);
+    const unknownCommune = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({ applicant: { ...landDossier().applicant, address: { line: 'x', communeCode: '99999' } } }));
+    expect(unknownCommune.body.details.fields).toEqual([{ field: 'applicant.address.communeCode', reason: "no commune with code '99999'" }]);
+    const organisation = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({ applicant: { ...landDossier().applicant, kind: 'organisation', idNumber: '056185001234' } }));
+    expect(organisation.body.details.fields).toEqual([{ field: 'applicant.idNumber', reason: 'idNumber of an organisation must be a tax code (10 digits, or 10-3)' }]);
+    expect(await countDossiers()).toBe(before);
+  });
+
+  it('keeps dossiers inside the scope: another commune does not see them, the district does', async () => {
+    const code = '002.00.31.H56-250124-0001';
+    const neighbour = await api.http().get(`/api/dossiers/${code}`).set('Authorization', await api.login('tiepnhan.loctho'));
+    expect(neighbour.status).toBe(404);
+    const neighbourAction = await api.http().post(`/api/dossiers/${code}/withdraw`).set('Authorization', await api.login('tiepnhan.loctho')).send({ reason: 'thử' });
+    expect(neighbourAction.status).toBe(404);
+    const district = await api.http().get('/api/dossiers').query({ q: code }).set('Authorization', await api.login('giamsat.nhatrang'));
+    expect(district.body.items.map((item: { code: string }) => item.code)).toEqual([code]);
+    const supervisorAction = await api.http().post(`/api/dossiers/${code}/withdraw`).set('Authorization', await api.login('giamsat.nhatrang')).send({ reason: 'thử' });
+    expect(supervisorAction.status).toBe(403);
+  });
+
+  it('lists, filters and searches dossiers by applicant name without diacritics', async () => {
+    setTime('2025-06-04 09:00');
+    const page = await api.http().get('/api/dossiers').query({ q: 'nguyen thi hong thuy', status: 'RECEIVED', limit: 5, sort: 'receivedAt', order: 'asc' }).set('Authorization', counter);
+    expect(page.status).toBe(200);
+    expect(page.body.items).toHaveLength(5);
+    expect(page.body.items[0].code).toBe('002.00.31.H56-250124-0001');
+    const overdue = await api.http().get('/api/dossiers').query({ overdue: 'true', limit: 500 }).set('Authorization', counter);
+    expect(overdue.body.items.map((item: { code: string }) => item.code)).toContain('002.00.31.H56-250124-0001');
+    expect(overdue.body.items.every((item: { overdue: boolean }) => item.overdue)).toBe(true);
+  });
+
+  it('withdraws on request, and refuses to return a result that is not ready', async () => {
+    const filed = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier());
+    const early = await api.http().post(`/api/dossiers/${filed.body.code}/return`).set('Authorization', counter).send({ method: 'counter' });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('INVALID_TRANSITION');
+    const withdrawn = await api.http().post(`/api/dossiers/${filed.body.code}/withdraw`).set('Authorization', counter).send({ reason: 'Công dân có đơn xin rút hồ sơ' });
+    expect(withdrawn.body).toMatchObject({ status: 'WITHDRAWN', statusCode: 7 });
+  });
+
+  it('keeps the register book (BM.06) as JSON and CSV', async () => {
+    const json = await api.http().get('/api/registers').query({ from: '2025-01-24', to: '2025-01-24' }).set('Authorization', counter);
+    expect(json.status).toBe(200);
+    expect(json.body).toMatchObject({ agencyCode: '002.00.31.H56', rows: [{ dossierCode: '002.00.31.H56-250124-0001', applicantName: 'Nguyễn Thị Hồng Thủy' }] });
+    const csv = await api.http().get('/api/registers').query({ from: '2025-01-24', to: '2025-01-24', format: 'csv' }).set('Authorization', counter);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.text.replace('\uFEFF', '').trim().split('\n');
+    expect(lines[0]).toBe('STT,Mã hồ sơ,Tên thủ tục hành chính,"Tổ chức, cá nhân",Ngày nhận hồ sơ,Ngày hẹn trả,Ngày trả kết quả,Cách thức nhận kết quả,Tình trạng');
+    expect(lines[1]).toContain('"16:00, ngày 24/01/2025"');
+    const outside = await api.http().get('/api/registers').query({ agency: '000.00.37.H56', from: '2025-01-01', to: '2025-12-31' }).set('Authorization', counter);
+    expect(outside.status).toBe(404);
+  });
+});
+
+describe('citizen lookup', () => {
+  let api: TestApi;
+  let code: string;
+  beforeAll(async () => {
+    api = await startApi();
+    freezeClock(api, '2025-05-12 08:15');
+    code = (await api.http().post('/api/dossiers').set('Authorization', await api.login('tiepnhan.vinhhai')).send(landDossier())).body.code;
+  });
+  afterAll(() => api.close());
+
+  it('shows status, appointment and milestones in Vietnamese, and nothing personal', async () => {
+    const response = await api.http().get(`/api/public/dossiers/${code}`).query({ verifier: '3456' });
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      code,
+      status: 'RECEIVED',
+      statusCode: 2,
+      statusLabel: 'Đã tiếp nhận',
+      procedureName: 'Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất do chuyển nhượng',
+      appointmentText: '17:00, ngày 26/05/2025',
+      result: 'pending',
+    });
+    expect(response.body.milestones.map((milestone: { label: string }) => milestone.label)).toEqual(['Nộp hồ sơ', 'Tiếp nhận hồ sơ']);
+    const text = JSON.stringify(response.body);
+    for (const secret of ['056185001234', '0905123456', 'Trần Phú', '1985-04-12', 'Dương Thị Tiếp', 'Nguyễn Thị Hồng Thủy']) expect(text).not.toContain(secret);
+  });
+
+  it('lets the citizen rate only after the result was returned', async () => {
+    const response = await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier: '3456', score: 5 });
+    expect(response.status).toBe(409);
+    expect(response.body.code).toBe('INVALID_TRANSITION');
+    const invalid = await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier: '3456', score: 6 });
+    expect(invalid.body.details.fields).toEqual([{ field: 'score', reason: 'score must not be greater than 5' }]);
+  });
+
+  it('answers a wrong code and a wrong verifier alike, and rate-limits repeated failures', async () => {
+    const wrongVerifier = await api.http().get(`/api/public/dossiers/${code}`).query({ verifier: '0000' });
+    const wrongCode = await api.http().get('/api/public/dossiers/002.00.31.H56-250512-9999').query({ verifier: '3456' });
+    expect(wrongVerifier.status).toBe(404);
+    expect(wrongCode.status).toBe(404);
+    expect(wrongCode.body).toEqual(wrongVerifier.body);
+    for (let i = 0; i < 8; i++) await api.http().get(`/api/public/dossiers/${code}`).query({ verifier: '1111' });
+    const limited = await api.http().get(`/api/public/dossiers/${code}`).query({ verifier: '3456' });
+    expect(limited.status).toBe(429);
+    expect(limited.body.code).toBe('RATE_LIMITED');
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+});

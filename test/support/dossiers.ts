@@ -1,0 +1,41 @@
+import { jest } from '@jest/globals';
+import { Clock } from '@motcua/config';
+import type { TestApi } from './api';
+
+/** The land-transfer dossier of the demo, complete, as the counter at Phường Vĩnh Hải takes it in. */
+export function landDossier(overrides: Record<string, unknown> = {}) {
+  return {
+    procedureCode: '1.004227',
+    channel: 'counter',
+    applicant: {
+      kind: 'person',
+      fullName: 'Nguyễn Thị Hồng Thủy',
+      idNumber: '056185001234',
+      dateOfBirth: '1985-04-12',
+      phone: '0905123456',
+      email: 'thuy.nguyen@example.vn',
+      address: { line: '12 Trần Phú', communeCode: '22330' },
+    },
+    documents: [
+      { key: 'don-dang-ky', originals: 1, copies: 0 },
+      { key: 'hop-dong', originals: 1, copies: 0 },
+      { key: 'giay-chung-nhan', originals: 1, copies: 0 },
+      { key: 'to-khai-thue', originals: 1, copies: 0 },
+    ],
+    ...overrides,
+  };
+}
+
+/** Freezes the API's clock at a Vietnamese local time ('2025-01-24 16:00'); returns a function to move it. */
+export function freezeClock(api: TestApi, local: string): (local: string) => void {
+  const clock = api.app.get(Clock);
+  let now = toInstant(local);
+  jest.spyOn(clock, 'now').mockImplementation(() => now);
+  return (next) => {
+    now = toInstant(next);
+  };
+}
+
+function toInstant(local: string): Date {
+  return new Date(`${local.replace(' ', 'T')}:00+07:00`);
+}
