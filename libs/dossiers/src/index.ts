@@ -1,3 +1,4 @@
 export * from './dossiers.module';
 export * from './intake.service';
 export * from './public-lookup.service';
+export * from './route-resolver';

@@ -26,13 +26,22 @@ import {
   SupplementItem,
   toLocalDate,
   verifierFor,
+  WorkingCalendar,
 } from '@motcua/domain';
+import { RouteResolver } from './route-resolver';
 import { AgenciesRepository, AgencyEntity, DossierChanges, DossierQuery, DossiersRepository, HistoryDraft, UnitsRepository } from '@motcua/persistence';
 
 export type IntakeDecision =
   | { action: 'accept' }
   | { action: 'refuse'; reason: string }
   | { action: 'request-supplement'; items: SupplementItem[] };
+
+interface Acceptance {
+  receivedAt: Date;
+  routes: Record<string, string>;
+  countingStart: Date;
+  dueAt: Date;
+}
 
 export interface IntakeInput {
   procedureCode: string;
@@ -66,6 +75,7 @@ export class IntakeService {
     private readonly agencies: AgenciesRepository,
     private readonly units: UnitsRepository,
     private readonly calendar: CalendarService,
+    private readonly routes: RouteResolver,
   ) {}
 
   async submit(actor: Actor, input: IntakeInput, now: Date): Promise<Dossier> {
@@ -92,6 +102,7 @@ export class IntakeService {
       procedureName: procedure.definition.name,
       procedureField: procedure.definition.field,
       workflowVersion: workflowVersion?.version ?? null,
+      workflowVariant: workflowVersion?.variant ?? null,
       legalTime,
       supplementMode: procedure.definition.supplementMode,
       receivingAgencyId: agency.id,
@@ -115,26 +126,32 @@ export class IntakeService {
       returnMethod: null,
       closedAt: null,
       createdBy: actor.userId,
+      routes: null,
+      apology: null,
     };
     if (decision?.action === 'accept') this.assertAcceptable(draft.documents, required, workflowVersion === undefined);
+    // Everything read from elsewhere is read before the transaction: it holds the agency's code counter.
+    const acceptance = decision?.action === 'accept' ? await this.prepareAcceptance(draft, now) : undefined;
 
     return this.dossiers.transaction(async (tx) => {
       const submitted = await this.dossiers.insert(tx, draft, agency.code, toLocalDate(now));
       await this.dossiers.appendHistory(tx, submitted.id, this.entry(actor, 'submit', null, DossierStatus.SUBMITTED, { channel: input.channel }));
-      return decision ? this.applyDecision(tx, actor, submitted, decision, required, now) : submitted;
+      return decision ? this.applyDecision(tx, actor, submitted, decision, required, now, acceptance) : submitted;
     });
   }
 
   /** The counter's decision on a filing waiting as SUBMITTED (or back with papers asked for at intake). */
   async decide(actor: Actor, code: string, decision: IntakeDecision, documents: IntakeInput['documents'] | undefined, now: Date): Promise<Dossier> {
-    return this.change(actor, code, decisionAction(decision), async (tx, dossier) => {
+    const visible = await this.visible(actor, code, decisionAction(decision));
+    const procedure = await this.procedureFor(visible.procedureCode);
+    const { documents: required } = resolveVariant(procedure.definition, visible.variantKey, visible.channel);
+    const acceptance = decision.action === 'accept' ? await this.prepareAcceptance(visible, now) : undefined;
+    return this.change(visible, decisionAction(decision), async (tx, dossier) => {
       if (dossier.receivedAt !== null) throw notAtIntake(dossier);
-      const procedure = await this.procedureFor(dossier.procedureCode);
-      const { documents: required } = resolveVariant(procedure.definition, dossier.variantKey, dossier.channel);
       let current = dossier;
       if (documents) current = await this.dossiers.update(tx, dossier, { documents: matchDocuments(documents, required) });
       if (decision.action === 'accept') this.assertAcceptable(current.documents, required, current.workflowVersion === null);
-      return this.applyDecision(tx, actor, current, decision, required, now);
+      return this.applyDecision(tx, actor, current, decision, required, now, acceptance);
     });
   }
 
@@ -144,9 +161,11 @@ export class IntakeService {
    * appointment moves accordingly.
    */
   async supplement(actor: Actor, code: string, documents: IntakeInput['documents'] | undefined, note: string | null, now: Date): Promise<Dossier> {
-    return this.change(actor, code, 'supplement', async (tx, dossier) => {
-      const procedure = await this.procedureFor(dossier.procedureCode);
-      const { documents: required } = resolveVariant(procedure.definition, dossier.variantKey, dossier.channel);
+    const visible = await this.visible(actor, code, 'supplement');
+    const procedure = await this.procedureFor(visible.procedureCode);
+    const { documents: required } = resolveVariant(procedure.definition, visible.variantKey, visible.channel);
+    const calendar = await this.calendar.current();
+    return this.change(visible, 'supplement', async (tx, dossier) => {
       const changes: DossierChanges = { supplementRequest: null };
       if (documents) changes.documents = matchDocuments(documents, required);
       if (dossier.receivedAt === null) {
@@ -154,7 +173,7 @@ export class IntakeService {
       } else {
         changes.status = DossierStatus.IN_PROCESS;
         changes.pauses = closeOpenPause(dossier.pauses, now);
-        changes.dueAt = await this.dueAt({ ...dossier, pauses: changes.pauses });
+        changes.dueAt = dueWithPauses(calendar, { ...dossier, pauses: changes.pauses });
       }
       const updated = await this.dossiers.update(tx, dossier, changes);
       await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'supplement', dossier.status, updated.status, { dueAt: updated.dueAt }, note));
@@ -166,7 +185,7 @@ export class IntakeService {
   }
 
   async withdraw(actor: Actor, code: string, reason: string, now: Date): Promise<Dossier> {
-    return this.change(actor, code, 'withdraw', async (tx, dossier) => {
+    return this.change(await this.visible(actor, code, 'withdraw'), 'withdraw', async (tx, dossier) => {
       const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.WITHDRAWN, closedAt: now, pauses: closeOpenPause(dossier.pauses, now) });
       await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'withdraw', dossier.status, DossierStatus.WITHDRAWN, null, reason));
       await this.dossiers.enqueue(tx, [{ topic: DOSSIER_EVENTS.closed, aggregateId: dossier.id, payload: { code: dossier.code, status: DossierStatus.WITHDRAWN } }]);
@@ -176,7 +195,7 @@ export class IntakeService {
 
   /** The result is handed over at the desk, by post or online. */
   async returnResult(actor: Actor, code: string, method: Channel, note: string | null, now: Date): Promise<Dossier> {
-    return this.change(actor, code, 'return', async (tx, dossier) => {
+    return this.change(await this.visible(actor, code, 'return'), 'return', async (tx, dossier) => {
       const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.RETURNED, returnedAt: now, returnMethod: method, closedAt: now });
       await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'return', dossier.status, DossierStatus.RETURNED, { method }, note));
       return updated;
@@ -202,19 +221,35 @@ export class IntakeService {
     return { dossier, history: await this.dossiers.history(dossier.id) };
   }
 
-  private async applyDecision(tx: EntityManager, actor: Actor, dossier: Dossier, decision: IntakeDecision, required: RequiredDocument[], now: Date): Promise<Dossier> {
+  /** What acceptance needs from elsewhere: the routes of the pinned workflow and the appointment. */
+  private async prepareAcceptance(dossier: Pick<Dossier, 'procedureCode' | 'workflowVariant' | 'workflowVersion' | 'receivingAgencyId' | 'receivingUnitPath' | 'legalTime'>, now: Date): Promise<Acceptance | undefined> {
+    if (dossier.workflowVersion === null) return undefined;
+    const workflow = await this.catalog.version(dossier.procedureCode, dossier.workflowVariant, dossier.workflowVersion);
+    const routes = await this.routes.resolve(workflow.definition, dossier.receivingAgencyId, dossier.receivingUnitPath);
+    const calendar = await this.calendar.current();
+    return { receivedAt: now, routes, countingStart: calendar.countingStart(now), dueAt: calendar.deadline({ start: now, ...dossier.legalTime }) };
+  }
+
+  private async applyDecision(
+    tx: EntityManager,
+    actor: Actor,
+    dossier: Dossier,
+    decision: IntakeDecision,
+    required: RequiredDocument[],
+    now: Date,
+    acceptance: Acceptance | undefined,
+  ): Promise<Dossier> {
     switch (decision.action) {
       case 'accept': {
-        const calendar = await this.calendar.current();
-        const countingStart = calendar.countingStart(now);
-        const dueAt = calendar.deadline({ start: now, ...dossier.legalTime });
+        const { receivedAt, routes, countingStart, dueAt } = acceptance!;
         const updated = await this.dossiers.update(tx, dossier, {
           status: DossierStatus.RECEIVED,
-          receivedAt: now,
+          receivedAt,
           countingStart,
           dueAt,
           originalDueAt: dueAt,
           supplementRequest: null,
+          routes,
         });
         await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'accept', dossier.status, DossierStatus.RECEIVED, { dueAt }));
         await this.dossiers.enqueue(tx, [{ topic: DOSSIER_EVENTS.received, aggregateId: dossier.id, payload: { code: dossier.code } }]);
@@ -237,16 +272,24 @@ export class IntakeService {
     }
   }
 
-  /** Loads, checks permission and status, and runs the change in one transaction on the locked row. */
-  private async change(actor: Actor, code: string, action: DossierAction, work: (tx: EntityManager, dossier: Dossier) => Promise<Dossier>): Promise<Dossier> {
-    const visible = await this.dossiers.findByCode(actor.scope, code);
-    if (!visible) throw DomainError.notFound('Dossier', code);
-    if (visible.receivingAgencyId !== actor.agencyId || actor.role !== Role.RECEPTION) {
+  /** The dossier, if the caller may see it (else 404) and act on it as its receiving counter (else 403). */
+  private async visible(actor: Actor, code: string, action: DossierAction): Promise<Dossier> {
+    const dossier = await this.dossiers.findByCode(actor.scope, code);
+    if (!dossier) throw DomainError.notFound('Dossier', code);
+    if (dossier.receivingAgencyId !== actor.agencyId || actor.role !== Role.RECEPTION) {
       throw new DomainError(ErrorCode.FORBIDDEN, `Only the reception counter of the receiving agency may ${action} dossier ${code}`);
     }
+    return dossier;
+  }
+
+  /**
+   * Runs a change in one transaction on the locked row, after checking the status. Nothing inside
+   * may read through the connection pool: every input is prepared before.
+   */
+  private async change(visible: Dossier, action: DossierAction, work: (tx: EntityManager, dossier: Dossier) => Promise<Dossier>): Promise<Dossier> {
     return this.dossiers.transaction(async (tx) => {
-      const dossier = (await this.dossiers.lockByCode(tx, code))!;
-      assertActionAllowed(action, dossier.status, code);
+      const dossier = (await this.dossiers.lockByCode(tx, visible.code))!;
+      assertActionAllowed(action, dossier.status, dossier.code);
       return work(tx, dossier);
     });
   }
@@ -262,16 +305,6 @@ export class IntakeService {
       });
     }
     if (noWorkflow) throw unprocessable('procedureCode', 'the procedure has no published workflow yet');
-  }
-
-  private async dueAt(dossier: Dossier): Promise<Date | null> {
-    const calendar = await this.calendar.current();
-    return calendar.deadlineWithPauses({
-      start: dossier.receivedAt!,
-      ...dossier.legalTime,
-      pauses: dossier.pauses.map((pause) => ({ from: new Date(pause.from), to: pause.to === null ? null : new Date(pause.to) })),
-      mode: dossier.supplementMode,
-    });
   }
 
   private async ownAgency(actor: Actor): Promise<AgencyEntity> {
@@ -321,6 +354,16 @@ function unitCodes(path: string): { provinceCode: string; districtCode: string |
     districtCode: rest.find((code) => code.length === 3) ?? null,
     communeCode: rest.find((code) => code.length === 5) ?? null,
   };
+}
+
+/** The appointment once the pause ledger is taken into account (resume or restart, per the procedure). */
+export function dueWithPauses(calendar: WorkingCalendar, dossier: Dossier): Date | null {
+  return calendar.deadlineWithPauses({
+    start: dossier.receivedAt!,
+    ...dossier.legalTime,
+    pauses: dossier.pauses.map((pause) => ({ from: new Date(pause.from), to: pause.to === null ? null : new Date(pause.to) })),
+    mode: dossier.supplementMode,
+  });
 }
 
 function closeOpenPause(pauses: PauseRecord[], now: Date): PauseRecord[] {

@@ -1,1 +1,3 @@
 export * from './slip.model';
+export { renderSlipHtml } from './render-html';
+export { renderSlipPdf } from './render-pdf';

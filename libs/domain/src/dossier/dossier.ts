@@ -58,6 +58,8 @@ export interface Dossier {
   procedureName: string;
   procedureField: string;
   workflowVersion: number | null;
+  /** Whose workflow the version is: the variant's own, or null for the procedure's. */
+  workflowVariant: string | null;
   legalTime: Duration;
   supplementMode: SupplementMode;
   receivingAgencyId: string;
@@ -83,8 +85,19 @@ export interface Dossier {
   returnMethod: Channel | null;
   closedAt: Date | null;
   createdBy: string | null;
+  /** Step key → the agency that performs it, resolved at receipt. */
+  routes: Record<string, string> | null;
+  /** The one apology (BM.04) with its new return date, if the agency issued it. */
+  apology: Apology | null;
   version: number;
   updatedAt: Date;
+}
+
+export interface Apology {
+  reason: string;
+  newDueAt: string;
+  issuedAt: string;
+  issuedBy: string;
 }
 
 export interface HistoryEntry {

@@ -48,6 +48,17 @@ export class AgenciesRepository {
     return new Set(rows.map((row) => row.code));
   }
 
+  /** Active agencies of a kind whose unit is exactly `unitPath`, by code (to resolve workflow performers). */
+  async ofKindAt(kind: AgencyKind, unitPath: string): Promise<AgencyEntity[]> {
+    return this.db
+      .getRepository(AgencyEntity)
+      .createQueryBuilder('agency')
+      .innerJoinAndSelect('agency.unit', 'unit')
+      .where('agency.kind = :kind AND unit.path = :unitPath AND agency.active', { kind, unitPath })
+      .orderBy('agency.code')
+      .getMany();
+  }
+
   /** The caller must have checked that the unit and the parent are in their scope. */
   async create(draft: AgencyDraft): Promise<AgencyEntity> {
     const repository = this.db.getRepository(AgencyEntity);

@@ -61,6 +61,7 @@ const COLUMNS: Record<keyof Omit<Dossier, 'id' | 'code' | 'version' | 'updatedAt
   procedureName: 'procedure_name',
   procedureField: 'procedure_field',
   workflowVersion: 'workflow_version',
+  workflowVariant: 'workflow_variant',
   legalTime: 'legal_time',
   supplementMode: 'supplement_mode',
   receivingAgencyId: 'receiving_agency_id',
@@ -86,8 +87,10 @@ const COLUMNS: Record<keyof Omit<Dossier, 'id' | 'code' | 'version' | 'updatedAt
   returnMethod: 'return_method',
   closedAt: 'closed_at',
   createdBy: 'created_by',
+  routes: 'routes',
+  apology: 'apology',
 };
-const JSON_COLUMNS = new Set(['legal_time', 'applicant', 'proxy', 'documents', 'pauses', 'supplement_request']);
+const JSON_COLUMNS = new Set(['legal_time', 'applicant', 'proxy', 'documents', 'pauses', 'supplement_request', 'routes', 'apology']);
 const SORT_COLUMNS = { receivedAt: 'received_at', dueAt: 'due_at', submittedAt: 'submitted_at' } as const;
 
 function toDossier(row: Record<string, unknown>): Dossier {
