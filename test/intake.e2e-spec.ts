@@ -1,3 +1,6 @@
+import QRCode from 'qrcode';
+import { readPdf } from '@motcua/testing';
+import { QR_CODE_OPTIONS } from '@motcua/slips';
 import { startApi, TestApi } from './support/api';
 import { freezeClock, landDossier } from './support/dossiers';
 
@@ -234,4 +237,66 @@ describe('citizen lookup', () => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
 
+});
+
+describe('slips', () => {
+  let api: TestApi;
+  let counter: string;
+  beforeAll(async () => {
+    api = await startApi();
+    counter = await api.login('tiepnhan.vinhhai');
+    freezeClock(api, '2025-01-24 16:00');
+  });
+  afterAll(() => api.close());
+
+  it('prints the BM.01 receipt as a PDF with the legal appointment, in Vietnamese, with the QR to the status page', async () => {
+    const { code } = (await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier())).body;
+    const pdf = await api.http().get(`/api/dossiers/${code}/slips/BM.01.pdf`).set('Authorization', counter).buffer(true).parse((response, done) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const [page, ...more] = await readPdf(pdf.body as Buffer);
+    expect(more).toHaveLength(0);
+    for (const text of [
+      'GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ',
+      code,
+      'Nguyễn Thị Hồng Thủy',
+      '12 Trần Phú, Phường Vĩnh Hải',
+      '16:00, ngày 24/01/2025',
+      '17:00, ngày 14/02/2025',
+      '10 ngày làm việc',
+      'Dương Thị Tiếp',
+      'số xác thực: 3456',
+    ]) {
+      expect(page.text.replace(/\n/g, ' ')).toContain(text);
+    }
+
+    const html = await api.http().get(`/api/dossiers/${code}/slips/BM.01`).set('Authorization', counter);
+    expect(html.headers['content-type']).toContain('text/html');
+    const statusUrl = `http://localhost:3000/tra-cuu?ma=${encodeURIComponent(code)}`;
+    expect(html.text).toContain(await QRCode.toDataURL(statusUrl, QR_CODE_OPTIONS));
+    // The citizen scans it, types the 4 digits printed beside it, and sees the dossier.
+    const lookup = await api.http().get(`/api/public/dossiers/${new URL(statusUrl).searchParams.get('ma')}`).query({ verifier: '3456' });
+    expect(lookup.body).toMatchObject({ code, statusLabel: 'Đã tiếp nhận', appointmentText: '17:00, ngày 14/02/2025' });
+  });
+
+  it('prints BM.02 and BM.03 only for dossiers sent back or refused', async () => {
+    const asked = (await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({
+      decision: { action: 'request-supplement', items: [{ what: 'Hợp đồng chuyển nhượng có công chứng', why: 'Hợp đồng chưa được công chứng' }] },
+    }))).body;
+    const bm02 = await api.http().get(`/api/dossiers/${asked.code}/slips/BM.02`).set('Authorization', counter);
+    expect(bm02.status).toBe(200);
+    expect(bm02.text).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');
+    expect(bm02.text).toContain('Hợp đồng chưa được công chứng');
+    expect((await api.http().get(`/api/dossiers/${asked.code}/slips/BM.01`).set('Authorization', counter)).status).toBe(404);
+    expect((await api.http().get(`/api/dossiers/${asked.code}/slips/BM.03`).set('Authorization', counter)).status).toBe(404);
+    const refused = await api.http().post(`/api/dossiers/${asked.code}/refuse`).set('Authorization', counter).send({ reason: 'Hợp đồng chuyển nhượng không hợp lệ' });
+    expect(refused.status).toBe(200);
+    const bm03 = await api.http().get(`/api/dossiers/${asked.code}/slips/BM.03`).set('Accept', 'application/pdf').set('Authorization', counter);
+    expect(bm03.headers['content-type']).toBe('application/pdf');
+    expect((await api.http().get(`/api/dossiers/${asked.code}/slips/BM.09`).set('Authorization', counter)).status).toBe(400);
+  });
 });

@@ -24,6 +24,10 @@ export class AppConfig {
   @IsInt()
   PORT = 3000;
 
+  /** Where citizens reach the system: the receipts' QR codes open PUBLIC_BASE_URL/tra-cuu?ma=CODE. */
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
   /** The worker's own health endpoint (GET /health); 0 picks a free port. */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @Min(0)

@@ -2,3 +2,4 @@ export * from './dossiers.module';
 export * from './intake.service';
 export * from './public-lookup.service';
 export * from './route-resolver';
+export * from './slips.service';

@@ -1,3 +1,4 @@
+export * from './pdf-text';
 export * from './services';
 export * from './test-config';
 export * from './test-environment';

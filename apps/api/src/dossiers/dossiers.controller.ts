@@ -1,9 +1,22 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, UseInterceptors } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiProduces,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Clock } from '@motcua/config';
-import { IntakeService } from '@motcua/dossiers';
+import { IntakeService, SlipsService } from '@motcua/dossiers';
 import type { IntakeDecision, IntakeInput } from '@motcua/dossiers';
-import { Role } from '@motcua/domain';
+import { DomainError, Role } from '@motcua/domain';
+import { renderSlipHtml, renderSlipPdf } from '@motcua/slips';
+import type { SlipForm } from '@motcua/slips';
 import type { Actor } from '@motcua/domain';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
@@ -25,6 +38,7 @@ const IDEMPOTENCY_HEADER = {
 export class DossiersController {
   constructor(
     private readonly intake: IntakeService,
+    private readonly slips: SlipsService,
     private readonly clock: Clock,
   ) {}
 
@@ -69,6 +83,29 @@ export class DossiersController {
   async get(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<DossierResponseDto> {
     const { dossier, history } = await this.intake.get(actor, code);
     return toDossierResponse(dossier, this.clock.now(), history);
+  }
+
+  @Get(':code/slips/:form')
+  @ApiOperation({ summary: 'A printable slip (BM.01 receipt, BM.02 supplement request, BM.03 refusal): HTML, or PDF with Accept: application/pdf or a .pdf suffix' })
+  @ApiProduces('text/html', 'application/pdf')
+  @ApiParam({ name: 'form', example: 'BM.01.pdf', description: 'BM.01, BM.02 or BM.03, optionally with .pdf' })
+  async slip(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Param('form') requested: string,
+    @Headers('accept') accept: string | undefined,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<StreamableFile | string> {
+    const match = /^(BM\.0[1-6])(\.pdf)?$/.exec(requested);
+    if (!match) throw DomainError.validation([{ field: 'form', reason: 'must be BM.01 … BM.06, optionally with .pdf' }]);
+    const slip = await this.slips.slip(actor, code, match[1] as SlipForm);
+    if (match[2] || accept?.includes('application/pdf')) {
+      response.setHeader('Content-Type', 'application/pdf');
+      response.setHeader('Content-Disposition', `inline; filename="${match[1]}-${code}.pdf"`);
+      return new StreamableFile(await renderSlipPdf(slip));
+    }
+    response.setHeader('Content-Type', 'text/html; charset=utf-8');
+    return renderSlipHtml(slip);
   }
 
   @Post(':code/accept')

@@ -48,6 +48,11 @@ export class AgenciesRepository {
     return new Set(rows.map((row) => row.code));
   }
 
+  /** An agency with its unit and parent, unscoped (for what a dossier's own slips print). */
+  findById(id: string): Promise<AgencyEntity | null> {
+    return this.db.getRepository(AgencyEntity).findOne({ where: { id }, relations: { unit: true, parent: true } });
+  }
+
   /** Active agencies of a kind whose unit is exactly `unitPath`, by code (to resolve workflow performers). */
   async ofKindAt(kind: AgencyKind, unitPath: string): Promise<AgencyEntity[]> {
     return this.db

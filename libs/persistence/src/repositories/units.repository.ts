@@ -63,6 +63,26 @@ export class UnitsRepository {
     return rows.length > 0;
   }
 
+  /** The names of a unit and its ancestors, province first ('56.568.22330' → three names). */
+  async namesAlong(unitSet: UnitSetKey, path: string): Promise<string[]> {
+    const parts = path.split('.');
+    const paths = parts.map((_, i) => parts.slice(0, i + 1).join('.'));
+    const rows: { path: string; name: string }[] = await this.db.query(
+      `SELECT path, name FROM administrative_units WHERE unit_set = $1 AND path = ANY($2)`,
+      [unitSet, paths],
+    );
+    return paths.map((candidate) => rows.find((row) => row.path === candidate)?.name).filter((name): name is string => !!name);
+  }
+
+  /** A commune's name by code, preferring the unit in force now over a pre-reform one. */
+  async communeName(code: string): Promise<string | null> {
+    const [row] = await this.db.query(
+      `SELECT name FROM administrative_units WHERE level = 'commune' AND code = $1 ORDER BY valid_to DESC NULLS FIRST LIMIT 1`,
+      [code],
+    );
+    return row?.name ?? null;
+  }
+
   findByPath(unitSet: UnitSetKey, path: string): Promise<AdministrativeUnitEntity | null> {
     return this.db.getRepository(AdministrativeUnitEntity).findOneBy({ unitSet, path });
   }

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@motcua/config';
+import { DomainError, Dossier, Duration, ErrorCode, HistoryEntry } from '@motcua/domain';
+import type { Actor } from '@motcua/domain';
+import { AgenciesRepository, UnitsRepository } from '@motcua/persistence';
+import type { Slip, SlipForm, SlipHeader, SlipPerson } from '@motcua/slips';
+import { IntakeService } from './intake.service';
+
+const UNIT_LABEL: Record<Duration['unit'], string> = {
+  working_days: 'ngày làm việc',
+  working_hours: 'giờ làm việc',
+  half_days: 'buổi làm việc',
+  calendar_days: 'ngày',
+  months: 'tháng',
+};
+
+/** Place names print without their type: 'Thành phố Nha Trang' → 'Nha Trang'. */
+const TYPE_PREFIX = /^(Thành phố|Tỉnh|Quận|Huyện|Thị xã|Phường|Xã|Thị trấn|Đặc khu)\s+/;
+
+/** Turns a dossier into the slip a form prints; which forms exist depends on what happened to it. */
+@Injectable()
+export class SlipsService {
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly agencies: AgenciesRepository,
+    private readonly units: UnitsRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  async slip(actor: Actor, code: string, form: SlipForm): Promise<Slip> {
+    const { dossier, history } = await this.intake.get(actor, code);
+    const agency = (await this.agencies.findById(dossier.receivingAgencyId))!;
+    const places = await this.units.namesAlong(agency.unit.unitSet, agency.unit.path);
+    const header = (issuedAt: Date): SlipHeader => ({
+      parentAgencyName: agency.parent?.name.toUpperCase() ?? '',
+      agencyName: agency.name,
+      place: (places[1] ?? places[0] ?? '').replace(TYPE_PREFIX, ''),
+      issuedAt,
+    });
+    const applicant = await this.person(dossier);
+    const last = (action: string) => [...history].reverse().find((entry) => entry.action === action);
+    const missing = () => new DomainError(ErrorCode.NOT_FOUND, `Dossier ${code} has no slip ${form} in its current state`, { status: dossier.status });
+
+    switch (form) {
+      case 'BM.01': {
+        const accepted = last('accept');
+        if (!dossier.receivedAt || !accepted) throw missing();
+        return {
+          form,
+          header: header(dossier.receivedAt),
+          dossierCode: dossier.code,
+          registerNumber: dossier.code.split('-')[2],
+          receivingUnit: agency.name,
+          applicant,
+          proxy: dossier.proxy ? { fullName: dossier.proxy.fullName, idNumber: dossier.proxy.idNumber, authorization: dossier.proxy.authorization } : undefined,
+          procedureName: dossier.procedureName,
+          documents: dossier.documents.map(({ name, originals, copies }) => ({ name, originals, copies })),
+          legalTimeText: legalTimeText(dossier.legalTime),
+          receivedAt: dossier.receivedAt,
+          appointmentAt: dossier.originalDueAt!,
+          collectAt: `Bộ phận Một cửa – ${agency.name}`,
+          officerName: officer(accepted),
+          statusUrl: `${this.config.PUBLIC_BASE_URL.replace(/\/$/, '')}/tra-cuu?ma=${encodeURIComponent(dossier.code)}`,
+          verifier: dossier.verifier,
+        };
+      }
+      case 'BM.02': {
+        const asked = last('request-supplement');
+        const items = (asked?.details?.items as { what: string; why: string }[] | undefined) ?? dossier.supplementRequest;
+        if (!asked || !items) throw missing();
+        return {
+          form,
+          header: header(asked.at),
+          dossierCode: dossier.code,
+          applicant,
+          procedureName: dossier.procedureName,
+          items: items.map(({ what, why }) => ({ what, why })),
+          officerName: officer(asked),
+          officerContact: `Bộ phận Một cửa – ${agency.name}`,
+        };
+      }
+      case 'BM.03': {
+        const refused = last('refuse');
+        if (!refused || !dossier.refusalReason) throw missing();
+        return { form, header: header(refused.at), dossierCode: dossier.code, applicant, procedureName: dossier.procedureName, reason: dossier.refusalReason, officerName: officer(refused) };
+      }
+      default:
+        throw missing();
+    }
+  }
+
+  private async person(dossier: Dossier): Promise<SlipPerson> {
+    const { applicant } = dossier;
+    const commune = await this.units.communeName(applicant.address.communeCode);
+    return {
+      fullName: applicant.fullName,
+      idNumber: applicant.idNumber,
+      address: [applicant.address.line, commune].filter(Boolean).join(', '),
+      phone: applicant.phone,
+      email: applicant.email,
+    };
+  }
+}
+
+function officer(entry: HistoryEntry): string {
+  return entry.actorName ?? '';
+}
+
+export function legalTimeText({ amount, unit }: Duration): string {
+  if (amount === 0 && unit === 'working_days') return 'Trong ngày làm việc';
+  return `${String(amount).replace('.', ',')} ${UNIT_LABEL[unit]}`;
+}
