@@ -6,6 +6,7 @@ import { AppConfigModule } from '@motcua/config';
 import { DossiersModule } from '@motcua/dossiers';
 import { PersistenceModule } from '@motcua/persistence';
 import { RedisModule } from '@motcua/queue';
+import { WorkflowModule } from '@motcua/workflow';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarApiModule } from './calendar/calendar.module';
@@ -16,6 +17,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import { HealthModule } from './health/health.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { PublicModule } from './public/public.module';
+import { TasksApiModule } from './tasks/tasks.module';
 import { UnitsModule } from './units/units.module';
 
 @Module({
@@ -27,6 +29,7 @@ import { UnitsModule } from './units/units.module';
     CalendarModule,
     CatalogModule,
     DossiersModule,
+    WorkflowModule,
     AuthModule,
     HealthModule,
     UnitsModule,
@@ -35,6 +38,7 @@ import { UnitsModule } from './units/units.module';
     ProceduresModule,
     DossiersApiModule,
     PublicModule,
+    TasksApiModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -1,11 +1,18 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { CalendarModule } from '@motcua/calendar';
+import { CatalogModule } from '@motcua/catalog';
 import { AppConfig, AppConfigModule } from '@motcua/config';
 import { PersistenceModule } from '@motcua/persistence';
-import { QueueRootModule, RedisModule } from '@motcua/queue';
+import { QUEUES, QueueRootModule, RedisModule } from '@motcua/queue';
+import { WorkflowModule } from '@motcua/workflow';
+import { EventsProcessor } from './events/events.processor';
 import { WorkerHealthServer } from './health-server';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { TimersProcessor } from './timers/timers.processor';
 
-/** The worker process: BullMQ processors only, no HTTP. */
+/** The worker process: the outbox relay and BullMQ processors, no HTTP but a health port. */
 @Module({
   imports: [
     AppConfigModule,
@@ -13,7 +20,11 @@ import { WorkerHealthServer } from './health-server';
     PersistenceModule,
     RedisModule,
     QueueRootModule,
+    BullModule.registerQueue({ name: QUEUES.events }, { name: QUEUES.timers }),
+    CalendarModule,
+    CatalogModule,
+    WorkflowModule,
   ],
-  providers: [WorkerHealthServer],
+  providers: [WorkerHealthServer, OutboxRelay, EventsProcessor, TimersProcessor],
 })
 export class WorkerModule {}

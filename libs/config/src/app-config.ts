@@ -35,6 +35,11 @@ export class AppConfig {
   @IsInt()
   WORKER_HEALTH_PORT = 3001;
 
+  /** Where notifications are POSTed as JSON (an SMS / Zalo / e-mail gateway); unset: stored only. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'NOTIFY_WEBHOOK_URL must be an http(s) URL' })
+  NOTIFY_WEBHOOK_URL?: string;
+
   @IsOptional()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   @IsString()
@@ -69,7 +74,7 @@ export class ConfigError extends Error {
   }
 }
 
-const KEYS = Object.keys(new AppConfig()).concat('JWT_SECRET');
+const KEYS = Object.keys(new AppConfig()).concat('JWT_SECRET', 'NOTIFY_WEBHOOK_URL');
 
 /** Validates the environment; throws a ConfigError listing every bad variable at once. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {

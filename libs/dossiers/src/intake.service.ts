@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CalendarService } from '@motcua/calendar';
 import { CatalogService } from '@motcua/catalog';
+import { EVENTS } from '@motcua/queue';
 import {
   Actor,
   addLocalDays,
   Applicant,
   assertActionAllowed,
+  classifyTimeliness,
   Channel,
   DomainError,
   Dossier,
@@ -29,7 +31,7 @@ import {
   WorkingCalendar,
 } from '@motcua/domain';
 import { RouteResolver } from './route-resolver';
-import { AgenciesRepository, AgencyEntity, DossierChanges, DossierQuery, DossiersRepository, HistoryDraft, UnitsRepository } from '@motcua/persistence';
+import { AgenciesRepository, AgencyEntity, DossierChanges, DossierQuery, DossiersRepository, HistoryDraft, TasksRepository, UnitsRepository } from '@motcua/persistence';
 
 export type IntakeDecision =
   | { action: 'accept' }
@@ -55,13 +57,6 @@ export interface IntakeInput {
   decision?: IntakeDecision;
 }
 
-/** Topics the outbox carries to the worker. */
-export const DOSSIER_EVENTS = {
-  received: 'dossier.received',
-  supplemented: 'dossier.supplemented',
-  closed: 'dossier.closed',
-} as const;
-
 /**
  * The reception counter: filings come in, are accepted (receipt, code, appointment), sent back for
  * missing papers or refused; supplements, withdrawals and the hand-over of results. Every change is one
@@ -76,6 +71,7 @@ export class IntakeService {
     private readonly units: UnitsRepository,
     private readonly calendar: CalendarService,
     private readonly routes: RouteResolver,
+    private readonly tasks: TasksRepository,
   ) {}
 
   async submit(actor: Actor, input: IntakeInput, now: Date): Promise<Dossier> {
@@ -174,12 +170,26 @@ export class IntakeService {
         changes.status = DossierStatus.IN_PROCESS;
         changes.pauses = closeOpenPause(dossier.pauses, now);
         changes.dueAt = dueWithPauses(calendar, { ...dossier, pauses: changes.pauses });
+        await this.pushOpenTasks(tx, dossier, calendar, now);
       }
       const updated = await this.dossiers.update(tx, dossier, changes);
       await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'supplement', dossier.status, updated.status, { dueAt: updated.dueAt }, note));
       if (dossier.receivedAt !== null) {
-        await this.dossiers.enqueue(tx, [{ topic: DOSSIER_EVENTS.supplemented, aggregateId: dossier.id, payload: { code: dossier.code } }]);
+        await this.dossiers.enqueue(tx, [{ topic: EVENTS.dossierSupplemented, aggregateId: dossier.id, payload: { code: dossier.code } }]);
       }
+      return updated;
+    });
+  }
+
+  /** The citizen's financial obligation is met: the clock runs again. */
+  async recordPayment(actor: Actor, code: string, note: string | null, now: Date): Promise<Dossier> {
+    const visible = await this.visible(actor, code, 'recordPayment');
+    const calendar = await this.calendar.current();
+    return this.change(visible, 'recordPayment', async (tx, dossier) => {
+      const pauses = closeOpenPause(dossier.pauses, now);
+      const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.IN_PROCESS, pauses, dueAt: dueWithPauses(calendar, { ...dossier, pauses }) });
+      await this.pushOpenTasks(tx, dossier, calendar, now);
+      await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'payment', dossier.status, DossierStatus.IN_PROCESS, { dueAt: updated.dueAt }, note));
       return updated;
     });
   }
@@ -188,7 +198,7 @@ export class IntakeService {
     return this.change(await this.visible(actor, code, 'withdraw'), 'withdraw', async (tx, dossier) => {
       const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.WITHDRAWN, closedAt: now, pauses: closeOpenPause(dossier.pauses, now) });
       await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'withdraw', dossier.status, DossierStatus.WITHDRAWN, null, reason));
-      await this.dossiers.enqueue(tx, [{ topic: DOSSIER_EVENTS.closed, aggregateId: dossier.id, payload: { code: dossier.code, status: DossierStatus.WITHDRAWN } }]);
+      await this.dossiers.enqueue(tx, [{ topic: EVENTS.dossierClosed, aggregateId: dossier.id, payload: { code: dossier.code, status: DossierStatus.WITHDRAWN } }]);
       return updated;
     });
   }
@@ -196,6 +206,11 @@ export class IntakeService {
   /** The result is handed over at the desk, by post or online. */
   async returnResult(actor: Actor, code: string, method: Channel, note: string | null, now: Date): Promise<Dossier> {
     return this.change(await this.visible(actor, code, 'return'), 'return', async (tx, dossier) => {
+      for (const task of (await this.tasks.latest(tx, dossier.id)).values()) {
+        if (task.status === 'open' || task.status === 'claimed') {
+          await this.tasks.update(tx, task, { status: 'done', completedAt: now, completedBy: actor.userId, action: 'forward', result: classifyTimeliness(now, task.dueAt!), note });
+        }
+      }
       const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.RETURNED, returnedAt: now, returnMethod: method, closedAt: now });
       await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'return', dossier.status, DossierStatus.RETURNED, { method }, note));
       return updated;
@@ -252,7 +267,7 @@ export class IntakeService {
           routes,
         });
         await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'accept', dossier.status, DossierStatus.RECEIVED, { dueAt }));
-        await this.dossiers.enqueue(tx, [{ topic: DOSSIER_EVENTS.received, aggregateId: dossier.id, payload: { code: dossier.code } }]);
+        await this.dossiers.enqueue(tx, [{ topic: EVENTS.dossierReceived, aggregateId: dossier.id, payload: { code: dossier.code } }]);
         return updated;
       }
       case 'refuse': {
@@ -292,6 +307,21 @@ export class IntakeService {
       assertActionAllowed(action, dossier.status, dossier.code);
       return work(tx, dossier);
     });
+  }
+
+  /** A pause stopped every open step's clock too: its deadline moves by the working time paused. */
+  private async pushOpenTasks(tx: EntityManager, dossier: Dossier, calendar: WorkingCalendar, now: Date): Promise<void> {
+    const open = dossier.pauses.find((pause) => pause.to === null);
+    if (!open) return;
+    const paused = Math.max(0, calendar.workingTimeBetween(new Date(open.from), now));
+    for (const task of (await this.tasks.latest(tx, dossier.id)).values()) {
+      if ((task.status === 'open' || task.status === 'claimed') && task.dueAt) {
+        await this.tasks.update(tx, task, {
+          dueAt: calendar.addWorkingTime(task.dueAt, paused),
+          dueSoonAt: task.dueSoonAt ? calendar.addWorkingTime(task.dueSoonAt, paused) : null,
+        });
+      }
+    }
   }
 
   private assertAcceptable(documents: ReceivedDocument[], required: RequiredDocument[], noWorkflow: boolean): void {
@@ -356,13 +386,20 @@ function unitCodes(path: string): { provinceCode: string; districtCode: string |
   };
 }
 
-/** The appointment once the pause ledger is taken into account (resume or restart, per the procedure). */
-export function dueWithPauses(calendar: WorkingCalendar, dossier: Dossier): Date | null {
+/**
+ * The appointment once the pause ledger is taken into account. A completed supplement restarts the
+ * legal time from zero when the procedure says so (the default); every other pause (payment, or a
+ * supplement under 'resume') only stops the clock.
+ */
+export function dueWithPauses(calendar: WorkingCalendar, dossier: Pick<Dossier, 'receivedAt' | 'legalTime' | 'pauses' | 'supplementMode'>): Date | null {
+  const pauses = dossier.pauses.map((pause) => ({ kind: pause.kind, from: new Date(pause.from), to: pause.to === null ? null : new Date(pause.to) }));
+  const restart = dossier.supplementMode === 'restart' ? pauses.filter((pause) => pause.kind === 'supplement' && pause.to !== null).at(-1) : undefined;
+  const start = restart?.to ?? dossier.receivedAt!;
   return calendar.deadlineWithPauses({
-    start: dossier.receivedAt!,
+    start,
     ...dossier.legalTime,
-    pauses: dossier.pauses.map((pause) => ({ from: new Date(pause.from), to: pause.to === null ? null : new Date(pause.to) })),
-    mode: dossier.supplementMode,
+    pauses: pauses.filter((pause) => pause.to === null || pause.to > start).map(({ from, to }) => ({ from: from < start ? start : from, to })),
+    mode: 'resume',
   });
 }
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@motcua/config';
 import { DomainError, Dossier, Duration, ErrorCode, HistoryEntry } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
-import { AgenciesRepository, UnitsRepository } from '@motcua/persistence';
+import { AgenciesRepository, TasksRepository, UnitsRepository } from '@motcua/persistence';
 import type { Slip, SlipForm, SlipHeader, SlipPerson } from '@motcua/slips';
 import { IntakeService } from './intake.service';
 
@@ -24,6 +24,7 @@ export class SlipsService {
     private readonly intake: IntakeService,
     private readonly agencies: AgenciesRepository,
     private readonly units: UnitsRepository,
+    private readonly tasks: TasksRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -83,6 +84,36 @@ export class SlipsService {
         const refused = last('refuse');
         if (!refused || !dossier.refusalReason) throw missing();
         return { form, header: header(refused.at), dossierCode: dossier.code, applicant, procedureName: dossier.procedureName, reason: dossier.refusalReason, officerName: officer(refused) };
+      }
+      case 'BM.04': {
+        if (!dossier.apology || !dossier.receivedAt) throw missing();
+        return {
+          form,
+          header: header(new Date(dossier.apology.issuedAt)),
+          dossierCode: dossier.code,
+          applicant,
+          procedureName: dossier.procedureName,
+          receivedAt: dossier.receivedAt,
+          originalAppointmentAt: dossier.originalDueAt!,
+          reason: dossier.apology.reason,
+          newAppointmentAt: new Date(dossier.apology.newDueAt),
+        };
+      }
+      case 'BM.05': {
+        if (!dossier.receivedAt) throw missing();
+        const tasks = await this.tasks.forDossier(dossier.id);
+        const names = new Map<string, string>([[agency.id, agency.name]]);
+        for (const id of new Set(tasks.map((task) => task.agencyId))) {
+          if (!names.has(id)) names.set(id, (await this.agencies.findById(id))?.name ?? '');
+        }
+        let giver = agency.name;
+        const rows = tasks.map((task) => {
+          const receiver = names.get(task.agencyId)!;
+          const row = { step: task.stepName, giver, receiver, handedAt: task.activatedAt, dueAt: task.dueAt ?? undefined, result: task.result ?? undefined, note: task.note ?? undefined };
+          giver = receiver;
+          return row;
+        });
+        return { form, header: header(dossier.receivedAt), dossierCode: dossier.code, procedureName: dossier.procedureName, receivedAt: dossier.receivedAt, appointmentAt: dossier.originalDueAt!, rows };
       }
       default:
         throw missing();

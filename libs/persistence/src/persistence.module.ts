@@ -8,6 +8,9 @@ import {
   CatalogRepository,
   DossiersRepository,
   IdempotencyRepository,
+  NotificationsRepository,
+  OutboxRepository,
+  TasksRepository,
   UnitsRepository,
   UsersRepository,
 } from './repositories';
@@ -20,6 +23,9 @@ const REPOSITORIES = [
   CatalogRepository,
   DossiersRepository,
   IdempotencyRepository,
+  TasksRepository,
+  OutboxRepository,
+  NotificationsRepository,
 ];
 
 @Global()

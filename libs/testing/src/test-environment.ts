@@ -52,6 +52,7 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
     REDIS_URL: environment.redisUrl,
     REDIS_PREFIX: environment.redisPrefix,
     LOG_LEVEL: testConfig.appLogLevel,
+    WORKER_HEALTH_PORT: '0',
   });
   return environment;
 }

@@ -13,6 +13,7 @@ import {
 } from '@nestjs/swagger';
 import { Clock } from '@motcua/config';
 import { IntakeService, SlipsService } from '@motcua/dossiers';
+import { TasksService } from '@motcua/workflow';
 import type { IntakeDecision, IntakeInput } from '@motcua/dossiers';
 import { DomainError, Role } from '@motcua/domain';
 import { renderSlipHtml, renderSlipPdf } from '@motcua/slips';
@@ -21,7 +22,15 @@ import type { Actor } from '@motcua/domain';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { CreateDossierDto, toIntakeInput } from './dto/create-dossier.dto';
-import { RefuseDossierDto, RequestSupplementDto, ReturnDossierDto, SupplementDossierDto, WithdrawDossierDto } from './dto/dossier-action.dto';
+import {
+  ApologyDto,
+  PaymentDto,
+  RefuseDossierDto,
+  RequestSupplementDto,
+  ReturnDossierDto,
+  SupplementDossierDto,
+  WithdrawDossierDto,
+} from './dto/dossier-action.dto';
 import { DossierPageDto, DossierResponseDto, toDossierPage, toDossierResponse } from './dto/dossier-response.dto';
 import { ListDossiersQuery } from './dto/list-dossiers.query';
 
@@ -39,6 +48,7 @@ export class DossiersController {
   constructor(
     private readonly intake: IntakeService,
     private readonly slips: SlipsService,
+    private readonly tasks: TasksService,
     private readonly clock: Clock,
   ) {}
 
@@ -86,7 +96,7 @@ export class DossiersController {
   }
 
   @Get(':code/slips/:form')
-  @ApiOperation({ summary: 'A printable slip (BM.01 receipt, BM.02 supplement request, BM.03 refusal): HTML, or PDF with Accept: application/pdf or a .pdf suffix' })
+  @ApiOperation({ summary: 'A printable slip (BM.01 receipt, BM.02 supplement request, BM.03 refusal, BM.04 apology, BM.05 control slip): HTML, or PDF with Accept: application/pdf or a .pdf suffix' })
   @ApiProduces('text/html', 'application/pdf')
   @ApiParam({ name: 'form', example: 'BM.01.pdf', description: 'BM.01, BM.02 or BM.03, optionally with .pdf' })
   async slip(
@@ -152,6 +162,28 @@ export class DossiersController {
   async supplement(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: SupplementDossierDto): Promise<DossierResponseDto> {
     const now = this.clock.now();
     return toDossierResponse(await this.intake.supplement(actor, code, dto.documents, dto.note ?? null, now), now);
+  }
+
+  @Post(':code/payment')
+  @HttpCode(HttpStatus.OK)
+  @Roles(Role.RECEPTION)
+  @UseInterceptors(IdempotencyInterceptor)
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiOperation({ summary: "The citizen's financial obligation is met: processing and the clock resume" })
+  @ApiOkResponse({ type: DossierResponseDto })
+  async payment(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: PaymentDto): Promise<DossierResponseDto> {
+    const now = this.clock.now();
+    return toDossierResponse(await this.intake.recordPayment(actor, code, dto.note ?? null, now), now);
+  }
+
+  @Post(':code/apology')
+  @HttpCode(HttpStatus.OK)
+  @Roles(Role.PROCESSOR, Role.LEADER)
+  @ApiOperation({ summary: 'Apologise and set a new return date (BM.04), once; the dossier still counts as late' })
+  @ApiOkResponse({ type: DossierResponseDto })
+  async apology(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: ApologyDto): Promise<DossierResponseDto> {
+    const now = this.clock.now();
+    return toDossierResponse(await this.tasks.apologize(actor, code, dto.reason, new Date(dto.newReturnDate), now), now);
   }
 
   @Post(':code/withdraw')

@@ -11,6 +11,8 @@ export const DOSSIER_ACTIONS = {
   requestIntakeSupplement: [DossierStatus.SUBMITTED],
   /** The missing papers arrived. */
   supplement: [DossierStatus.SUPPLEMENT_REQUESTED],
+  /** The citizen's financial obligation is met. */
+  recordPayment: [DossierStatus.AWAITING_PAYMENT],
   /** The citizen withdraws the request. */
   withdraw: [
     DossierStatus.SUBMITTED,

@@ -53,9 +53,16 @@ export class Workflow1763900400000 implements MigrationInterface {
       )`);
     await db.query(`CREATE INDEX notifications_recipient_idx ON notifications (recipient_id, created_at DESC)`);
     await db.query(`CREATE TABLE processed_events (outbox_id bigint PRIMARY KEY, processed_at timestamptz NOT NULL DEFAULT now())`);
+    // Wakes the outbox relay as soon as a transaction that wrote to the outbox commits.
+    await db.query(`
+      CREATE FUNCTION notify_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN PERFORM pg_notify('outbox', ''); RETURN NULL; END $$`);
+    await db.query(`CREATE TRIGGER outbox_notify AFTER INSERT ON outbox FOR EACH STATEMENT EXECUTE FUNCTION notify_outbox()`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP TRIGGER outbox_notify ON outbox`);
+    await db.query(`DROP FUNCTION notify_outbox()`);
     await db.query(`DROP TABLE processed_events`);
     await db.query(`DROP TABLE notifications`);
     await db.query(`DROP TABLE tasks`);

@@ -174,6 +174,22 @@ export class DossiersRepository {
     return row ? toDossier(row) : null;
   }
 
+  async lockById(tx: EntityManager, id: string): Promise<Dossier | null> {
+    const [row] = await tx.query(`SELECT * FROM dossiers WHERE id = $1 FOR UPDATE`, [id]);
+    return row ? toDossier(row) : null;
+  }
+
+  /** Received dossiers waiting for the citizen's papers (for the 15-working-day limit). */
+  async awaitingSupplement(): Promise<Dossier[]> {
+    const rows = await this.db.query(`SELECT * FROM dossiers WHERE status = 'SUPPLEMENT_REQUESTED' AND received_at IS NOT NULL`);
+    return rows.map(toDossier);
+  }
+
+  async findById(id: string): Promise<Dossier | null> {
+    const [row] = await this.db.query(`SELECT * FROM dossiers WHERE id = $1`, [id]);
+    return row ? toDossier(row) : null;
+  }
+
   async findByCode(scope: Scope, code: string): Promise<Dossier | null> {
     const [inScope, params] = scopeSql(scope, 2);
     const [row] = await this.db.query(`SELECT * FROM dossiers WHERE code = $1 AND ${inScope}`, [code, ...params]);

@@ -3,5 +3,8 @@ export * from './calendar.repository';
 export * from './catalog.repository';
 export * from './dossiers.repository';
 export * from './idempotency.repository';
+export * from './notifications.repository';
+export * from './outbox.repository';
+export * from './tasks.repository';
 export * from './units.repository';
 export * from './users.repository';

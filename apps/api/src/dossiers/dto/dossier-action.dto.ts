@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import type { Channel } from '@motcua/domain';
 import { HandedDocumentDto, SupplementItemDto } from './create-dossier.dto';
 
@@ -45,4 +45,17 @@ export class ReturnDossierDto {
   method!: Channel;
 
   @ApiPropertyOptional() @IsOptional() @MaxLength(2000) @IsString() note?: string;
+}
+
+export class PaymentDto {
+  @ApiPropertyOptional({ example: 'Biên lai nộp thuế số 0012345' }) @IsOptional() @MaxLength(2000) @IsString() note?: string;
+}
+
+export class ApologyDto {
+  @ApiProperty({ example: 'Chờ kết quả xác minh nguồn gốc đất từ UBND phường' }) @MinLength(5) @MaxLength(2000) @IsString() reason!: string;
+
+  @ApiProperty({ example: '2025-06-20T17:00:00+07:00', description: 'The new return date, with its zone' })
+  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'newReturnDate must be an ISO 8601 instant' })
+  @Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: 'newReturnDate must end with a zone: Z or +07:00' })
+  newReturnDate!: string;
 }

@@ -1,0 +1,45 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, Queue } from 'bullmq';
+import { Clock } from '@motcua/config';
+import { EventJob, EventTopic, EVENTS, QUEUES, TIMER_JOBS, TimerJob } from '@motcua/queue';
+import { WorkflowEngine } from '@motcua/workflow';
+
+/** Dossier and task events from the outbox, each mapped to one handler (the map is complete by type). */
+@Processor(QUEUES.events, { concurrency: 16 })
+export class EventsProcessor extends WorkerHost {
+  private readonly handlers: Record<EventTopic, (job: EventJob) => Promise<void>>;
+
+  constructor(
+    engine: WorkflowEngine,
+    @InjectQueue(QUEUES.timers) private readonly timers: Queue<TimerJob>,
+    private readonly clock: Clock,
+  ) {
+    super();
+    this.handlers = {
+      [EVENTS.dossierReceived]: (job) => engine.start(job),
+      [EVENTS.taskCompleted]: (job) => engine.advance(job),
+      [EVENTS.dossierClosed]: (job) => engine.close(job),
+      [EVENTS.taskOpened]: (job) => this.scheduleWakeUps(job),
+      // Papers and payments move deadlines in the API's own transaction; nothing more to do here.
+      [EVENTS.dossierSupplemented]: async () => undefined,
+      [EVENTS.dossierResumed]: async () => undefined,
+    };
+  }
+
+  async process(job: Job<EventJob>): Promise<void> {
+    const handler = this.handlers[job.name as EventTopic];
+    if (!handler) throw new Error(`No handler for event '${job.name}'`);
+    await handler(job.data);
+  }
+
+  /** Timers are wake-ups, not truth: the sweep finds any task a lost wake-up would have missed. */
+  private async scheduleWakeUps(job: EventJob): Promise<void> {
+    const now = this.clock.now().getTime();
+    const { dueSoonAt, dueAt } = job.payload as { dueSoonAt: string | null; dueAt: string | null };
+    const taskId = job.aggregateId;
+    const wakeUps: { name: string; at: number; jobId: string }[] = [];
+    if (dueSoonAt) wakeUps.push({ name: TIMER_JOBS.dueSoon, at: Date.parse(dueSoonAt), jobId: `due-soon-${taskId}` });
+    if (dueAt) wakeUps.push({ name: TIMER_JOBS.overdue, at: Date.parse(dueAt) + 1000, jobId: `overdue-${taskId}` });
+    await this.timers.addBulk(wakeUps.map(({ name, at, jobId }) => ({ name, data: { taskId }, opts: { jobId, delay: Math.max(0, at - now) } })));
+  }
+}

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { DomainError, ErrorCode, Role, Task } from '@motcua/domain';
+
+export type NewTask = Omit<Task, 'id' | 'version' | 'completedAt' | 'completedBy' | 'action' | 'result' | 'note' | 'assigneeId' | 'status'>;
+
+export interface InboxItem {
+  task: Task;
+  dossierCode: string;
+  dossierStatus: string;
+  procedureName: string;
+  applicantName: string;
+  dossierDueAt: Date | null;
+}
+
+export interface InboxQuery {
+  agencyId: string;
+  role: Role;
+  /** Only tasks claimed by this user. */
+  assigneeId?: string;
+  overdueAt?: Date;
+  dueSoonAt?: Date;
+  limit: number;
+  offset: number;
+}
+
+const COLUMNS: Record<keyof Omit<Task, 'id' | 'version'>, string> = {
+  dossierId: 'dossier_id',
+  stepKey: 'step_key',
+  stepName: 'step_name',
+  activation: 'activation',
+  agencyId: 'agency_id',
+  role: 'role',
+  optional: 'optional',
+  status: 'status',
+  assigneeId: 'assignee_id',
+  budget: 'budget',
+  activatedAt: 'activated_at',
+  dueSoonAt: 'due_soon_at',
+  dueAt: 'due_at',
+  completedAt: 'completed_at',
+  completedBy: 'completed_by',
+  action: 'action',
+  result: 'result',
+  note: 'note',
+};
+
+function toTask(row: Record<string, unknown>): Task {
+  const task = { id: row.id, version: row.version } as Record<string, unknown>;
+  for (const [field, column] of Object.entries(COLUMNS)) task[field] = row[column];
+  return task as unknown as Task;
+}
+
+/** Tasks: the inbox items of the workflow. Writes happen inside the caller's transaction. */
+@Injectable()
+export class TasksRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async insert(tx: EntityManager, tasks: NewTask[]): Promise<Task[]> {
+    const created: Task[] = [];
+    for (const task of tasks) {
+      const [row] = await tx.query(
+        `INSERT INTO tasks (dossier_id, step_key, step_name, activation, agency_id, role, optional, status, budget, activated_at, due_soon_at, due_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $11) RETURNING *`,
+        [task.dossierId, task.stepKey, task.stepName, task.activation, task.agencyId, task.role, task.optional, JSON.stringify(task.budget), task.activatedAt, task.dueSoonAt, task.dueAt],
+      );
+      created.push(toTask(row));
+    }
+    return created;
+  }
+
+  /** Applies changes if nobody changed the task since it was read; else VERSION_CONFLICT. */
+  async update(tx: EntityManager, task: Task, changes: Partial<Omit<Task, 'id' | 'version'>>): Promise<Task> {
+    const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
+    const sets = entries.map(([field], i) => `${COLUMNS[field as keyof typeof COLUMNS]} = $${i + 3}`);
+    const [rows] = await tx.query(`UPDATE tasks SET ${[...sets, 'version = version + 1'].join(', ')} WHERE id = $1 AND version = $2 RETURNING *`, [
+      task.id,
+      task.version,
+      ...entries.map(([, value]) => value),
+    ]);
+    if (!rows[0]) throw new DomainError(ErrorCode.VERSION_CONFLICT, 'The task was changed by someone else; reload it and try again');
+    return toTask(rows[0]);
+  }
+
+  /** Claims an open task for a user: exactly one of several concurrent claimers gets it. */
+  async claim(taskId: string, userId: string): Promise<Task | null> {
+    const [rows] = await this.db.query(`UPDATE tasks SET status = 'claimed', assignee_id = $2, version = version + 1 WHERE id = $1 AND status = 'open' RETURNING *`, [
+      taskId,
+      userId,
+    ]);
+    return rows[0] ? toTask(rows[0]) : null;
+  }
+
+  async find(taskId: string, manager: EntityManager = this.db.manager): Promise<Task | null> {
+    const [row] = await manager.query(`SELECT * FROM tasks WHERE id = $1`, [taskId]);
+    return row ? toTask(row) : null;
+  }
+
+  async lock(tx: EntityManager, taskId: string): Promise<Task | null> {
+    const [row] = await tx.query(`SELECT * FROM tasks WHERE id = $1 FOR UPDATE`, [taskId]);
+    return row ? toTask(row) : null;
+  }
+
+  /** Each step's latest activation: its state and its number. */
+  async latest(tx: EntityManager, dossierId: string): Promise<Map<string, Task>> {
+    const rows = await tx.query(`SELECT DISTINCT ON (step_key) * FROM tasks WHERE dossier_id = $1 ORDER BY step_key, activation DESC`, [dossierId]);
+    return new Map(rows.map((row: Record<string, unknown>) => [row.step_key as string, toTask(row)]));
+  }
+
+  async forDossier(dossierId: string, manager: EntityManager = this.db.manager): Promise<Task[]> {
+    const rows = await manager.query(`SELECT * FROM tasks WHERE dossier_id = $1 ORDER BY activated_at, step_key, activation`, [dossierId]);
+    return rows.map(toTask);
+  }
+
+  async inbox(query: InboxQuery): Promise<{ items: InboxItem[]; total: number }> {
+    const conditions = [`t.agency_id = $1`, `t.role = $2`, `t.status IN ('open', 'claimed')`];
+    const params: unknown[] = [query.agencyId, query.role];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replace('?', `$${params.length}`));
+    };
+    if (query.assigneeId) add('t.assignee_id = ?', query.assigneeId);
+    if (query.overdueAt) add('t.due_at < ?', query.overdueAt);
+    if (query.dueSoonAt) add('t.due_soon_at <= ?', query.dueSoonAt);
+    const where = conditions.join(' AND ');
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM tasks t WHERE ${where}`, params);
+    const rows = await this.db.query(
+      `SELECT t.*, d.code AS dossier_code, d.status AS dossier_status, d.procedure_name, d.applicant->>'fullName' AS applicant_name, d.due_at AS dossier_due_at
+       FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
+       WHERE ${where} ORDER BY t.due_at NULLS LAST, t.activated_at LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, query.limit, query.offset],
+    );
+    return {
+      total,
+      items: rows.map((row: Record<string, unknown>) => ({
+        task: toTask(row),
+        dossierCode: row.dossier_code as string,
+        dossierStatus: row.dossier_status as string,
+        procedureName: row.procedure_name as string,
+        applicantName: row.applicant_name as string,
+        dossierDueAt: row.dossier_due_at as Date | null,
+      })),
+    };
+  }
+
+  /** Open tasks past an instant (their due-soon mark or their deadline), for the sweep. */
+  async openPast(column: 'due_soon_at' | 'due_at', at: Date, limit: number): Promise<Task[]> {
+    const rows = await this.db.query(
+      `SELECT t.* FROM tasks t WHERE t.status IN ('open', 'claimed') AND t.${column} <= $1
+         AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.task_id = t.id AND n.kind = $2)
+       ORDER BY t.${column} LIMIT $3`,
+      [at, column === 'due_at' ? 'overdue' : 'due_soon', limit],
+    );
+    return rows.map(toTask);
+  }
+}

@@ -1,0 +1,4 @@
+export * from './notifier';
+export * from './tasks.service';
+export * from './workflow.engine';
+export * from './workflow.module';

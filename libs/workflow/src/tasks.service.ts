@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CalendarService } from '@motcua/calendar';
+import { CatalogService } from '@motcua/catalog';
+import {
+  classifyTimeliness,
+  DomainError,
+  Dossier,
+  DossierStatus,
+  ErrorCode,
+  PauseRecord,
+  SupplementItem,
+  Task,
+  TaskAction,
+  WorkflowNavigator,
+} from '@motcua/domain';
+import type { Actor } from '@motcua/domain';
+import { dueWithPauses } from '@motcua/dossiers';
+import { DossiersRepository, InboxItem, TasksRepository } from '@motcua/persistence';
+import { EVENTS } from '@motcua/queue';
+
+export interface CompleteTaskInput {
+  action: TaskAction;
+  note: string | null;
+  /** For 'return': the earlier step to send the dossier back to (default: the previous one). */
+  targetStep?: string;
+  /** For 'request-supplement': everything missing, at once. */
+  items?: SupplementItem[];
+}
+
+/** The processors' side of the workflow: inboxes, claims and completed steps, in the API. */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly tasks: TasksRepository,
+    private readonly dossiers: DossiersRepository,
+    private readonly catalog: CatalogService,
+    private readonly calendar: CalendarService,
+  ) {}
+
+  inbox(actor: Actor, query: { mine: boolean; overdueAt?: Date; dueSoonAt?: Date; limit: number; offset: number }): Promise<{ items: InboxItem[]; total: number }> {
+    return this.tasks.inbox({
+      agencyId: actor.agencyId,
+      role: actor.role,
+      assigneeId: query.mine ? actor.userId : undefined,
+      overdueAt: query.overdueAt,
+      dueSoonAt: query.dueSoonAt,
+      limit: query.limit,
+      offset: query.offset,
+    });
+  }
+
+  /** Exactly one of several concurrent claimers wins; the others get 409. */
+  async claim(actor: Actor, taskId: string): Promise<Task> {
+    await this.ownTask(actor, taskId);
+    const claimed = await this.tasks.claim(taskId, actor.userId);
+    if (!claimed) throw new DomainError(ErrorCode.CONFLICT, 'The task was claimed by someone else or is closed');
+    return claimed;
+  }
+
+  async complete(actor: Actor, taskId: string, input: CompleteTaskInput, now: Date): Promise<Task> {
+    const visible = await this.ownTask(actor, taskId);
+    if (visible.status !== 'claimed' || visible.assigneeId !== actor.userId) {
+      throw new DomainError(ErrorCode.CONFLICT, 'Claim the task before completing it', { status: visible.status });
+    }
+    const dossier = (await this.dossiers.findById(visible.dossierId))!;
+    const workflow = await this.catalog.version(dossier.procedureCode, dossier.workflowVariant, dossier.workflowVersion!);
+    const navigator = new WorkflowNavigator(workflow.definition);
+    this.checkAction(navigator, visible, input);
+
+    return this.dossiers.transaction(async (tx) => {
+      const task = (await this.tasks.lock(tx, taskId))!;
+      const locked = (await this.dossiers.lockById(tx, task.dossierId))!;
+      if (locked.status !== DossierStatus.IN_PROCESS && locked.status !== DossierStatus.RESOLVED) {
+        throw new DomainError(ErrorCode.INVALID_TRANSITION, `Dossier ${locked.code} is ${locked.status}: its steps wait`, { status: locked.status });
+      }
+      if (input.action === 'request-supplement' || input.action === 'request-payment') {
+        await this.pause(tx, actor, locked, task, input, now);
+        return task;
+      }
+      const done = await this.tasks.update(tx, task, {
+        status: input.action === 'skip' ? 'skipped' : 'done',
+        completedAt: now,
+        completedBy: actor.userId,
+        action: input.action,
+        result: classifyTimeliness(now, task.dueAt!),
+        note: input.note,
+      });
+      await this.dossiers.appendHistory(tx, locked.id, {
+        action: 'complete-step',
+        fromStatus: locked.status,
+        toStatus: locked.status,
+        actorId: actor.userId,
+        actorName: actor.fullName,
+        agencyId: actor.agencyId,
+        note: input.note,
+        details: { step: task.stepKey, stepName: task.stepName, taskAction: input.action, result: done.result, dueAt: task.dueAt, targetStep: input.targetStep },
+      });
+      if (navigator.returnDesk().key !== task.stepKey) {
+        await this.dossiers.enqueue(tx, [
+          { topic: EVENTS.taskCompleted, aggregateId: task.id, payload: { dossierId: locked.id, action: input.action, targetStep: input.targetStep } },
+        ]);
+      }
+      return done;
+    });
+  }
+
+  /** The dossier waits for the citizen: the clock stops until the papers or the payment arrive. */
+  private async pause(tx: EntityManager, actor: Actor, dossier: Dossier, task: Task, input: CompleteTaskInput, now: Date): Promise<void> {
+    const supplement = input.action === 'request-supplement';
+    const to = supplement ? DossierStatus.SUPPLEMENT_REQUESTED : DossierStatus.AWAITING_PAYMENT;
+    const pause: PauseRecord = { kind: supplement ? 'supplement' : 'payment', from: now.toISOString(), to: null };
+    await this.dossiers.update(tx, dossier, { status: to, pauses: [...dossier.pauses, pause], supplementRequest: supplement ? input.items! : undefined });
+    await this.dossiers.appendHistory(tx, dossier.id, {
+      action: input.action,
+      fromStatus: dossier.status,
+      toStatus: to,
+      actorId: actor.userId,
+      actorName: actor.fullName,
+      agencyId: actor.agencyId,
+      note: input.note,
+      details: { step: task.stepKey, items: input.items },
+    });
+  }
+
+  private checkAction(navigator: WorkflowNavigator, task: Task, input: CompleteTaskInput): void {
+    const invalid = (field: string, reason: string) => new DomainError(ErrorCode.UNPROCESSABLE, `${field}: ${reason}`, { fields: [{ field, reason }] });
+    if (navigator.returnDesk().key === task.stepKey) throw invalid('action', 'the return desk hands the result over with POST /api/dossiers/{code}/return');
+    if (input.action === 'skip' && !task.optional) throw invalid('action', 'only an optional branch may be skipped');
+    if (input.action === 'request-supplement' && !input.items?.length) throw invalid('items', 'list everything missing, at once');
+    if (input.action === 'return') {
+      const target = input.targetStep ?? navigator.previousTask(task.stepKey)?.key;
+      if (!target) throw invalid('targetStep', 'name the earlier step to send the dossier back to');
+      const step = navigator.step(target);
+      if (step.kind !== 'task' || !navigator.isBefore(target, task.stepKey)) throw invalid('targetStep', `'${target}' is not an earlier step`);
+    }
+    if (input.action !== 'return' && input.targetStep) throw invalid('targetStep', "only a 'return' names a step");
+  }
+
+  /**
+   * The apology (Phiếu xin lỗi, BM.04) of an agency working on a dossier that will be late: once per
+   * dossier, with a reason and a new return date. The dossier still counts as late.
+   */
+  async apologize(actor: Actor, code: string, reason: string, newDueAt: Date, now: Date): Promise<Dossier> {
+    const dossier = await this.dossiers.findByCode(actor.scope, code);
+    if (!dossier) throw DomainError.notFound('Dossier', code);
+    const handling = (await this.tasks.forDossier(dossier.id)).some((task) => task.agencyId === actor.agencyId);
+    if (!handling) throw new DomainError(ErrorCode.FORBIDDEN, 'Only an agency working on the dossier may apologise for it');
+    return this.dossiers.transaction(async (tx) => {
+      const locked = (await this.dossiers.lockById(tx, dossier.id))!;
+      if (locked.apology) throw new DomainError(ErrorCode.ALREADY_EXISTS, 'The dossier was rescheduled once already; the law allows one apology');
+      if (locked.closedAt || locked.resolvedAt) throw new DomainError(ErrorCode.INVALID_TRANSITION, 'Processing is over', { status: locked.status });
+      if (!(newDueAt > (locked.dueAt ?? now))) {
+        throw new DomainError(ErrorCode.UNPROCESSABLE, 'newReturnDate: must be after the current appointment', { fields: [{ field: 'newReturnDate', reason: 'must be after the current appointment' }] });
+      }
+      const apology = { reason, newDueAt: newDueAt.toISOString(), issuedAt: now.toISOString(), issuedBy: actor.fullName };
+      const updated = await this.dossiers.update(tx, locked, { apology });
+      await this.dossiers.appendHistory(tx, locked.id, {
+        action: 'apology',
+        fromStatus: locked.status,
+        toStatus: locked.status,
+        actorId: actor.userId,
+        actorName: actor.fullName,
+        agencyId: actor.agencyId,
+        note: reason,
+        details: { newDueAt: apology.newDueAt },
+      });
+      return updated;
+    });
+  }
+
+  /** The task, if it is in the caller's inbox (their agency and role); else 404. */
+  private async ownTask(actor: Actor, taskId: string): Promise<Task> {
+    const task = await this.tasks.find(taskId);
+    if (!task || task.agencyId !== actor.agencyId || task.role !== actor.role) throw DomainError.notFound('Task', taskId);
+    return task;
+  }
+}

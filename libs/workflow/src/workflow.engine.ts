@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { CalendarService } from '@motcua/calendar';
+import { CatalogService } from '@motcua/catalog';
+import { Clock } from '@motcua/config';
+import {
+  Dossier,
+  DossierStatus,
+  StepState,
+  Task,
+  WorkflowNavigator,
+  WorkflowStep,
+  WorkingCalendar,
+} from '@motcua/domain';
+import { DossiersRepository, OutboxRepository, TasksRepository } from '@motcua/persistence';
+import { EVENTS, EventJob } from '@motcua/queue';
+
+/** Share of a step's budget after which it is due soon. */
+export const DUE_SOON_SHARE = 0.8;
+/** 15 working days of 8 hours: how long a requested supplement may take before processing stops. */
+const SUPPLEMENT_LIMIT_MINUTES = 15 * 8 * 60;
+
+/**
+ * Carries dossiers through their workflows, in the worker. Every handler is one transaction that
+ * first records the outbox event as processed: a redelivered job finds it done and changes nothing.
+ */
+@Injectable()
+export class WorkflowEngine {
+  constructor(
+    private readonly dossiers: DossiersRepository,
+    private readonly tasks: TasksRepository,
+    private readonly outbox: OutboxRepository,
+    private readonly catalog: CatalogService,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** dossier.received: IN_PROCESS, and the first step(s) become tasks. */
+  async start(event: EventJob): Promise<void> {
+    const { navigator, calendar } = await this.prepare(event.aggregateId);
+    await this.dossiers.transaction(async (tx) => {
+      if (!(await this.outbox.markProcessed(tx, event.outboxId))) return;
+      const dossier = (await this.dossiers.lockById(tx, event.aggregateId))!;
+      if (dossier.status !== DossierStatus.RECEIVED) return;
+      const now = this.clock.now();
+      const started = await this.dossiers.update(tx, dossier, { status: DossierStatus.IN_PROCESS });
+      await this.dossiers.appendHistory(tx, dossier.id, system('start', DossierStatus.RECEIVED, DossierStatus.IN_PROCESS));
+      await this.open(tx, started, navigator, navigator.firstTasks(), new Map(), now, calendar);
+    });
+  }
+
+  /** task.completed: the next step(s), a step sent back to, or the return desk after a rejection. */
+  async advance(event: EventJob): Promise<void> {
+    const { navigator, calendar } = await this.prepare((event.payload.dossierId as string) ?? '');
+    await this.dossiers.transaction(async (tx) => {
+      if (!(await this.outbox.markProcessed(tx, event.outboxId))) return;
+      const dossier = (await this.dossiers.lockById(tx, event.payload.dossierId as string))!;
+      if (dossier.status !== DossierStatus.IN_PROCESS) return;
+      const task = (await this.tasks.find(event.aggregateId, tx))!;
+      const latest = await this.tasks.latest(tx, dossier.id);
+      const now = this.clock.now();
+      switch (task.action) {
+        case 'return': {
+          const target = navigator.step((event.payload.targetStep as string | undefined) ?? navigator.previousTask(task.stepKey)!.key);
+          await this.open(tx, dossier, navigator, [target], latest, now, calendar);
+          return;
+        }
+        case 'reject': {
+          await this.cancelOpen(tx, latest);
+          await this.open(tx, dossier, navigator, [navigator.returnDesk()], latest, now, calendar);
+          return;
+        }
+        default: {
+          const states: Record<string, StepState> = {};
+          for (const [key, current] of latest) states[key] = current.status;
+          await this.open(tx, dossier, navigator, navigator.tasksAfter(task.stepKey, states), latest, now, calendar);
+        }
+      }
+    });
+  }
+
+  /** dossier.closed (withdrawn, stopped): the open tasks leave the inboxes. */
+  async close(event: EventJob): Promise<void> {
+    await this.dossiers.transaction(async (tx) => {
+      if (!(await this.outbox.markProcessed(tx, event.outboxId))) return;
+      await this.cancelOpen(tx, await this.tasks.latest(tx, event.aggregateId));
+    });
+  }
+
+  /**
+   * A dossier whose papers have not come within 15 working days of the request is STOPPED (the
+   * legal rule); its tasks leave the inboxes.
+   */
+  async stopExpiredSupplements(now: Date): Promise<number> {
+    const calendar = await this.calendar.current();
+    let stopped = 0;
+    for (const waiting of await this.dossiers.awaitingSupplement()) {
+      const asked = waiting.pauses.find((pause) => pause.kind === 'supplement' && pause.to === null);
+      if (!asked || calendar.workingTimeBetween(new Date(asked.from), now) < SUPPLEMENT_LIMIT_MINUTES) continue;
+      await this.dossiers.transaction(async (tx) => {
+        const dossier = (await this.dossiers.lockById(tx, waiting.id))!;
+        if (dossier.status !== DossierStatus.SUPPLEMENT_REQUESTED) return;
+        const pauses = dossier.pauses.map((pause) => (pause.to === null ? { ...pause, to: now.toISOString() } : pause));
+        await this.dossiers.update(tx, dossier, { status: DossierStatus.STOPPED, closedAt: now, pauses });
+        await this.dossiers.appendHistory(tx, dossier.id, { ...system('stop', dossier.status, DossierStatus.STOPPED), note: 'Quá 15 ngày làm việc không bổ sung hồ sơ' });
+        await this.dossiers.enqueue(tx, [{ topic: EVENTS.dossierClosed, aggregateId: dossier.id, payload: { code: dossier.code, status: DossierStatus.STOPPED } }]);
+        stopped++;
+      });
+    }
+    return stopped;
+  }
+
+  private async prepare(dossierId: string): Promise<{ navigator: WorkflowNavigator; calendar: WorkingCalendar }> {
+    const dossier = await this.dossiers.findById(dossierId);
+    const calendar = await this.calendar.current();
+    if (!dossier?.workflowVersion) return { navigator: new WorkflowNavigator({ steps: [] }), calendar };
+    const workflow = await this.catalog.version(dossier.procedureCode, dossier.workflowVariant, dossier.workflowVersion);
+    return { navigator: new WorkflowNavigator(workflow.definition), calendar };
+  }
+
+  /**
+   * Opens tasks for steps, each with its own deadline from its budget. Reaching the return desk means
+   * processing is over: the dossier is RESOLVED (its end of processing for the on-time statistics).
+   */
+  private async open(tx: EntityManager, dossier: Dossier, navigator: WorkflowNavigator, steps: WorkflowStep[], latest: Map<string, Task>, now: Date, calendar: WorkingCalendar): Promise<void> {
+    if (steps.length === 0) return;
+    const opened = await this.tasks.insert(
+      tx,
+      steps.map((step) => {
+        const dueAt = calendar.deadline({ start: now, ...step.budget! });
+        const dueSoonAt = calendar.addWorkingTime(now, Math.max(0, calendar.workingTimeBetween(now, dueAt)) * DUE_SOON_SHARE);
+        return {
+          dossierId: dossier.id,
+          stepKey: step.key,
+          stepName: step.name,
+          activation: (latest.get(step.key)?.activation ?? 0) + 1,
+          agencyId: dossier.routes![step.key],
+          role: step.role!,
+          optional: step.optional ?? false,
+          budget: step.budget!,
+          activatedAt: now,
+          dueSoonAt,
+          dueAt,
+        };
+      }),
+    );
+    await this.dossiers.enqueue(
+      tx,
+      opened.map((task) => ({ topic: EVENTS.taskOpened, aggregateId: task.id, payload: { dueSoonAt: task.dueSoonAt, dueAt: task.dueAt } })),
+    );
+    if (steps.some((step) => step.key === navigator.returnDesk().key)) {
+      await this.dossiers.update(tx, dossier, { status: DossierStatus.RESOLVED, resolvedAt: now });
+      await this.dossiers.appendHistory(tx, dossier.id, system('resolve', DossierStatus.IN_PROCESS, DossierStatus.RESOLVED));
+    }
+  }
+
+  private async cancelOpen(tx: EntityManager, latest: Map<string, Task>): Promise<void> {
+    for (const task of latest.values()) {
+      if (task.status === 'open' || task.status === 'claimed') await this.tasks.update(tx, task, { status: 'cancelled' });
+    }
+  }
+}
+
+function system(action: string, from: DossierStatus, to: DossierStatus) {
+  return { action, fromStatus: from, toStatus: to, actorId: null, actorName: null, agencyId: null };
+}

@@ -1,0 +1,164 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { readPdf } from '@motcua/testing';
+import { TimersProcessor } from '../apps/worker/src/timers/timers.processor';
+import { startApi, TestApi } from './support/api';
+import { landDossier } from './support/dossiers';
+import { eventually, startWorker } from './support/worker';
+
+describe('workflow: liên thông across agencies', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await startWorker();
+  });
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+  });
+
+  const as = (username: string) => api.login(username);
+  const inbox = async (username: string, code: string) => {
+    const response = await api.http().get('/api/tasks').query({ limit: 500 }).set('Authorization', await as(username));
+    expect(response.status).toBe(200);
+    return response.body.items.filter((item: { dossierCode: string }) => item.dossierCode === code) as { id: string; stepKey: string; dueText: string; remainingWorkingHours: number }[];
+  };
+  /** Waits for the step to reach the user's inbox, claims it and completes it with an action. */
+  const work = async (username: string, code: string, stepKey: string, body: Record<string, unknown> = { action: 'forward' }) => {
+    const [task] = await eventually(async () => {
+      const tasks = (await inbox(username, code)).filter((item) => item.stepKey === stepKey);
+      expect(tasks).toHaveLength(1);
+      return tasks;
+    });
+    expect((await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', await as(username))).status).toBe(200);
+    const done = await api.http().post(`/api/tasks/${task.id}/complete`).set('Authorization', await as(username)).send(body);
+    expect(done.status).toBe(200);
+    return done.body;
+  };
+  const dossier = async (code: string) => (await api.http().get(`/api/dossiers/${code}`).set('Authorization', await as('giamsat.tinh'))).body;
+
+  it('carries the land transfer from the commune to the land registry, the tax office (with a payment pause), back, and to the return desk', async () => {
+    const counter = await as('tiepnhan.vinhhai');
+    const { code } = (await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier())).body;
+    await eventually(async () => expect((await dossier(code)).status).toBe('IN_PROCESS'));
+
+    expect((await work('xuly.vpdk.nhatrang', code, 'tham-dinh')).result).toBe('early');
+    await work('xuly.thue.nhatrang', code, 'nghia-vu-tai-chinh', { action: 'request-payment', note: 'Thông báo nộp thuế TNCN, lệ phí trước bạ' });
+    expect((await dossier(code)).status).toBe('AWAITING_PAYMENT');
+    // The tax step stays with its officer while the citizen pays; nobody else can take it.
+    const paid = await api.http().post(`/api/dossiers/${code}/payment`).set('Authorization', counter).send({ note: 'Biên lai số 0012345' });
+    expect(paid.body.status).toBe('IN_PROCESS');
+    const [taxTask] = await inbox('xuly.thue.nhatrang', code);
+    expect((await api.http().post(`/api/tasks/${taxTask.id}/complete`).set('Authorization', await as('xuly.thue.nhatrang')).send({ action: 'forward' })).status).toBe(200);
+
+    await work('xuly.vpdk.nhatrang', code, 'cap-giay', { action: 'approve', note: 'Đã cập nhật biến động' });
+    await eventually(async () => expect((await dossier(code)).status).toBe('RESOLVED'));
+    const [returnDesk] = await inbox('tiepnhan.vinhhai', code);
+    expect(returnDesk.stepKey).toBe('tra-ket-qua');
+    const returned = await api.http().post(`/api/dossiers/${code}/return`).set('Authorization', counter).send({ method: 'counter' });
+    expect(returned.body).toMatchObject({ status: 'RETURNED', statusCode: 10 });
+    expect(await inbox('tiepnhan.vinhhai', code)).toEqual([]);
+
+    const slip = await api.http().get(`/api/dossiers/${code}/slips/BM.05.pdf`).set('Authorization', counter).buffer(true).parse((response, done) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    const text = (await readPdf(slip.body as Buffer)).map((page) => page.text).join('\n').replace(/\s+/g, ' ');
+    expect(text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
+    for (const agency of ['Chi nhánh Văn phòng Đăng ký đất đai thành phố Nha Trang', 'Chi cục Thuế khu vực Nha Trang – Cam Lâm', 'Ủy ban nhân dân phường Vĩnh Hải']) expect(text).toContain(agency);
+    expect(text).toContain('Sớm hạn');
+
+    const history = (await dossier(code)).history.map((entry: { action: string }) => entry.action);
+    expect(history).toEqual(['submit', 'accept', 'start', 'complete-step', 'request-payment', 'payment', 'complete-step', 'complete-step', 'resolve', 'return']);
+    const rating = await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier: '3456', score: 5, comment: 'Nhanh, đúng hẹn' });
+    expect(rating.status).toBe(204);
+    expect((await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier: '3456', score: 1 })).status).toBe(409);
+  });
+
+  it('fans out to two departments in parallel and joins when both are done or skipped', async () => {
+    const { code } = (await api.http().post('/api/dossiers').set('Authorization', await as('tiepnhan.tinh')).send({
+      procedureCode: '1.009645',
+      channel: 'counter',
+      applicant: { kind: 'organisation', fullName: 'Công ty TNHH Biển Xanh', idNumber: '4201234567', phone: '02583812345', address: { line: '01 Trần Phú', communeCode: '22330' } },
+      documents: [
+        { key: 'van-ban-de-nghi', originals: 1, copies: 0 },
+        { key: 'de-xuat-du-an', originals: 1, copies: 3 },
+        { key: 'nang-luc-tai-chinh', originals: 0, copies: 1 },
+      ],
+    })).body;
+    await work('xuly.sokhdt', code, 'tham-dinh');
+    await eventually(async () => {
+      expect((await inbox('xuly.sotnmt', code)).map((task) => task.stepKey)).toEqual(['y-kien-tnmt']);
+      expect((await inbox('xuly.soxd', code)).map((task) => task.stepKey)).toEqual(['y-kien-xay-dung']);
+    });
+    await work('xuly.sotnmt', code, 'y-kien-tnmt');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await inbox('lanhdao.sokhdt', code)).toEqual([]);
+    await work('xuly.soxd', code, 'y-kien-xay-dung', { action: 'skip', note: 'Dự án không có hạng mục xây dựng' });
+    await work('lanhdao.sokhdt', code, 'quyet-dinh', { action: 'approve' });
+    await eventually(async () => expect((await dossier(code)).status).toBe('RESOLVED'));
+  });
+
+  it('sends a dossier back to an earlier step, and refuses actions that do not fit', async () => {
+    const counter = await as('tiepnhan.vinhhai');
+    const { code } = (await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier())).body;
+    await work('xuly.vpdk.nhatrang', code, 'tham-dinh');
+    const [tax] = await eventually(async () => {
+      const tasks = await inbox('xuly.thue.nhatrang', code);
+      expect(tasks).toHaveLength(1);
+      return tasks;
+    });
+    const taxOfficer = await as('xuly.thue.nhatrang');
+    expect((await api.http().post(`/api/tasks/${tax.id}/complete`).set('Authorization', taxOfficer).send({ action: 'forward' })).status).toBe(409);
+    const [first, second] = await Promise.all([
+      api.http().post(`/api/tasks/${tax.id}/claim`).set('Authorization', taxOfficer),
+      api.http().post(`/api/tasks/${tax.id}/claim`).set('Authorization', taxOfficer),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([200, 409]);
+    expect((await api.http().post(`/api/tasks/${tax.id}/complete`).set('Authorization', taxOfficer).send({ action: 'skip' })).status).toBe(422);
+    expect((await api.http().post(`/api/tasks/${tax.id}/complete`).set('Authorization', taxOfficer).send({ action: 'return', targetStep: 'cap-giay' })).status).toBe(422);
+    await api.http().post(`/api/tasks/${tax.id}/complete`).set('Authorization', taxOfficer).send({ action: 'return', note: 'Thiếu thông tin địa chính' });
+    const again = await eventually(async () => {
+      const tasks = await inbox('xuly.vpdk.nhatrang', code);
+      expect(tasks.map((task) => task.stepKey)).toEqual(['tham-dinh']);
+      return tasks;
+    });
+    expect(again).toHaveLength(1);
+    expect((await api.http().post(`/api/tasks/${tax.id}/claim`).set('Authorization', await as('xuly.vpdk.nhatrang'))).status).toBe(404);
+  });
+
+  it('raises due-soon and overdue notices once per person, however often the sweep runs', async () => {
+    const { code } = (await api.http().post('/api/dossiers').set('Authorization', await as('tiepnhan.vinhhai')).send(landDossier())).body;
+    const [task] = await eventually(async () => {
+      const tasks = await inbox('xuly.vpdk.nhatrang', code);
+      expect(tasks).toHaveLength(1);
+      return tasks;
+    });
+    await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', await as('xuly.vpdk.nhatrang'));
+    const timers = worker.get(TimersProcessor);
+    const later = new Date(Date.now() + 40 * 24 * 3600 * 1000);
+    await timers.sweep(later);
+    await timers.sweep(later);
+    const notifications = await api.http().get('/api/notifications').query({ limit: 500 }).set('Authorization', await as('xuly.vpdk.nhatrang'));
+    const mine = notifications.body.items.filter((n: { taskId: string }) => n.taskId === task.id);
+    expect(mine.map((n: { kind: string }) => n.kind).sort()).toEqual(['due_soon', 'overdue']);
+    expect(mine.find((n: { kind: string; title: string }) => n.kind === 'overdue').title).toBe('Quá hạn: Chi nhánh Văn phòng Đăng ký đất đai thẩm định, gửi thông tin địa chính');
+  });
+
+  it('lets the handling agency apologise once with a new date (BM.04); the dossier still counts as late', async () => {
+    const { code } = (await api.http().post('/api/dossiers').set('Authorization', await as('tiepnhan.vinhhai')).send(landDossier())).body;
+    await eventually(async () => expect(await inbox('xuly.vpdk.nhatrang', code)).toHaveLength(1));
+    const registry = await as('xuly.vpdk.nhatrang');
+    const before = await dossier(code);
+    const newDate = new Date(Date.parse(before.dueAt) + 5 * 24 * 3600 * 1000).toISOString();
+    const apology = await api.http().post(`/api/dossiers/${code}/apology`).set('Authorization', registry).send({ reason: 'Chờ kết quả xác minh nguồn gốc đất', newReturnDate: newDate });
+    expect(apology.status).toBe(200);
+    expect(apology.body.dueAt).toBe(before.dueAt);
+    expect((await api.http().post(`/api/dossiers/${code}/apology`).set('Authorization', registry).send({ reason: 'Lần hai', newReturnDate: newDate })).status).toBe(409);
+    expect((await api.http().post(`/api/dossiers/${code}/apology`).set('Authorization', await as('xuly.sotnmt')).send({ reason: 'Không liên quan', newReturnDate: newDate })).status).toBe(403);
+    const slip = await api.http().get(`/api/dossiers/${code}/slips/BM.04`).set('Authorization', registry);
+    expect(slip.text).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
+    expect(slip.text).toContain('Chờ kết quả xác minh nguồn gốc đất');
+  });
+});
