@@ -174,9 +174,6 @@ export class IntakeService {
       }
       const updated = await this.dossiers.update(tx, dossier, changes);
       await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'supplement', dossier.status, updated.status, { dueAt: updated.dueAt }, note));
-      if (dossier.receivedAt !== null) {
-        await this.dossiers.enqueue(tx, [{ topic: EVENTS.dossierSupplemented, aggregateId: dossier.id, payload: { code: dossier.code } }]);
-      }
       return updated;
     });
   }

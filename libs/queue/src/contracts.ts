@@ -12,8 +12,6 @@ export const QUEUES = {
 
 export const EVENTS = {
   dossierReceived: 'dossier.received',
-  dossierSupplemented: 'dossier.supplemented',
-  dossierResumed: 'dossier.resumed',
   dossierClosed: 'dossier.closed',
   taskCompleted: 'task.completed',
   taskOpened: 'task.opened',

@@ -1,18 +1,22 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { Clock } from '@motcua/config';
+import { OutboxRepository } from '@motcua/persistence';
 import { EventJob, EventTopic, EVENTS, QUEUES, TIMER_JOBS, TimerJob } from '@motcua/queue';
 import { WorkflowEngine } from '@motcua/workflow';
 
 /** Dossier and task events from the outbox, each mapped to one handler (the map is complete by type). */
 @Processor(QUEUES.events, { concurrency: 16 })
 export class EventsProcessor extends WorkerHost {
+  private readonly logger = new Logger(EventsProcessor.name);
   private readonly handlers: Record<EventTopic, (job: EventJob) => Promise<void>>;
 
   constructor(
     engine: WorkflowEngine,
     @InjectQueue(QUEUES.timers) private readonly timers: Queue<TimerJob>,
     private readonly clock: Clock,
+    private readonly outbox: OutboxRepository,
   ) {
     super();
     this.handlers = {
@@ -20,10 +24,18 @@ export class EventsProcessor extends WorkerHost {
       [EVENTS.taskCompleted]: (job) => engine.advance(job),
       [EVENTS.dossierClosed]: (job) => engine.close(job),
       [EVENTS.taskOpened]: (job) => this.scheduleWakeUps(job),
-      // Papers and payments move deadlines in the API's own transaction; nothing more to do here.
-      [EVENTS.dossierSupplemented]: async () => undefined,
-      [EVENTS.dossierResumed]: async () => undefined,
     };
+  }
+
+  /** Without a listener an 'error' event (Redis lost a job's lock, say) would crash the process. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`Queue worker error: ${error.message}`);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.warn(`Job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
   }
 
   async process(job: Job<EventJob>): Promise<void> {
@@ -41,5 +53,6 @@ export class EventsProcessor extends WorkerHost {
     if (dueSoonAt) wakeUps.push({ name: TIMER_JOBS.dueSoon, at: Date.parse(dueSoonAt), jobId: `due-soon-${taskId}` });
     if (dueAt) wakeUps.push({ name: TIMER_JOBS.overdue, at: Date.parse(dueAt) + 1000, jobId: `overdue-${taskId}` });
     await this.timers.addBulk(wakeUps.map(({ name, at, jobId }) => ({ name, data: { taskId }, opts: { jobId, delay: Math.max(0, at - now) } })));
+    await this.outbox.markHandled(job.outboxId);
   }
 }

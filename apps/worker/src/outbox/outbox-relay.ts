@@ -9,11 +9,14 @@ import { EventJob, QUEUES } from '@motcua/queue';
 const BATCH = 500;
 /** How long the relay sleeps without a notification; the poll catches anything a NOTIFY missed. */
 const IDLE_POLL_MS = 1000;
+/** Published events still without their effect after this long are published again. */
+const REDELIVER_AFTER_MS = 30_000;
 
 /**
  * Publishes committed outbox rows to BullMQ, job id = outbox id, then marks them sent. Woken by
  * PostgreSQL's NOTIFY on every outbox insert, polling as a fallback. If Redis is down, nothing is
- * marked and the rows wait; after a crash, unsent rows are published again (same job ids, no doubles).
+ * marked and the rows wait; after a crash, unsent rows are published again (same job ids, no doubles),
+ * and events whose jobs Redis lost are published again after REDELIVER_AFTER_MS.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -52,10 +55,23 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
+  /** Publishes again what was sent but never handled (a flushed or restarted Redis lost the jobs). */
+  async redeliver(olderThan: Date): Promise<number> {
+    const rows = await this.outbox.unprocessed(olderThan, BATCH);
+    if (rows.length > 0) await this.publish(rows);
+    return rows.length;
+  }
+
   private async run(): Promise<void> {
+    let lastRedelivery = 0;
     while (this.running) {
       try {
         await this.drain();
+        if (Date.now() - lastRedelivery > REDELIVER_AFTER_MS) {
+          lastRedelivery = Date.now();
+          const again = await this.redeliver(new Date(lastRedelivery - REDELIVER_AFTER_MS));
+          if (again > 0) this.logger.warn(`Published ${again} outbox events again: their jobs were lost`);
+        }
       } catch (error) {
         this.logger.warn(`Outbox relay paused: ${(error as Error).message}`);
       }

@@ -1,4 +1,4 @@
-import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { Clock } from '@motcua/config';
@@ -29,6 +29,17 @@ export class TimersProcessor extends WorkerHost implements OnApplicationBootstra
 
   async onApplicationBootstrap(): Promise<void> {
     await this.timers.upsertJobScheduler(TIMER_JOBS.sweep, { every: SWEEP_EVERY_MS }, { name: TIMER_JOBS.sweep });
+  }
+
+  /** Without a listener an 'error' event (Redis lost a job's lock, say) would crash the process. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`Queue worker error: ${error.message}`);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.warn(`Job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
   }
 
   async process(job: Job<TimerJob>): Promise<void> {

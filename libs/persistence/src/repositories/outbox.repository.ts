@@ -38,8 +38,23 @@ export class OutboxRepository {
     return rows.length === 1;
   }
 
-  /** Marks every row unsent again: after Redis lost its queues, the relay replays them (handlers are idempotent). */
-  async replayAll(): Promise<void> {
-    await this.db.query(`UPDATE outbox SET sent_at = NULL WHERE sent_at IS NOT NULL AND id NOT IN (SELECT outbox_id FROM processed_events)`);
+  /**
+   * Rows published a while ago whose effect is still missing: their job was lost (Redis flushed or
+   * restarted without its data) or is still waiting. Publishing them again is safe: a job id that
+   * still exists is ignored, and handlers are idempotent.
+   */
+  async unprocessed(olderThan: Date, limit: number): Promise<OutboxRow[]> {
+    const rows: { id: string; topic: string; aggregate_id: string; payload: Record<string, unknown> }[] = await this.db.query(
+      `SELECT o.id, o.topic, o.aggregate_id, o.payload FROM outbox o
+       WHERE o.sent_at < $1 AND NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.outbox_id = o.id)
+       ORDER BY o.id LIMIT $2`,
+      [olderThan, limit],
+    );
+    return rows.map((row) => ({ id: String(row.id), topic: row.topic, aggregateId: row.aggregate_id, payload: row.payload }));
+  }
+
+  /** For handlers without a transaction of their own: records the event as handled. */
+  async markHandled(outboxId: string): Promise<void> {
+    await this.db.query(`INSERT INTO processed_events (outbox_id) VALUES ($1) ON CONFLICT DO NOTHING`, [outboxId]);
   }
 }

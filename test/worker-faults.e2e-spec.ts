@@ -1,0 +1,123 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import type { INestApplicationContext } from '@nestjs/common';
+import { childEnvironment, deleteRedisKeys, withRedis } from '@motcua/testing';
+import { OutboxRelay } from '../apps/worker/src/outbox/outbox-relay';
+import { startApi, TestApi } from './support/api';
+import { landDossier } from './support/dossiers';
+import { eventually, startWorker } from './support/worker';
+
+const PROCESSORS = ['xuly.vpdk.nhatrang', 'xuly.thue.nhatrang'];
+
+/** The worker as its own process, from source, on this file's database and Redis prefix. */
+function spawnWorker(): ChildProcess {
+  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'], {
+    env: childEnvironment({ TS_NODE_PROJECT: 'tsconfig.json', LOG_LEVEL: 'info' }),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+async function waitForStart(worker: ChildProcess): Promise<void> {
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    worker.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Worker started')) resolve();
+    });
+    worker.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
+  });
+}
+
+describe('worker faults', () => {
+  let api: TestApi;
+  beforeAll(async () => (api = await startApi()));
+  afterAll(() => api.close());
+
+  const file = async (count: number) => {
+    const counter = await api.login('tiepnhan.vinhhai');
+    const codes: string[] = [];
+    for (let i = 0; i < count; i++) codes.push((await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier())).body.code);
+    return codes;
+  };
+
+  /** Works every task in the processors' inboxes once; returns how many steps were completed. */
+  const drive = async (): Promise<number> => {
+    let completed = 0;
+    for (const username of PROCESSORS) {
+      const token = await api.login(username);
+      const inbox = await api.http().get('/api/tasks').query({ limit: 500 }).set('Authorization', token);
+      for (const task of inbox.body.items as { id: string; status: string }[]) {
+        if (task.status === 'open') await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', token);
+        const done = await api.http().post(`/api/tasks/${task.id}/complete`).set('Authorization', token).send({ action: 'forward' });
+        if (done.status === 200) completed++;
+      }
+    }
+    return completed;
+  };
+
+  const allResolved = async (codes: string[]) => {
+    const rows = await api.env.query<{ code: string; status: string }>(`SELECT code, status FROM dossiers WHERE code = ANY($1)`, [codes]);
+    return rows.every((row) => row.status === 'RESOLVED');
+  };
+
+  /** No step opened twice, no transition in the history twice. */
+  const expectExactlyOnce = async (codes: string[]) => {
+    const steps = await api.env.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE d.code = ANY($1) GROUP BY t.dossier_id, t.step_key`,
+      [codes],
+    );
+    expect(steps).toHaveLength(codes.length * 4);
+    expect(steps.every((row) => row.n === 1)).toBe(true);
+    const history = await api.env.query<{ action: string; n: number }>(
+      `SELECT h.action, count(*)::int AS n FROM dossier_history h JOIN dossiers d ON d.id = h.dossier_id WHERE d.code = ANY($1) GROUP BY h.action ORDER BY h.action`,
+      [codes],
+    );
+    expect(history).toEqual([
+      { action: 'accept', n: codes.length },
+      { action: 'complete-step', n: codes.length * 3 },
+      { action: 'resolve', n: codes.length },
+      { action: 'start', n: codes.length },
+      { action: 'submit', n: codes.length },
+    ]);
+  };
+
+  it('finishes every dossier exactly once when the worker is killed (SIGKILL) mid-run and restarted', async () => {
+    const codes = await file(20);
+    let worker = spawnWorker();
+    await waitForStart(worker);
+    let completed = 0;
+    while (completed < 25) completed += await drive();
+    worker.kill('SIGKILL');
+    await once(worker, 'exit');
+    completed += await drive(); // steps already open can still be worked while the worker is down
+    worker = spawnWorker();
+    await waitForStart(worker);
+    await eventually(async () => {
+      await drive();
+      expect(await allResolved(codes)).toBe(true);
+    }, 60_000);
+    worker.kill('SIGTERM');
+    const [exitCode] = await once(worker, 'exit');
+    expect(exitCode).toBe(0);
+    await expectExactlyOnce(codes);
+  }, 120_000);
+
+  it('loses nothing when Redis loses every key mid-run: the relay publishes the lost events again', async () => {
+    const codes = await file(10);
+    const worker: INestApplicationContext = await startWorker();
+    try {
+      await eventually(async () => expect((await drive()) > 0).toBe(true));
+      await withRedis((redis) => deleteRedisKeys(redis, `${api.env.redisPrefix}:`));
+      await file(0);
+      await worker.get(OutboxRelay).redeliver(new Date());
+      await eventually(async () => {
+        await drive();
+        await worker.get(OutboxRelay).redeliver(new Date());
+        expect(await allResolved(codes)).toBe(true);
+      }, 30_000);
+      await expectExactlyOnce(codes);
+    } finally {
+      await worker.close();
+    }
+  }, 60_000);
+});
