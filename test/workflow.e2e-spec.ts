@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { readPdf } from '@motcua/testing';
 import { TimersProcessor } from '../apps/worker/src/timers/timers.processor';
 import { startApi, TestApi } from './support/api';
-import { landDossier } from './support/dossiers';
+import { freezeClock, landDossier } from './support/dossiers';
 import { eventually, startWorker } from './support/worker';
 
 describe('workflow: liên thông across agencies', () => {
@@ -160,5 +160,43 @@ describe('workflow: liên thông across agencies', () => {
     const slip = await api.http().get(`/api/dossiers/${code}/slips/BM.04`).set('Authorization', registry);
     expect(slip.text).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
     expect(slip.text).toContain('Chờ kết quả xác minh nguồn gốc đất');
+  });
+});
+
+describe('calendar changes', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await startWorker();
+    freezeClock(api, '2025-03-03 09:00');
+    freezeClock(worker, '2025-03-03 09:00');
+  });
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+  });
+
+  it('re-projects open dossier and step deadlines when an administrator adds a day off', async () => {
+    const counter = await api.login('tiepnhan.vinhhai');
+    const { code, dueText } = (await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier())).body;
+    expect(dueText).toBe('17:00, ngày 17/03/2025');
+    const taskDue = async () => {
+      const inbox = await api.http().get('/api/tasks').set('Authorization', await api.login('xuly.vpdk.nhatrang'));
+      return inbox.body.items.find((item: { dossierCode: string }) => item.dossierCode === code)?.dueText;
+    };
+    await eventually(async () => expect(await taskDue()).toBe('17:00, ngày 06/03/2025'));
+
+    const admin = await api.login('admin');
+    const year = await api.http().get('/api/calendar/2025').set('Authorization', admin);
+    const overrides = [...year.body.overrides, { date: '2025-03-05', kind: 'day_off', reason: 'Nghỉ đột xuất' }];
+    expect((await api.http().put('/api/calendar/2025/overrides').set('Authorization', admin).send({ overrides })).status).toBe(200);
+
+    await eventually(async () => {
+      const dossier = (await api.http().get(`/api/dossiers/${code}`).set('Authorization', counter)).body;
+      expect(dossier.dueText).toBe('17:00, ngày 18/03/2025');
+      expect(dossier.history.map((entry: { action: string }) => entry.action)).toContain('reproject');
+      expect(await taskDue()).toBe('17:00, ngày 07/03/2025');
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
 import { Clock } from '@motcua/config';
+import type { INestApplicationContext } from '@nestjs/common';
 import type { TestApi } from './api';
 
 /** The land-transfer dossier of the demo, complete, as the counter at Phường Vĩnh Hải takes it in. */
@@ -26,9 +27,9 @@ export function landDossier(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** Freezes the API's clock at a Vietnamese local time ('2025-01-24 16:00'); returns a function to move it. */
-export function freezeClock(api: TestApi, local: string): (local: string) => void {
-  const clock = api.app.get(Clock);
+/** Freezes an app's clock (the API's, or a worker's) at a Vietnamese local time ('2025-01-24 16:00'); returns a function to move it. */
+export function freezeClock(app: TestApi | INestApplicationContext, local: string): (local: string) => void {
+  const clock = ('app' in app ? app.app : app).get(Clock);
   let now = toInstant(local);
   jest.spyOn(clock, 'now').mockImplementation(() => now);
   return (next) => {

@@ -9,6 +9,7 @@ import {
   WorkingCalendar,
 } from '@motcua/domain';
 import { CalendarRepository } from '@motcua/persistence';
+import { EVENTS } from '@motcua/queue';
 
 /** How long a replica trusts its snapshot; calendar edits are rare (a few a year), reads constant. */
 const SNAPSHOT_TTL_MS = 30_000;
@@ -55,7 +56,12 @@ export class CalendarService {
       seen.add(override.date);
     });
     if (problems.length > 0) throw DomainError.validation(problems);
-    await this.repository.replaceYear(year, overrides, userId);
+    await this.repository.replaceYear(year, overrides, userId, EVENTS.calendarChanged);
+    this.invalidate();
+  }
+
+  /** Forgets the cached snapshot: the next read loads the calendar PostgreSQL holds now. */
+  invalidate(): void {
     this.snapshot = undefined;
   }
 

@@ -15,6 +15,7 @@ export const EVENTS = {
   dossierClosed: 'dossier.closed',
   taskCompleted: 'task.completed',
   taskOpened: 'task.opened',
+  calendarChanged: 'calendar.changed',
 } as const;
 export type EventTopic = (typeof EVENTS)[keyof typeof EVENTS];
 

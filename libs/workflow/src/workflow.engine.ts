@@ -13,6 +13,7 @@ import {
   WorkingCalendar,
 } from '@motcua/domain';
 import { DossiersRepository, OutboxRepository, TasksRepository } from '@motcua/persistence';
+import { dueWithPauses } from '@motcua/dossiers';
 import { EVENTS, EventJob } from '@motcua/queue';
 
 /** Share of a step's budget after which it is due soon. */
@@ -85,6 +86,43 @@ export class WorkflowEngine {
       if (!(await this.outbox.markProcessed(tx, event.outboxId))) return;
       await this.cancelOpen(tx, await this.tasks.latest(tx, event.aggregateId));
     });
+  }
+
+  /**
+   * calendar.changed: re-projects every open deadline, dossiers' and steps', on the new calendar, and
+   * notes each moved appointment in the dossier's history.
+   */
+  async reproject(event: EventJob): Promise<number> {
+    this.calendar.invalidate();
+    const calendar = await this.calendar.current();
+    let moved = 0;
+    for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
+      const batch = await this.dossiers.openAfter(after, 500);
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1].id;
+      for (const open of batch) {
+        await this.dossiers.transaction(async (tx) => {
+          const dossier = (await this.dossiers.lockById(tx, open.id))!;
+          const dueAt = dueWithPauses(calendar, dossier);
+          if (dueAt && dossier.dueAt && dueAt.getTime() !== dossier.dueAt.getTime()) {
+            await this.dossiers.update(tx, dossier, { dueAt });
+            await this.dossiers.appendHistory(tx, dossier.id, { ...system('reproject', dossier.status, dossier.status), details: { from: dossier.dueAt, to: dueAt } });
+            moved++;
+          }
+          for (const task of (await this.tasks.latest(tx, dossier.id)).values()) {
+            if (task.status !== 'open' && task.status !== 'claimed') continue;
+            const pauses = dossier.pauses.map((pause) => ({ from: new Date(pause.from), to: pause.to === null ? null : new Date(pause.to) }));
+            const taskDue = calendar.deadlineWithPauses({ start: task.activatedAt, ...task.budget, pauses: pauses.filter((pause) => !pause.to || pause.to > task.activatedAt), mode: 'resume' });
+            if (taskDue && task.dueAt && taskDue.getTime() !== task.dueAt.getTime()) {
+              const dueSoonAt = calendar.addWorkingTime(task.activatedAt, Math.max(0, calendar.workingTimeBetween(task.activatedAt, taskDue)) * DUE_SOON_SHARE);
+              await this.tasks.update(tx, task, { dueAt: taskDue, dueSoonAt });
+            }
+          }
+        });
+      }
+    }
+    await this.outbox.markHandled(event.outboxId);
+    return moved;
   }
 
   /**

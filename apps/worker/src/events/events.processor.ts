@@ -24,6 +24,7 @@ export class EventsProcessor extends WorkerHost {
       [EVENTS.taskCompleted]: (job) => engine.advance(job),
       [EVENTS.dossierClosed]: (job) => engine.close(job),
       [EVENTS.taskOpened]: (job) => this.scheduleWakeUps(job),
+      [EVENTS.calendarChanged]: async (job) => void (await engine.reproject(job)),
     };
   }
 

@@ -12,10 +12,14 @@ export class CalendarRepository {
     return this.db.query(`SELECT date, kind, reason FROM calendar_overrides ORDER BY date`);
   }
 
-  /** Replaces one year's overrides in one transaction. */
-  async replaceYear(year: number, overrides: readonly CalendarOverride[], userId: string): Promise<void> {
+  /**
+   * Replaces one year's overrides in one transaction, with an outbox row so the worker re-projects the
+   * open deadlines the change moves.
+   */
+  async replaceYear(year: number, overrides: readonly CalendarOverride[], userId: string, changedTopic: string): Promise<void> {
     await this.db.transaction(async (manager) => {
       await manager.query(`DELETE FROM calendar_overrides WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)`, [year]);
+      await manager.query(`INSERT INTO outbox (topic, aggregate_id, payload) VALUES ($1, $2, $3)`, [changedTopic, userId, { year }]);
       if (overrides.length === 0) return;
       await manager.query(
         `INSERT INTO calendar_overrides (date, kind, reason, updated_by)

@@ -179,6 +179,15 @@ export class DossiersRepository {
     return row ? toDossier(row) : null;
   }
 
+  /** Received dossiers whose processing is not over, in id order after `afterId` (for re-projection). */
+  async openAfter(afterId: string, limit: number): Promise<Dossier[]> {
+    const rows = await this.db.query(
+      `SELECT * FROM dossiers WHERE received_at IS NOT NULL AND resolved_at IS NULL AND closed_at IS NULL AND id > $1 ORDER BY id LIMIT $2`,
+      [afterId, limit],
+    );
+    return rows.map(toDossier);
+  }
+
   /** Received dossiers waiting for the citizen's papers (for the 15-working-day limit). */
   async awaitingSupplement(): Promise<Dossier[]> {
     const rows = await this.db.query(`SELECT * FROM dossiers WHERE status = 'SUPPLEMENT_REQUESTED' AND received_at IS NOT NULL`);
