@@ -30,8 +30,18 @@ async function waitForStart(worker: ChildProcess): Promise<void> {
 
 describe('worker faults', () => {
   let api: TestApi;
+  const spawned: ChildProcess[] = [];
   beforeAll(async () => (api = await startApi()));
-  afterAll(() => api.close());
+  afterAll(async () => {
+    for (const child of spawned) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await api.close();
+  });
+
+  const launch = () => {
+    const child = spawnWorker();
+    spawned.push(child);
+    return child;
+  };
 
   const file = async (count: number) => {
     const counter = await api.login('tiepnhan.vinhhai');
@@ -83,14 +93,14 @@ describe('worker faults', () => {
 
   it('finishes every dossier exactly once when the worker is killed (SIGKILL) mid-run and restarted', async () => {
     const codes = await file(20);
-    let worker = spawnWorker();
+    let worker = launch();
     await waitForStart(worker);
     let completed = 0;
     while (completed < 25) completed += await drive();
     worker.kill('SIGKILL');
     await once(worker, 'exit');
     completed += await drive(); // steps already open can still be worked while the worker is down
-    worker = spawnWorker();
+    worker = launch();
     await waitForStart(worker);
     await eventually(async () => {
       await drive();

@@ -14,6 +14,8 @@ async function main(): Promise<void> {
   });
   logger.log(`Worker stopping (${signal})`);
   await worker.close();
+  // Everything is closed; don't let a stray handle keep a stopped worker alive.
+  process.exit(0);
 }
 
 void main();

@@ -7,7 +7,8 @@ import { EventJob, EventTopic, EVENTS, QUEUES, TIMER_JOBS, TimerJob } from '@mot
 import { WorkflowEngine } from '@motcua/workflow';
 
 /** Dossier and task events from the outbox, each mapped to one handler (the map is complete by type). */
-@Processor(QUEUES.events, { concurrency: 16 })
+// A short lock: after a crash, another worker takes over a stalled job within seconds, not minutes.
+@Processor(QUEUES.events, { concurrency: 16, lockDuration: 10_000, stalledInterval: 5_000 })
 export class EventsProcessor extends WorkerHost {
   private readonly logger = new Logger(EventsProcessor.name);
   private readonly handlers: Record<EventTopic, (job: EventJob) => Promise<void>>;

@@ -13,7 +13,7 @@ const SWEEP_BATCH = 1000;
  * Wake-ups at due-soon and deadline instants, and a sweep every minute. The sweep alone is enough for
  * correctness: it reads the deadlines PostgreSQL holds; the wake-ups only make notices prompt.
  */
-@Processor(QUEUES.timers, { concurrency: 4 })
+@Processor(QUEUES.timers, { concurrency: 4, lockDuration: 10_000, stalledInterval: 5_000 })
 export class TimersProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(TimersProcessor.name);
 

@@ -1,0 +1,126 @@
+// Step transitions through the three-agency land workflow (commune → land registry → tax office →
+// land registry → return desk), driven over HTTP as fast as the processors can click, with the worker
+// as its own process; beside bare BullMQ no-op jobs on the same Redis in the same run.
+// Run: npm run bench:workflow   (DOSSIERS=300 CONCURRENCY=8 to change the load)
+import { performance } from 'node:perf_hooks';
+import { Queue, Worker } from 'bullmq';
+import { createApiApp } from '../apps/api/src/bootstrap';
+import { benchEnvironment, percentile, spawnWorker, table } from './support';
+
+const DOSSIERS = Number(process.env.DOSSIERS ?? 300);
+const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
+const LATENCY_SAMPLES = 40;
+const NOOP_JOBS = 20_000;
+const PASSWORD = 'MotCua@2025';
+const NEXT_USER: Record<string, string> = { 'tham-dinh': 'xuly.thue.nhatrang', 'nghia-vu-tai-chinh': 'xuly.vpdk.nhatrang', 'cap-giay': 'tiepnhan.vinhhai' };
+const PROCESSORS = ['xuly.vpdk.nhatrang', 'xuly.thue.nhatrang'];
+
+const LAND_DOSSIER = {
+  procedureCode: '1.004227',
+  channel: 'counter',
+  applicant: { kind: 'person', fullName: 'Nguyễn Thị Hồng Thủy', idNumber: '056185001234', dateOfBirth: '1985-04-12', phone: '0905123456', address: { line: '12 Trần Phú', communeCode: '22330' } },
+  documents: ['don-dang-ky', 'hop-dong', 'giay-chung-nhan', 'to-khai-thue'].map((key) => ({ key, originals: 1, copies: 0 })),
+};
+
+interface InboxItem {
+  id: string;
+  dossierCode: string;
+  stepKey: string;
+  status: string;
+}
+
+async function main(): Promise<void> {
+  const environment = await benchEnvironment('workflow');
+  Object.assign(process.env, environment.env);
+  const app = await createApiApp();
+  app.useLogger(false);
+  await app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/api`;
+  const worker = await spawnWorker(environment.env);
+  try {
+    const tokens = new Map<string, string>();
+    for (const username of [...PROCESSORS, 'tiepnhan.vinhhai']) {
+      const response = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+      tokens.set(username, `Bearer ${((await response.json()) as { accessToken: string }).accessToken}`);
+    }
+    const call = async (username: string, method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: { Authorization: tokens.get(username)!, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const inbox = async (username: string) => (await call(username, 'GET', '/tasks?limit=200')).body.items as InboxItem[];
+
+    for (let filed = 0; filed < DOSSIERS; filed += CONCURRENCY) {
+      await Promise.all(Array.from({ length: Math.min(CONCURRENCY, DOSSIERS - filed) }, () => call('tiepnhan.vinhhai', 'POST', '/dossiers', LAND_DOSSIER)));
+    }
+
+    // The driver: each loop takes the next item of a processor's inbox, claims and completes it.
+    const total = DOSSIERS * 3;
+    let completed = 0;
+    const latencies: number[] = [];
+    const taken = new Set<string>();
+    const started = performance.now();
+    const loop = async (username: string, probe: boolean) => {
+      while (completed < total) {
+        const item = (await inbox(username)).find((candidate) => !taken.has(candidate.id));
+        if (!item) {
+          await new Promise((resolve) => setTimeout(resolve, 2));
+          continue;
+        }
+        taken.add(item.id);
+        if ((await call(username, 'POST', `/tasks/${item.id}/claim`)).status !== 200) continue;
+        const sent = performance.now();
+        if ((await call(username, 'POST', `/tasks/${item.id}/complete`, { action: 'forward' })).status !== 200) continue;
+        completed++;
+        if (probe && latencies.length < LATENCY_SAMPLES) {
+          // How long until the next step shows in the next inbox.
+          const next = NEXT_USER[item.stepKey];
+          for (;;) {
+            const visible = (await inbox(next)).some((candidate) => candidate.dossierCode === item.dossierCode && candidate.stepKey !== item.stepKey);
+            if (visible) break;
+          }
+          latencies.push(performance.now() - sent);
+        }
+      }
+    };
+    await Promise.all(PROCESSORS.flatMap((username) => Array.from({ length: CONCURRENCY / 2 }, (_, i) => loop(username, i === 0))));
+    const seconds = (performance.now() - started) / 1000;
+
+    // Baseline: bare BullMQ no-op jobs on the same Redis.
+    const connection = { url: environment.redisUrl, maxRetriesPerRequest: null };
+    const queue = new Queue('bench-noop', { connection, prefix: environment.redisPrefix });
+    const noop = new Worker('bench-noop', async () => undefined, { connection, prefix: environment.redisPrefix, concurrency: 16 });
+    const noopStarted = performance.now();
+    let processed = 0;
+    const done = new Promise<void>((resolve) => noop.on('completed', () => ++processed === NOOP_JOBS && resolve()));
+    for (let i = 0; i < NOOP_JOBS; i += 1000) await queue.addBulk(Array.from({ length: 1000 }, (_, j) => ({ name: 'noop', data: { i: i + j } })));
+    await done;
+    const noopSeconds = (performance.now() - noopStarted) / 1000;
+    await noop.close();
+    await queue.close();
+
+    console.log(`Land workflow, ${DOSSIERS} dossiers × 3 processing steps, ${CONCURRENCY} driver loops over HTTP, worker as its own process`);
+    console.log(
+      table([
+        ['measure', 'value'],
+        ['step transitions completed', completed],
+        ['step transitions / s (complete + route + next task opened)', (completed / seconds).toFixed(0)],
+        ['complete → next inbox, p50 (ms)', percentile(latencies, 50).toFixed(1)],
+        ['complete → next inbox, p99 (ms)', percentile(latencies, 99).toFixed(1)],
+        ['baseline: bare BullMQ no-op jobs / s (same Redis)', (NOOP_JOBS / noopSeconds).toFixed(0)],
+      ]),
+    );
+  } finally {
+    worker.kill('SIGTERM');
+    await app.close();
+    await environment.dispose();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
