@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@motcua/config';
 import type { Actor } from '@motcua/domain';
 import { DEMO_PASSWORD, DomainError, DUMMY_PASSWORD_HASH, ErrorCode, verifyPassword } from '@motcua/domain';
-import { UserEntity, UsersRepository } from '@motcua/persistence';
+import { ActiveUser, UsersRepository } from '@motcua/persistence';
 
 interface TokenClaims {
   sub: string;
@@ -42,14 +42,14 @@ export class AuthService {
   }
 }
 
-function toActor(user: UserEntity): Actor {
+function toActor(user: ActiveUser): Actor {
   return {
     userId: user.id,
     username: user.username,
     fullName: user.fullName,
     role: user.role,
     agencyId: user.agencyId,
-    agencyCode: user.agency.code,
-    scope: { unitPath: user.agency.unit.path },
+    agencyCode: user.agencyCode,
+    scope: { unitPath: user.unitPath },
   };
 }

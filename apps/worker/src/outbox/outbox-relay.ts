@@ -23,6 +23,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(OutboxRelay.name);
   private listener?: Client;
   private running = false;
+  /** Set by a NOTIFY; checked before sleeping so a notification during a drain is never lost. */
+  private notified = false;
   private wake?: () => void;
   private loop?: Promise<void>;
 
@@ -40,6 +42,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
+    this.notified = true;
     this.wake?.();
     await this.loop;
     await this.listener?.end().catch(() => undefined);
@@ -75,6 +78,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       } catch (error) {
         this.logger.warn(`Outbox relay paused: ${(error as Error).message}`);
       }
+      if (this.notified) {
+        this.notified = false;
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, IDLE_POLL_MS);
         this.wake = () => {
@@ -82,6 +89,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           resolve();
         };
       });
+      this.notified = false;
     }
   }
 
@@ -97,7 +105,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async listen(): Promise<void> {
     const listener = new Client({ connectionString: this.config.DATABASE_URL });
-    listener.on('notification', () => this.wake?.());
+    listener.on('notification', () => {
+      this.notified = true;
+      this.wake?.();
+    });
     listener.on('error', (error) => this.logger.warn(`Outbox listener lost: ${error.message}; polling`));
     try {
       await listener.connect();
