@@ -19,12 +19,17 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.use(`/${API_PREFIX}/catalog/import`, json({ limit: CATALOG_IMPORT_LIMIT }));
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
-  app.setGlobalPrefix(API_PREFIX);
+  setRoutePrefix(app);
   app.enableShutdownHooks();
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,
   });
   return app;
+}
+
+/** Everything under /api, but the citizens' status page, which lives at the address in the receipts' QR codes. */
+export function setRoutePrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['tra-cuu'] });
 }
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {

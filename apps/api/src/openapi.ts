@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
-import { API_PREFIX, buildOpenApiDocument } from './bootstrap';
+import { buildOpenApiDocument, setRoutePrefix } from './bootstrap';
 
 const FILE = 'openapi.json';
 
@@ -11,7 +11,7 @@ const FILE = 'openapi.json';
  */
 async function main(check: boolean): Promise<void> {
   const app = await NestFactory.create(AppModule, { preview: true, logger: false });
-  app.setGlobalPrefix(API_PREFIX);
+  setRoutePrefix(app);
   const generated = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
   if (!check) {
     writeFileSync(FILE, generated);

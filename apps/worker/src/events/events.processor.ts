@@ -1,16 +1,15 @@
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Job, Queue } from 'bullmq';
 import { Clock } from '@motcua/config';
 import { OutboxRepository } from '@motcua/persistence';
 import { EventJob, EventTopic, EVENTS, QUEUES, TIMER_JOBS, TimerJob } from '@motcua/queue';
 import { WorkflowEngine } from '@motcua/workflow';
+import { LoggedWorkerHost } from '../logged-worker-host';
 
 /** Dossier and task events from the outbox, each mapped to one handler (the map is complete by type). */
 // A short lock: after a crash, another worker takes over a stalled job within seconds, not minutes.
 @Processor(QUEUES.events, { concurrency: 16, lockDuration: 10_000, stalledInterval: 5_000 })
-export class EventsProcessor extends WorkerHost {
-  private readonly logger = new Logger(EventsProcessor.name);
+export class EventsProcessor extends LoggedWorkerHost {
   private readonly handlers: Record<EventTopic, (job: EventJob) => Promise<void>>;
 
   constructor(
@@ -27,17 +26,6 @@ export class EventsProcessor extends WorkerHost {
       [EVENTS.taskOpened]: (job) => this.scheduleWakeUps(job),
       [EVENTS.calendarChanged]: async (job) => void (await engine.reproject(job)),
     };
-  }
-
-  /** Without a listener an 'error' event (Redis lost a job's lock, say) would crash the process. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.warn(`Queue worker error: ${error.message}`);
-  }
-
-  @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, error: Error): void {
-    this.logger.warn(`Job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
   }
 
   async process(job: Job<EventJob>): Promise<void> {

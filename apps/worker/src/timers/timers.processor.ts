@@ -1,10 +1,11 @@
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
+import { OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
 import { Clock } from '@motcua/config';
 import { TasksRepository } from '@motcua/persistence';
 import { QUEUES, TIMER_JOBS, TimerJob } from '@motcua/queue';
 import { Notifier, WorkflowEngine } from '@motcua/workflow';
+import { LoggedWorkerHost } from '../logged-worker-host';
 
 const SWEEP_EVERY_MS = 60_000;
 const SWEEP_BATCH = 1000;
@@ -14,9 +15,7 @@ const SWEEP_BATCH = 1000;
  * correctness: it reads the deadlines PostgreSQL holds; the wake-ups only make notices prompt.
  */
 @Processor(QUEUES.timers, { concurrency: 4, lockDuration: 10_000, stalledInterval: 5_000 })
-export class TimersProcessor extends WorkerHost implements OnApplicationBootstrap {
-  private readonly logger = new Logger(TimersProcessor.name);
-
+export class TimersProcessor extends LoggedWorkerHost implements OnApplicationBootstrap {
   constructor(
     private readonly notifier: Notifier,
     private readonly tasks: TasksRepository,
@@ -29,17 +28,6 @@ export class TimersProcessor extends WorkerHost implements OnApplicationBootstra
 
   async onApplicationBootstrap(): Promise<void> {
     await this.timers.upsertJobScheduler(TIMER_JOBS.sweep, { every: SWEEP_EVERY_MS }, { name: TIMER_JOBS.sweep });
-  }
-
-  /** Without a listener an 'error' event (Redis lost a job's lock, say) would crash the process. */
-  @OnWorkerEvent('error')
-  onError(error: Error): void {
-    this.logger.warn(`Queue worker error: ${error.message}`);
-  }
-
-  @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, error: Error): void {
-    this.logger.warn(`Job ${job?.name} ${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`);
   }
 
   async process(job: Job<TimerJob>): Promise<void> {

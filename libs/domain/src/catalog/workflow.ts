@@ -44,7 +44,8 @@ export interface WorkflowContext {
   agencyExists(code: string): boolean;
 }
 
-const STEP_KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
+/** Keys of steps, documents and variants: lowercase letters, digits and dashes. */
+export const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const STEP_BUDGET_UNITS = ['working_hours', 'half_days', 'working_days'] as const;
 const LEVELS: readonly ProcedureLevel[] = ['province', 'district', 'commune'];
 
@@ -86,7 +87,7 @@ export function validateWorkflow(definition: WorkflowDefinition, legalTime: Dura
   const index = new Map<string, number>();
   steps.forEach((step, i) => {
     const at = `steps[${i}]`;
-    if (typeof step?.key !== 'string' || !STEP_KEY.test(step.key)) problem(`${at}.key`, 'must be lowercase letters, digits and dashes');
+    if (typeof step?.key !== 'string' || !KEY_PATTERN.test(step.key)) problem(`${at}.key`, 'must be lowercase letters, digits and dashes');
     else if (index.has(step.key)) problem(`${at}.key`, `'${step.key}' is used twice`);
     else index.set(step.key, i);
     if (typeof step?.name !== 'string' || step.name.trim() === '') problem(`${at}.name`, 'must be a non-empty string');

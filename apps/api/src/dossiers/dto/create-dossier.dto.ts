@@ -19,11 +19,10 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PROCEDURE_CODE_PATTERN } from '@motcua/domain';
+import { KEY_PATTERN as KEY, PROCEDURE_CODE_PATTERN } from '@motcua/domain';
 import type { Channel } from '@motcua/domain';
 import type { IntakeDecision, IntakeInput } from '@motcua/dossiers';
 
-const KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /** 12-digit citizen ID (căn cước); tax code: 10 digits, or 10-3 for a branch. */
 const CITIZEN_ID = /^\d{12}$/;
 const TAX_CODE = /^\d{10}(-\d{3})?$/;

@@ -2,12 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, Matches, Min, ValidateNested } from 'class-validator';
 import { CATALOG_FORMAT, type CatalogDocument } from '@motcua/catalog';
+import { KEY_PATTERN } from '@motcua/domain';
 import { CreateProcedureDto, toWorkflowSteps, WorkflowStepDto } from './procedure.dto';
 
 export class CatalogWorkflowDto {
   @ApiProperty({ type: String, nullable: true })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'variant must be lowercase letters, digits and dashes' })
+  @Matches(KEY_PATTERN, { message: 'variant must be lowercase letters, digits and dashes' })
   variant!: string | null;
 
   @ApiPropertyOptional() @IsOptional() @Min(1) @IsInt() version?: number;

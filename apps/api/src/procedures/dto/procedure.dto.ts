@@ -17,11 +17,10 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { AgencyKind, DEADLINE_UNITS, PROCEDURE_CODE_PATTERN, Role } from '@motcua/domain';
+import { AgencyKind, DEADLINE_UNITS, KEY_PATTERN as KEY, PROCEDURE_CODE_PATTERN, Role } from '@motcua/domain';
 import type { DeadlineUnit, OnlineLevel, ProcedureLevel, SupplementMode, WorkflowStep } from '@motcua/domain';
 import { PageQuery } from '../../common/page';
 
-const KEY = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const KEY_MESSAGE = '$property must be lowercase letters, digits and dashes';
 const LEVELS = ['province', 'district', 'commune'];
 const ONLINE_LEVELS = ['full', 'partial', 'none'];

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { formatVietnameseDateTime, TASK_ACTIONS } from '@motcua/domain';
+import { formatVietnameseDateTime, KEY_PATTERN, TASK_ACTIONS } from '@motcua/domain';
 import type { Task, TaskAction, WorkingCalendar } from '@motcua/domain';
 import type { InboxItem } from '@motcua/persistence';
 import { PageQuery } from '../../common/page';
@@ -24,7 +24,7 @@ export class CompleteTaskDto {
 
   @ApiPropertyOptional({ example: 'tham-dinh', description: "For 'return': the earlier step (default: the previous one)" })
   @IsOptional()
-  @Matches(/^[a-z0-9][a-z0-9-]{0,62}$/, { message: 'targetStep must be a step key' })
+  @Matches(KEY_PATTERN, { message: 'targetStep must be a step key' })
   targetStep?: string;
 
   @ApiPropertyOptional({ type: [SupplementItemDto], description: "For 'request-supplement': everything missing, at once" })
