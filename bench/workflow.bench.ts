@@ -66,7 +66,8 @@ async function main(): Promise<void> {
     }
     const backlogStarted = performance.now();
     worker.kill('SIGCONT');
-    while ((await inbox('xuly.vpdk.nhatrang')).length < Math.min(DOSSIERS, 200)) await new Promise((resolve) => setTimeout(resolve, 10));
+    const opened = async () => (await call('xuly.vpdk.nhatrang', 'GET', '/tasks?limit=1')).body.total as number;
+    while ((await opened()) < DOSSIERS) await new Promise((resolve) => setTimeout(resolve, 10));
     const backlogSeconds = (performance.now() - backlogStarted) / 1000;
 
     // The driver: each loop takes the next item of a processor's inbox, claims and completes it.
@@ -94,8 +95,8 @@ async function main(): Promise<void> {
           // How long until the next step shows in the next inbox.
           const next = NEXT_USER[item.stepKey];
           for (;;) {
-            const visible = (await inbox(next)).some((candidate) => candidate.dossierCode === item.dossierCode && candidate.stepKey !== item.stepKey);
-            if (visible) break;
+            const steps = (await call(next, 'GET', `/tasks?dossier=${encodeURIComponent(item.dossierCode)}`)).body.items as InboxItem[];
+            if (steps.some((candidate) => candidate.stepKey !== item.stepKey)) break;
           }
           latencies.push(performance.now() - sent);
         }
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
     console.log(
       table([
         ['measure', 'value'],
-        ['worker alone: dossiers started from an outbox backlog / s', (Math.min(DOSSIERS, 200) / backlogSeconds).toFixed(0)],
+        ['worker alone: dossiers started from an outbox backlog / s', (DOSSIERS / backlogSeconds).toFixed(0)],
         ['step transitions completed', completed],
         ['step transitions / s (complete + route + next task opened)', (completed / seconds).toFixed(0)],
         ['complete → next inbox, p50 (ms)', percentile(latencies, 50).toFixed(1)],
@@ -130,6 +131,18 @@ async function main(): Promise<void> {
       ]),
     );
     if (process.env.BENCH_DEBUG) {
+      const { Client } = await import('pg');
+      const db = new Client({ connectionString: environment.databaseUrl });
+      await db.connect();
+      const lag = await db.query(
+        `SELECT o.topic, count(*)::int AS n,
+                percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM p.processed_at - o.created_at) * 1000) AS p50,
+                percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM p.processed_at - o.created_at) * 1000) AS p99,
+                percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM o.sent_at - o.created_at) * 1000) AS sent_p99
+         FROM outbox o JOIN processed_events p ON p.outbox_id = o.id GROUP BY o.topic`,
+      );
+      console.table(lag.rows);
+      await db.end();
       for (const [kind, values] of timings) console.log(kind, values.length, 'p50', percentile(values, 50).toFixed(1), 'p99', percentile(values, 99).toFixed(1));
     }
   } finally {

@@ -19,9 +19,10 @@ describe('workflow: liên thông across agencies', () => {
 
   const as = (username: string) => api.login(username);
   const inbox = async (username: string, code: string) => {
-    const response = await api.http().get('/api/tasks').query({ limit: 500 }).set('Authorization', await as(username));
+    const response = await api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', await as(username));
     expect(response.status).toBe(200);
-    return response.body.items.filter((item: { dossierCode: string }) => item.dossierCode === code) as { id: string; stepKey: string; dueText: string; remainingWorkingHours: number }[];
+    expect(response.body.items.every((item: { dossierCode: string }) => item.dossierCode === code)).toBe(true);
+    return response.body.items as { id: string; stepKey: string; dueText: string; remainingWorkingHours: number }[];
   };
   /** Waits for the step to reach the user's inbox, claims it and completes it with an action. */
   const work = async (username: string, code: string, stepKey: string, body: Record<string, unknown> = { action: 'forward' }) => {

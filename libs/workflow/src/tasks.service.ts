@@ -38,13 +38,17 @@ export class TasksService {
     private readonly calendar: CalendarService,
   ) {}
 
-  inbox(actor: Actor, query: { mine: boolean; overdueAt?: Date; dueSoonAt?: Date; limit: number; offset: number }): Promise<{ items: InboxItem[]; total: number }> {
+  inbox(
+    actor: Actor,
+    query: { mine: boolean; overdueAt?: Date; dueSoonAt?: Date; dossierCode?: string; limit: number; offset: number },
+  ): Promise<{ items: InboxItem[]; total: number }> {
     return this.tasks.inbox({
       agencyId: actor.agencyId,
       role: actor.role,
       assigneeId: query.mine ? actor.userId : undefined,
       overdueAt: query.overdueAt,
       dueSoonAt: query.dueSoonAt,
+      dossierCode: query.dossierCode,
       limit: query.limit,
       offset: query.offset,
     });

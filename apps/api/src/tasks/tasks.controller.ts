@@ -33,6 +33,7 @@ export class TasksController {
       mine: query.mine ?? false,
       overdueAt: query.overdue ? now : undefined,
       dueSoonAt: query.dueSoon ? now : undefined,
+      dossierCode: query.dossier,
       limit: query.limit,
       offset: query.offset,
     });

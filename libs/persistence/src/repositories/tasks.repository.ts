@@ -21,6 +21,8 @@ export interface InboxQuery {
   assigneeId?: string;
   overdueAt?: Date;
   dueSoonAt?: Date;
+  /** Only the steps of this dossier. */
+  dossierCode?: string;
   limit: number;
   offset: number;
 }
@@ -123,6 +125,7 @@ export class TasksRepository {
     if (query.assigneeId) add('t.assignee_id = ?', query.assigneeId);
     if (query.overdueAt) add('t.due_at < ?', query.overdueAt);
     if (query.dueSoonAt) add('t.due_soon_at <= ?', query.dueSoonAt);
+    if (query.dossierCode) add('t.dossier_id = (SELECT id FROM dossiers WHERE code = ?)', query.dossierCode);
     const where = conditions.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM tasks t WHERE ${where}`, params);
     const rows = await this.db.query(

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { formatVietnameseDateTime, KEY_PATTERN, TASK_ACTIONS } from '@motcua/domain';
+import { DOSSIER_CODE_PATTERN, formatVietnameseDateTime, KEY_PATTERN, TASK_ACTIONS } from '@motcua/domain';
 import type { Task, TaskAction, WorkingCalendar } from '@motcua/domain';
 import type { InboxItem } from '@motcua/persistence';
 import { PageQuery } from '../../common/page';
@@ -13,6 +13,11 @@ export class InboxQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only the tasks I claimed' }) @IsOptional() @Transform(toBoolean) @IsBoolean() mine?: boolean;
   @ApiPropertyOptional({ description: 'Only tasks past their deadline' }) @IsOptional() @Transform(toBoolean) @IsBoolean() overdue?: boolean;
   @ApiPropertyOptional({ description: 'Only tasks past their due-soon mark' }) @IsOptional() @Transform(toBoolean) @IsBoolean() dueSoon?: boolean;
+
+  @ApiPropertyOptional({ example: '002.00.31.H56-250512-0001', description: "Only this dossier's steps" })
+  @IsOptional()
+  @Matches(DOSSIER_CODE_PATTERN, { message: 'dossier must be a dossier code' })
+  dossier?: string;
 }
 
 export class CompleteTaskDto {
