@@ -1,4 +1,6 @@
+import type { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
+import { SMTPServer } from 'smtp-server';
 import { readPdf } from '@motcua/testing';
 import { TimersProcessor } from '../apps/worker/src/timers/timers.processor';
 import { startApi, TestApi } from './support/api';
@@ -199,5 +201,52 @@ describe('calendar changes', () => {
       expect(dossier.history.map((entry: { action: string }) => entry.action)).toContain('reproject');
       expect(await taskDue()).toBe('17:00, ngày 07/03/2025');
     });
+  });
+});
+
+describe('e-mailed notices', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let smtp: SMTPServer;
+  const mails: { to: string; subject: string }[] = [];
+  beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        let raw = '';
+        stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+        stream.on('end', () => {
+          const subject = /^Subject: (.*)$/m.exec(raw)?.[1] ?? '';
+          for (const to of session.envelope.rcptTo) mails.push({ to: to.address, subject });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+    api = await startApi({ SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}` });
+    worker = await startWorker();
+  });
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+    await new Promise<void>((resolve) => smtp.close(resolve));
+  });
+
+  it('e-mails the assignee once when a step is overdue', async () => {
+    const { code } = (await api.http().post('/api/dossiers').set('Authorization', await api.login('tiepnhan.vinhhai')).send(landDossier())).body;
+    const registry = await api.login('xuly.vpdk.nhatrang');
+    const [task] = await eventually(async () => {
+      const tasks = (await api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', registry)).body.items;
+      expect(tasks).toHaveLength(1);
+      return tasks;
+    });
+    await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', registry);
+    const later = new Date(Date.now() + 40 * 24 * 3600 * 1000);
+    await worker.get(TimersProcessor).sweep(later);
+    await worker.get(TimersProcessor).sweep(later);
+    await eventually(async () => expect(mails.filter((mail) => mail.to === 'xuly.vpdk.nhatrang@motcua.demo')).toHaveLength(2));
+    // Subjects are MIME-encoded (Vietnamese); one due-soon and one overdue, nothing twice.
+    expect(new Set(mails.map((mail) => mail.subject)).size).toBe(2);
   });
 });

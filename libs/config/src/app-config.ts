@@ -40,6 +40,14 @@ export class AppConfig {
   @Matches(/^https?:\/\/\S+$/, { message: 'NOTIFY_WEBHOOK_URL must be an http(s) URL' })
   NOTIFY_WEBHOOK_URL?: string;
 
+  /** The SMTP server for e-mailed notifications (smtp://user:pass@host:587); unset: no e-mail. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  NOTIFY_EMAIL_FROM = 'Một cửa <no-reply@motcua.local>';
+
   @IsOptional()
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   @IsString()
@@ -74,7 +82,7 @@ export class ConfigError extends Error {
   }
 }
 
-const KEYS = Object.keys(new AppConfig()).concat('JWT_SECRET', 'NOTIFY_WEBHOOK_URL');
+const KEYS = Object.keys(new AppConfig()).concat('JWT_SECRET', 'NOTIFY_WEBHOOK_URL', 'SMTP_URL');
 
 /** Validates the environment; throws a ConfigError listing every bad variable at once. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {

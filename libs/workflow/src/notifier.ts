@@ -1,17 +1,36 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '@motcua/config';
 import { formatVietnameseDateTime } from '@motcua/domain';
-import { DossiersRepository, Notification, NotificationsRepository, TasksRepository } from '@motcua/persistence';
+import { DossiersRepository, Notification, NotificationsRepository, Recipient, TasksRepository } from '@motcua/persistence';
 
 export type NotificationKind = 'due_soon' | 'overdue';
 
 /** A way out for notifications; stored ones are always readable at GET /api/notifications. */
 export interface NotificationChannel {
-  send(notification: Notification): Promise<void>;
+  readonly name: string;
+  send(notification: Notification, recipient: Recipient): Promise<void>;
 }
 
-/** POSTs each notification as JSON to a gateway (SMS, Zalo, e-mail). */
+/** E-mail over SMTP, to the recipient's address. */
+export class EmailChannel implements NotificationChannel {
+  readonly name = 'email';
+  private readonly transport: Transporter;
+
+  constructor(url: string, private readonly from: string) {
+    this.transport = createTransport(url);
+  }
+
+  async send(notification: Notification, recipient: Recipient): Promise<void> {
+    if (!recipient.email) return;
+    await this.transport.sendMail({ from: this.from, to: recipient.email, subject: notification.title, text: notification.body });
+  }
+}
+
+/** POSTs each notification as JSON to a gateway (SMS, Zalo). */
 export class WebhookChannel implements NotificationChannel {
+  readonly name = 'webhook';
+
   constructor(private readonly url: string) {}
 
   async send(notification: Notification): Promise<void> {
@@ -28,12 +47,12 @@ export class WebhookChannel implements NotificationChannel {
 /**
  * Tells a task's assignee and its agency's leaders and supervisors that the step is due soon or
  * overdue. The unique (task, kind, recipient) row makes it once per person, however many wake-ups and
- * sweeps find the same task.
+ * sweeps find the same task; delivery happens only for rows this call created.
  */
 @Injectable()
 export class Notifier {
   private readonly logger = new Logger(Notifier.name);
-  private readonly channel?: NotificationChannel;
+  private readonly channels: NotificationChannel[] = [];
 
   constructor(
     private readonly notifications: NotificationsRepository,
@@ -41,7 +60,8 @@ export class Notifier {
     private readonly dossiers: DossiersRepository,
     config: AppConfig,
   ) {
-    if (config.NOTIFY_WEBHOOK_URL) this.channel = new WebhookChannel(config.NOTIFY_WEBHOOK_URL);
+    if (config.SMTP_URL) this.channels.push(new EmailChannel(config.SMTP_URL, config.NOTIFY_EMAIL_FROM));
+    if (config.NOTIFY_WEBHOOK_URL) this.channels.push(new WebhookChannel(config.NOTIFY_WEBHOOK_URL));
   }
 
   /** Notifies about a task if it is still open and past the mark; returns how many were created. */
@@ -53,19 +73,18 @@ export class Notifier {
     const recipients = await this.notifications.recipientsFor(task.agencyId, task.assigneeId);
     const title = kind === 'overdue' ? `Quá hạn: ${task.stepName}` : `Sắp đến hạn: ${task.stepName}`;
     const body = `Hồ sơ ${dossier.code} (${dossier.procedureName}) – bước "${task.stepName}" hạn ${formatVietnameseDateTime(task.dueAt!)}.`;
-    const created = await this.notifications.insertOnce(recipients.map((recipientId) => ({ taskId, dossierId: dossier.id, kind, recipientId, title, body })));
-    for (const notification of created) await this.deliver(notification);
+    const created = await this.notifications.insertOnce(recipients.map((recipient) => ({ taskId, dossierId: dossier.id, kind, recipientId: recipient.id, title, body })));
+    for (const notification of created) await this.deliver(notification, recipients.find((recipient) => recipient.id === notification.recipientId)!);
     return created.length;
   }
 
-  private async deliver(notification: Notification): Promise<void> {
-    if (!this.channel) return;
-    try {
-      await this.channel.send(notification);
-      await this.notifications.markDelivered(notification.id, null);
-    } catch (error) {
-      this.logger.warn(`Notification ${notification.id} not delivered: ${(error as Error).message}`);
-      await this.notifications.markDelivered(notification.id, (error as Error).message);
+  private async deliver(notification: Notification, recipient: Recipient): Promise<void> {
+    if (this.channels.length === 0) return;
+    const errors: string[] = [];
+    for (const channel of this.channels) {
+      await channel.send(notification, recipient).catch((error: Error) => errors.push(`${channel.name}: ${error.message}`));
     }
+    if (errors.length > 0) this.logger.warn(`Notification ${notification.id} not fully delivered: ${errors.join('; ')}`);
+    await this.notifications.markDelivered(notification.id, errors.length > 0 ? errors.join('; ') : null);
   }
 }

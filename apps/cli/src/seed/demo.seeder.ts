@@ -35,7 +35,7 @@ export class DemoSeeder {
     for (const user of DEMO_USERS) {
       const agency = await this.agencies.findByCode(NATIONAL_SCOPE, user.agencyCode);
       if (!agency) throw new Error(`Demo agency ${user.agencyCode} is missing`);
-      await this.users.upsert({ username: user.username, fullName: user.fullName, role: user.role, agencyId: agency.id, passwordHash });
+      await this.users.upsert({ username: user.username, fullName: user.fullName, role: user.role, agencyId: agency.id, passwordHash, email: `${user.username}@motcua.demo` });
     }
     report.push(`Users: ${DEMO_USERS.length}, password ${DEMO_PASSWORD} (see the README's demo logins)`);
     const catalog = await this.catalog.import(DEMO_CATALOG, null);

@@ -19,6 +19,9 @@ export class UserEntity {
   @Column({ type: 'text' })
   role!: Role;
 
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
   @Column({ name: 'agency_id', type: 'uuid' })
   agencyId!: string;
 

@@ -3,6 +3,14 @@ import { Calendar1763900100000 } from './1763900100000-calendar';
 import { Catalog1763900200000 } from './1763900200000-catalog';
 import { Dossiers1763900300000 } from './1763900300000-dossiers';
 import { Workflow1763900400000 } from './1763900400000-workflow';
+import { UserEmail1763900500000 } from './1763900500000-user-email';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
-export const MIGRATIONS = [Foundation1763900000000, Calendar1763900100000, Catalog1763900200000, Dossiers1763900300000, Workflow1763900400000];
+export const MIGRATIONS = [
+  Foundation1763900000000,
+  Calendar1763900100000,
+  Catalog1763900200000,
+  Dossiers1763900300000,
+  Workflow1763900400000,
+  UserEmail1763900500000,
+];

@@ -15,6 +15,11 @@ export interface Notification {
   deliveredAt: Date | null;
 }
 
+export interface Recipient {
+  id: string;
+  email: string | null;
+}
+
 export type NewNotification = Pick<Notification, 'taskId' | 'dossierId' | 'kind' | 'recipientId' | 'title' | 'body'>;
 
 const toNotification = (row: Record<string, unknown>): Notification => ({
@@ -59,11 +64,10 @@ export class NotificationsRepository {
   }
 
   /** The users to tell about a task: its assignee, and its agency's leaders and supervisors. */
-  async recipientsFor(agencyId: string, assigneeId: string | null): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM users WHERE active AND (id = $2 OR (agency_id = $1 AND role IN ('LEADER', 'SUPERVISOR'))) ORDER BY username`,
+  async recipientsFor(agencyId: string, assigneeId: string | null): Promise<Recipient[]> {
+    return this.db.query(
+      `SELECT id, email FROM users WHERE active AND (id = $2 OR (agency_id = $1 AND role IN ('LEADER', 'SUPERVISOR'))) ORDER BY username`,
       [agencyId, assigneeId],
     );
-    return rows.map((row) => row.id);
   }
 }

@@ -22,6 +22,7 @@ export interface UserDraft {
   fullName: string;
   role: Role;
   agencyId: string;
+  email: string | null;
 }
 
 /** Users are looked up unscoped: authentication comes before there is a scope. */
