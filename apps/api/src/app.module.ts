@@ -6,6 +6,7 @@ import { AppConfigModule } from '@motcua/config';
 import { DossiersModule } from '@motcua/dossiers';
 import { PersistenceModule } from '@motcua/persistence';
 import { RedisModule } from '@motcua/queue';
+import { ReportingModule } from '@motcua/reporting';
 import { WorkflowModule } from '@motcua/workflow';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuthModule } from './auth/auth.module';
@@ -17,6 +18,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import { HealthModule } from './health/health.module';
 import { ProceduresModule } from './procedures/procedures.module';
 import { PublicModule } from './public/public.module';
+import { ReportsApiModule } from './reports/reports.module';
 import { TasksApiModule } from './tasks/tasks.module';
 import { UnitsModule } from './units/units.module';
 
@@ -30,6 +32,7 @@ import { UnitsModule } from './units/units.module';
     CatalogModule,
     DossiersModule,
     WorkflowModule,
+    ReportingModule,
     AuthModule,
     HealthModule,
     UnitsModule,
@@ -39,6 +42,7 @@ import { UnitsModule } from './units/units.module';
     DossiersApiModule,
     PublicModule,
     TasksApiModule,
+    ReportsApiModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

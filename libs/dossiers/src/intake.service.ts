@@ -121,6 +121,8 @@ export class IntakeService {
       returnedAt: null,
       returnMethod: null,
       closedAt: null,
+      finishedAt: null,
+      timeliness: null,
       createdBy: actor.userId,
       routes: null,
       apology: null,

@@ -10,6 +10,7 @@ import {
   IdempotencyRepository,
   NotificationsRepository,
   OutboxRepository,
+  ReportsRepository,
   TasksRepository,
   UnitsRepository,
   UsersRepository,
@@ -26,6 +27,7 @@ const REPOSITORIES = [
   TasksRepository,
   OutboxRepository,
   NotificationsRepository,
+  ReportsRepository,
 ];
 
 @Global()

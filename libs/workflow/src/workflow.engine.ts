@@ -4,6 +4,7 @@ import { CalendarService } from '@motcua/calendar';
 import { CatalogService } from '@motcua/catalog';
 import { Clock } from '@motcua/config';
 import {
+  classifyTimeliness,
   Dossier,
   DossierStatus,
   StepState,
@@ -139,7 +140,7 @@ export class WorkflowEngine {
         const dossier = (await this.dossiers.lockById(tx, waiting.id))!;
         if (dossier.status !== DossierStatus.SUPPLEMENT_REQUESTED) return;
         const pauses = dossier.pauses.map((pause) => (pause.to === null ? { ...pause, to: now.toISOString() } : pause));
-        await this.dossiers.update(tx, dossier, { status: DossierStatus.STOPPED, closedAt: now, pauses });
+        await this.dossiers.update(tx, dossier, { status: DossierStatus.STOPPED, closedAt: now, pauses, finishedAt: now, timeliness: classifyTimeliness(now, dossier.dueAt!) });
         await this.dossiers.appendHistory(tx, dossier.id, { ...system('stop', dossier.status, DossierStatus.STOPPED), note: 'Quá 15 ngày làm việc không bổ sung hồ sơ' });
         await this.dossiers.enqueue(tx, [{ topic: EVENTS.dossierClosed, aggregateId: dossier.id, payload: { code: dossier.code, status: DossierStatus.STOPPED } }]);
         stopped++;
@@ -187,7 +188,7 @@ export class WorkflowEngine {
       opened.map((task) => ({ topic: EVENTS.taskOpened, aggregateId: task.id, payload: { dueSoonAt: task.dueSoonAt, dueAt: task.dueAt } })),
     );
     if (steps.some((step) => step.key === navigator.returnDesk().key)) {
-      await this.dossiers.update(tx, dossier, { status: DossierStatus.RESOLVED, resolvedAt: now });
+      await this.dossiers.update(tx, dossier, { status: DossierStatus.RESOLVED, resolvedAt: now, finishedAt: now, timeliness: classifyTimeliness(now, dossier.dueAt!) });
       await this.dossiers.appendHistory(tx, dossier.id, system('resolve', DossierStatus.IN_PROCESS, DossierStatus.RESOLVED));
     }
   }

@@ -1,3 +1,4 @@
+import type { Timeliness } from '../calendar';
 import type { Channel, Duration, SupplementMode } from '../catalog';
 import type { DossierStatus } from './dossier-status';
 
@@ -84,6 +85,9 @@ export interface Dossier {
   returnedAt: Date | null;
   returnMethod: Channel | null;
   closedAt: Date | null;
+  /** End of processing (RESOLVED, or STOPPED after acceptance), and its result against the appointment. */
+  finishedAt: Date | null;
+  timeliness: Timeliness | null;
   createdBy: string | null;
   /** Step key → the agency that performs it, resolved at receipt. */
   routes: Record<string, string> | null;

@@ -4,6 +4,7 @@ import { Catalog1763900200000 } from './1763900200000-catalog';
 import { Dossiers1763900300000 } from './1763900300000-dossiers';
 import { Workflow1763900400000 } from './1763900400000-workflow';
 import { UserEmail1763900500000 } from './1763900500000-user-email';
+import { Timeliness1763900600000 } from './1763900600000-timeliness';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Dossiers1763900300000,
   Workflow1763900400000,
   UserEmail1763900500000,
+  Timeliness1763900600000,
 ];

@@ -86,6 +86,8 @@ const COLUMNS: Record<keyof Omit<Dossier, 'id' | 'code' | 'version' | 'updatedAt
   returnedAt: 'returned_at',
   returnMethod: 'return_method',
   closedAt: 'closed_at',
+  finishedAt: 'finished_at',
+  timeliness: 'timeliness',
   createdBy: 'created_by',
   routes: 'routes',
   apology: 'apology',

@@ -5,6 +5,7 @@ export * from './dossiers.repository';
 export * from './idempotency.repository';
 export * from './notifications.repository';
 export * from './outbox.repository';
+export * from './reports.repository';
 export * from './tasks.repository';
 export * from './units.repository';
 export * from './users.repository';

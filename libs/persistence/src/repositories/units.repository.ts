@@ -57,6 +57,18 @@ export class UnitsRepository {
       .getOne();
   }
 
+  /** A unit by its code inside the scope, the one in force now preferred. */
+  async findByCodeInScope(scope: Scope, code: string): Promise<AdministrativeUnitEntity | null> {
+    const [inScope, params] = scopeCondition(scope, 'unit.path');
+    return this.db
+      .getRepository(AdministrativeUnitEntity)
+      .createQueryBuilder('unit')
+      .where('unit.code = :code', { code })
+      .andWhere(inScope, params)
+      .orderBy('unit.validTo', 'DESC', 'NULLS FIRST')
+      .getOne();
+  }
+
   /** Whether a commune code exists in either unit set (addresses may still carry pre-reform codes). */
   async communeExists(code: string): Promise<boolean> {
     const rows = await this.db.query(`SELECT 1 FROM administrative_units WHERE level = 'commune' AND code = $1 LIMIT 1`, [code]);

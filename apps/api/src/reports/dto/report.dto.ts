@@ -1,0 +1,103 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import type { ReportLine, TimelinessReport } from '@motcua/reporting';
+import { PageQuery } from '../../common/page';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const GROUPS = ['province', 'district', 'commune', 'agency', 'procedure', 'field'] as const;
+export const BUCKETS = ['carried_over', 'new_online', 'new_in_person', 'resolved', 'early', 'on_time', 'late', 'in_progress', 'within_deadline', 'overdue'] as const;
+
+export class PeriodQuery {
+  @ApiProperty({ example: '2025-01-01', description: 'First local date (inclusive)' })
+  @Matches(DATE, { message: 'from must be a date as yyyy-MM-dd' })
+  from!: string;
+
+  @ApiProperty({ example: '2025-12-31', description: 'Last local date (inclusive)' })
+  @Matches(DATE, { message: 'to must be a date as yyyy-MM-dd' })
+  to!: string;
+
+  @ApiPropertyOptional({ example: '568', description: 'Only dossiers received under this unit (inside your scope)' })
+  @IsOptional()
+  @Matches(/^(\d{2}|\d{3}|\d{5})$/, { message: 'unit must be a province, district or commune code' })
+  unit?: string;
+}
+
+export class TimelinessQuery extends PeriodQuery {
+  @ApiProperty({ enum: GROUPS }) @IsIn(GROUPS) groupBy!: (typeof GROUPS)[number];
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv', 'xlsx']) format: 'json' | 'csv' | 'xlsx' = 'json';
+}
+
+export class ReportDossiersQuery extends PageQuery {
+  @ApiProperty({ example: '2025-01-01' }) @Matches(DATE, { message: 'from must be a date as yyyy-MM-dd' }) from!: string;
+  @ApiProperty({ example: '2025-12-31' }) @Matches(DATE, { message: 'to must be a date as yyyy-MM-dd' }) to!: string;
+  @ApiPropertyOptional({ example: '568' }) @IsOptional() @Matches(/^(\d{2}|\d{3}|\d{5})$/, { message: 'unit must be a province, district or commune code' }) unit?: string;
+  @ApiProperty({ enum: BUCKETS }) @IsIn(BUCKETS) bucket!: (typeof BUCKETS)[number];
+  @ApiPropertyOptional({ enum: GROUPS }) @IsOptional() @IsIn(GROUPS) groupBy?: (typeof GROUPS)[number];
+  @ApiPropertyOptional({ description: "The row's key from the report (with groupBy)" }) @IsOptional() @MaxLength(100) @IsString() key?: string;
+}
+
+export class RankingQuery extends PeriodQuery {
+  @ApiProperty({ enum: ['agency', 'district', 'commune'] }) @IsIn(['agency', 'district', 'commune']) level!: 'agency' | 'district' | 'commune';
+}
+
+export class ReportLineDto {
+  @ApiProperty({ type: String, nullable: true }) key!: string | null;
+  @ApiProperty({ type: String, nullable: true }) label!: string | null;
+  @ApiProperty() received!: number;
+  @ApiProperty() carriedOver!: number;
+  @ApiProperty() newOnline!: number;
+  @ApiProperty() newInPerson!: number;
+  @ApiProperty() resolved!: number;
+  @ApiProperty() early!: number;
+  @ApiProperty() onTime!: number;
+  @ApiProperty() late!: number;
+  @ApiProperty() inProgress!: number;
+  @ApiProperty() withinDeadline!: number;
+  @ApiProperty() overdue!: number;
+  @ApiProperty({ type: Number, nullable: true }) onTimeRate!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) progressRate!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) onlineShare!: number | null;
+}
+
+export class TimelinessReportDto {
+  @ApiProperty({ enum: GROUPS }) groupBy!: string;
+  @ApiProperty({ type: [ReportLineDto] }) rows!: ReportLineDto[];
+  @ApiProperty({ type: ReportLineDto }) totals!: ReportLineDto;
+}
+
+export class ReportDossiersDto {
+  @ApiProperty({ type: [String] }) codes!: string[];
+  @ApiProperty() total!: number;
+}
+
+export class RankingDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'Share of units with 100 % of their resolved dossiers on time' }) shareFullyOnTime!: number | null;
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) units!: { key: string | null; label: string | null; resolved: number; onTimeRate: number | null }[];
+}
+
+/** Column headers of the statistics form, in the order the exports print them. */
+export const REPORT_COLUMNS: { header: string; value: (line: ReportLine) => string | number | null }[] = [
+  { header: 'Đơn vị', value: (line) => line.label ?? line.key ?? '(cấp trên)' },
+  { header: 'Tổng số hồ sơ tiếp nhận', value: (line) => line.received },
+  { header: 'Kỳ trước chuyển sang', value: (line) => line.carriedOver },
+  { header: 'Mới tiếp nhận trực tuyến', value: (line) => line.newOnline },
+  { header: 'Mới tiếp nhận trực tiếp, bưu chính', value: (line) => line.newInPerson },
+  { header: 'Đã giải quyết', value: (line) => line.resolved },
+  { header: 'Trước hạn', value: (line) => line.early },
+  { header: 'Đúng hạn', value: (line) => line.onTime },
+  { header: 'Quá hạn (đã giải quyết)', value: (line) => line.late },
+  { header: 'Đang giải quyết', value: (line) => line.inProgress },
+  { header: 'Trong hạn', value: (line) => line.withinDeadline },
+  { header: 'Quá hạn (đang giải quyết)', value: (line) => line.overdue },
+  { header: 'Tỷ lệ đúng hạn (%)', value: (line) => percent(line.onTimeRate) },
+  { header: 'Chỉ số tiến độ (%)', value: (line) => percent(line.progressRate) },
+  { header: 'Tỷ lệ trực tuyến (%)', value: (line) => percent(line.onlineShare) },
+];
+
+function percent(rate: number | null): number | null {
+  return rate === null ? null : Math.round(rate * 10_000) / 100;
+}
+
+export function reportLines(report: TimelinessReport): ReportLine[] {
+  return [...report.rows, report.totals];
+}

@@ -1,0 +1,80 @@
+import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import type { Response } from 'express';
+import { addLocalDays, Role } from '@motcua/domain';
+import type { Actor } from '@motcua/domain';
+import { ReportsService } from '@motcua/reporting';
+import type { TimelinessReport } from '@motcua/reporting';
+import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
+import {
+  RankingDto,
+  RankingQuery,
+  REPORT_COLUMNS,
+  ReportDossiersDto,
+  ReportDossiersQuery,
+  reportLines,
+  TimelinessQuery,
+  TimelinessReportDto,
+} from './dto/report.dto';
+
+/** Local dates [from, to] as instants [from 00:00, the day after to 00:00) in Asia/Ho_Chi_Minh. */
+function period(query: { from: string; to: string; unit?: string }) {
+  return { from: new Date(`${query.from}T00:00:00+07:00`), to: new Date(`${addLocalDays(query.to, 1)}T00:00:00+07:00`), unitCode: query.unit };
+}
+
+/** On-time statistics (Biểu II.06a) for supervisors, inside their scope. */
+@ApiTags('reports')
+@Authenticated()
+@Roles(Role.SUPERVISOR, Role.LEADER, Role.ADMIN)
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('timeliness')
+  @ApiOperation({ summary: 'Received, resolved (early / on time / late) and in progress, by province, district, commune, agency, procedure or field; CSV or XLSX with format=' })
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ type: TimelinessReportDto })
+  async timeliness(@CurrentActor() actor: Actor, @Query() query: TimelinessQuery, @Res({ passthrough: true }) response: Response): Promise<TimelinessReportDto | string | StreamableFile> {
+    const report = await this.reports.timeliness(actor, period(query), query.groupBy);
+    const filename = `bao-cao-${query.groupBy}-${query.from}-${query.to}`;
+    if (query.format === 'csv') {
+      response.setHeader('Content-Type', 'text/csv; charset=utf-8');
+      response.setHeader('Content-Disposition', `attachment; filename="${filename}.csv"`);
+      return `\uFEFF${stringify(reportLines(report).map((line) => REPORT_COLUMNS.map((column) => column.value(line))), { header: true, columns: REPORT_COLUMNS.map((column) => column.header) })}`;
+    }
+    if (query.format === 'xlsx') {
+      response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      response.setHeader('Content-Disposition', `attachment; filename="${filename}.xlsx"`);
+      return new StreamableFile(await toWorkbook(report, `${query.from} – ${query.to}`));
+    }
+    return report;
+  }
+
+  @Get('timeliness/dossiers')
+  @ApiOperation({ summary: 'The dossiers behind a figure of the report' })
+  @ApiOkResponse({ type: ReportDossiersDto })
+  dossiers(@CurrentActor() actor: Actor, @Query() query: ReportDossiersQuery): Promise<ReportDossiersDto> {
+    return this.reports.dossiers(actor, period(query), query.groupBy, query.key, query.bucket, query.limit, query.offset);
+  }
+
+  @Get('ranking')
+  @ApiOperation({ summary: 'Share of units with 100 % of their dossiers on time, and each unit’s rate, best first' })
+  @ApiOkResponse({ type: RankingDto })
+  ranking(@CurrentActor() actor: Actor, @Query() query: RankingQuery): Promise<RankingDto> {
+    return this.reports.ranking(actor, period(query), query.level);
+  }
+}
+
+/** One sheet, Vietnamese headers, the totals row in bold. */
+async function toWorkbook(report: TimelinessReport, periodText: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Báo cáo');
+  sheet.addRow([`Tình hình giải quyết hồ sơ thủ tục hành chính (${periodText})`]).font = { bold: true, size: 13 };
+  sheet.addRow(REPORT_COLUMNS.map((column) => column.header)).font = { bold: true };
+  for (const line of reportLines(report)) sheet.addRow(REPORT_COLUMNS.map((column) => column.value(line)));
+  sheet.lastRow!.font = { bold: true };
+  sheet.columns.forEach((column, index) => (column.width = index === 0 ? 40 : 16));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
