@@ -126,6 +126,17 @@ describe('on-time reports', () => {
     expect(last.font?.bold).toBe(true);
   });
 
+  it("averages the citizens' ratings of returned dossiers", async () => {
+    at('2025-03-21 09:00');
+    const counter = await api.login('tiepnhan.vinhhai');
+    for (const [code, score] of [[codes.a, 5], [codes.c, 2]] as const) {
+      await api.http().post(`/api/dossiers/${code}/return`).set('Authorization', counter).send({ method: 'counter' });
+      expect((await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier: '3456', score })).status).toBe(204);
+    }
+    const response = await api.http().get('/api/reports/satisfaction').query({ ...MARCH, groupBy: 'procedure' }).set('Authorization', await api.login('giamsat.tinh'));
+    expect(response.body).toEqual([{ key: '1.004227', label: 'Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất do chuyển nhượng', ratings: 2, average: 3.5, satisfied: 1 }]);
+  });
+
   it('keeps supervisors to their scope', async () => {
     const commune = await report('giamsat.vinhhai', { ...MARCH, groupBy: 'commune' });
     expect(commune.body.rows.map((row: { key: string }) => row.key)).toEqual(['56.568.22330']);

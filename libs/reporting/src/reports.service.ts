@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
-import { ReportBucket, ReportCounts, ReportGroup, ReportPeriod, ReportRow, ReportsRepository, UnitsRepository } from '@motcua/persistence';
+import { ReportBucket, ReportCounts, ReportGroup, ReportPeriod, ReportRow, ReportsRepository, SatisfactionRow, UnitsRepository } from '@motcua/persistence';
 
 export interface ReportLine extends ReportRow {
   received: number;
@@ -56,6 +56,10 @@ export class ReportsService {
 
   async dossiers(actor: Actor, period: ReportPeriod & { unitCode?: string }, groupBy: ReportGroup | undefined, key: string | undefined, bucket: ReportBucket, limit: number, offset: number) {
     return this.reports.dossiers(actor.scope, await this.resolveUnit(actor, period), groupBy, key, bucket, limit, offset);
+  }
+
+  async satisfaction(actor: Actor, period: ReportPeriod & { unitCode?: string }, groupBy: ReportGroup): Promise<SatisfactionRow[]> {
+    return this.reports.satisfaction(actor.scope, await this.resolveUnit(actor, period), groupBy);
   }
 
   async ranking(actor: Actor, period: ReportPeriod, level: 'agency' | 'district' | 'commune'): Promise<Ranking> {

@@ -15,6 +15,8 @@ import {
   ReportDossiersDto,
   ReportDossiersQuery,
   reportLines,
+  SatisfactionQuery,
+  SatisfactionRowDto,
   TimelinessQuery,
   TimelinessReportDto,
 } from './dto/report.dto';
@@ -57,6 +59,13 @@ export class ReportsController {
   @ApiOkResponse({ type: ReportDossiersDto })
   dossiers(@CurrentActor() actor: Actor, @Query() query: ReportDossiersQuery): Promise<ReportDossiersDto> {
     return this.reports.dossiers(actor, period(query), query.groupBy, query.key, query.bucket, query.limit, query.offset);
+  }
+
+  @Get('satisfaction')
+  @ApiOperation({ summary: "Citizens' ratings (1–5) of dossiers returned in the period, per group" })
+  @ApiOkResponse({ type: [SatisfactionRowDto] })
+  satisfaction(@CurrentActor() actor: Actor, @Query() query: SatisfactionQuery): Promise<SatisfactionRowDto[]> {
+    return this.reports.satisfaction(actor, period(query), query.groupBy);
   }
 
   @Get('ranking')

@@ -32,6 +32,16 @@ export interface ReportRow extends ReportCounts {
   label: string | null;
 }
 
+export interface SatisfactionRow {
+  key: string | null;
+  label: string | null;
+  ratings: number;
+  /** Mean score, 1–5. */
+  average: number;
+  /** Ratings of 4 or 5. */
+  satisfied: number;
+}
+
 export type ReportBucket = 'carried_over' | 'new_online' | 'new_in_person' | 'resolved' | 'early' | 'on_time' | 'late' | 'in_progress' | 'within_deadline' | 'overdue';
 
 /** The group key of a dossier, from the unit it was received in (district: null at province level and after the reform). */
@@ -96,6 +106,22 @@ export class ReportsRepository {
     }));
   }
 
+  /** Citizens' ratings of dossiers returned in the period, per group. */
+  async satisfaction(scope: Scope, period: ReportPeriod, groupBy: ReportGroup): Promise<SatisfactionRow[]> {
+    const [inScope, params] = this.scoped(scope, period);
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `WITH grouped AS (
+         SELECT ${GROUP_KEY[groupBy]} AS key, d.*, r.score FROM dossiers d JOIN dossier_ratings r ON r.dossier_id = d.id
+         WHERE d.returned_at >= $1 AND d.returned_at < $2 AND ${inScope}
+       )
+       SELECT g.key, ${this.label(groupBy)} AS label, count(*)::int AS ratings, round(avg(g.score), 2)::float AS average,
+         count(*) FILTER (WHERE g.score >= 4)::int AS satisfied
+       FROM grouped g GROUP BY g.key ORDER BY g.key NULLS FIRST`,
+      params,
+    );
+    return rows.map((row) => ({ key: row.key as string | null, label: row.label as string | null, ratings: row.ratings as number, average: row.average as number, satisfied: row.satisfied as number }));
+  }
+
   /** The dossiers behind one figure: a bucket of one group (key null: the group without a key). */
   async dossiers(scope: Scope, period: ReportPeriod, groupBy: ReportGroup | undefined, key: string | undefined, bucket: ReportBucket, limit: number, offset: number): Promise<{ codes: string[]; total: number }> {
     const [filter, params] = this.filter(scope, period);
@@ -113,8 +139,15 @@ export class ReportsRepository {
     return { codes: rows.map((row) => row.code), total };
   }
 
+  /** The period's population inside the scope; parameters $1 and $2 are the period's bounds. */
   private filter(scope: Scope, period: ReportPeriod): [string, unknown[]] {
-    const conditions = [POPULATION];
+    const [inScope, params] = this.scoped(scope, period);
+    return [`${POPULATION} AND ${inScope}`, params];
+  }
+
+  /** The scope and unit conditions on the receiving unit's path, after the period's two parameters. */
+  private scoped(scope: Scope, period: ReportPeriod): [string, unknown[]] {
+    const conditions = ['TRUE'];
     const params: unknown[] = [period.from, period.to];
     for (const path of [scope.unitPath, period.unitPath]) {
       if (path === null || path === undefined) continue;

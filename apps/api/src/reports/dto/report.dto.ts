@@ -36,6 +36,18 @@ export class ReportDossiersQuery extends PageQuery {
   @ApiPropertyOptional({ description: "The row's key from the report (with groupBy)" }) @IsOptional() @MaxLength(100) @IsString() key?: string;
 }
 
+export class SatisfactionQuery extends PeriodQuery {
+  @ApiProperty({ enum: GROUPS }) @IsIn(GROUPS) groupBy!: (typeof GROUPS)[number];
+}
+
+export class SatisfactionRowDto {
+  @ApiProperty({ type: String, nullable: true }) key!: string | null;
+  @ApiProperty({ type: String, nullable: true }) label!: string | null;
+  @ApiProperty() ratings!: number;
+  @ApiProperty({ description: 'Mean score, 1–5' }) average!: number;
+  @ApiProperty({ description: 'Ratings of 4 or 5' }) satisfied!: number;
+}
+
 export class RankingQuery extends PeriodQuery {
   @ApiProperty({ enum: ['agency', 'district', 'commune'] }) @IsIn(['agency', 'district', 'commune']) level!: 'agency' | 'district' | 'commune';
 }
