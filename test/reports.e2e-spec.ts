@@ -95,6 +95,17 @@ describe('on-time reports', () => {
     }
   });
 
+  it('rolls pre-reform dossiers up to the two-level units through the succession table', async () => {
+    const communes = (await report('giamsat.tinh', { ...MARCH, groupBy: 'commune', units: '2025-07' })).body;
+    expect(communes.rows.map((row: { key: string; label: string; received: number }) => [row.key, row.label, row.received])).toEqual([
+      ['56.22333', 'Phường Bắc Nha Trang', 5],
+      ['56.22366', 'Phường Nha Trang', 1],
+    ]);
+    const provinces = (await report('giamsat.tinh', { ...MARCH, groupBy: 'province', units: '2025-07' })).body;
+    expect(provinces.rows.map((row: { key: string; label: string }) => [row.key, row.label])).toEqual([['56', 'Tỉnh Khánh Hòa']]);
+    expect(provinces.totals.received).toBe(communes.totals.received);
+  });
+
   it('lists the dossiers behind a figure', async () => {
     const drill = async (bucket: string) =>
       (await api.http().get('/api/reports/timeliness/dossiers').query({ ...MARCH, bucket, groupBy: 'commune', key: '56.568.22330' }).set('Authorization', await api.login('giamsat.tinh'))).body.codes;

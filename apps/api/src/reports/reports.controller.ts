@@ -22,8 +22,13 @@ import {
 } from './dto/report.dto';
 
 /** Local dates [from, to] as instants [from 00:00, the day after to 00:00) in Asia/Ho_Chi_Minh. */
-function period(query: { from: string; to: string; unit?: string }) {
-  return { from: new Date(`${query.from}T00:00:00+07:00`), to: new Date(`${addLocalDays(query.to, 1)}T00:00:00+07:00`), unitCode: query.unit };
+function period(query: { from: string; to: string; unit?: string; units?: '2025-07' }) {
+  return {
+    from: new Date(`${query.from}T00:00:00+07:00`),
+    to: new Date(`${addLocalDays(query.to, 1)}T00:00:00+07:00`),
+    unitCode: query.unit,
+    unitSet: query.units,
+  };
 }
 
 /** On-time statistics (Biểu II.06a) for supervisors, inside their scope. */

@@ -11,6 +11,8 @@ export interface ReportPeriod {
   to: Date;
   /** Only dossiers received under this unit path (inside the scope). */
   unitPath?: string;
+  /** '2025-07': group by the two-level units, rolling pre-reform dossiers up through the succession table. */
+  unitSet?: '2025-07';
 }
 
 /** The standard statistics columns (Biểu II.06a) for one group. */
@@ -54,6 +56,23 @@ const GROUP_KEY: Record<ReportGroup, string> = {
   field: `d.procedure_field`,
 };
 
+/**
+ * The post-reform unit of a pre-reform dossier. A commune merged whole has one successor; one split
+ * between several new communes (a partial merge) goes to the new commune that kept its code, else to
+ * the lowest code among them. Dossiers received after the reform already carry new codes.
+ */
+const PRE_REFORM = `(SELECT u.unit_set = '2025-03' FROM agencies a JOIN administrative_units u ON u.id = a.unit_id WHERE a.id = d.receiving_agency_id)`;
+const NEW_PROVINCE = `CASE WHEN ${PRE_REFORM}
+  THEN (SELECT min(s.new_code) FROM unit_successions s WHERE s.old_level = 'province' AND s.old_code = d.province_code) ELSE d.province_code END`;
+const NEW_COMMUNE = `CASE WHEN ${PRE_REFORM}
+  THEN (SELECT coalesce(min(s.new_code) FILTER (WHERE s.new_code = s.old_code), min(s.new_code)) FROM unit_successions s
+        WHERE s.old_level = 'commune' AND s.old_code = d.commune_code) ELSE d.commune_code END`;
+const POST_REFORM_KEY: Partial<Record<ReportGroup, string>> = {
+  province: NEW_PROVINCE,
+  district: `NULL::text`,
+  commune: `CASE WHEN d.commune_code IS NOT NULL THEN (${NEW_PROVINCE}) || '.' || (${NEW_COMMUNE}) END`,
+};
+
 /** Every dossier that counts in the period: received before its end and not finished or closed before its start. */
 const POPULATION = `d.received_at < $2 AND (d.finished_at >= $1 OR (d.finished_at IS NULL AND (d.closed_at IS NULL OR d.closed_at >= $1)))`;
 
@@ -83,9 +102,9 @@ export class ReportsRepository {
     const [filter, params] = this.filter(scope, period);
     const rows: Record<string, unknown>[] = await this.db.query(
       `WITH grouped AS (
-         SELECT ${GROUP_KEY[groupBy]} AS key, d.* FROM dossiers d WHERE ${filter}
+         SELECT ${this.key(groupBy, period)} AS key, d.* FROM dossiers d WHERE ${filter}
        )
-       SELECT g.key, ${this.label(groupBy)} AS label,
+       SELECT g.key, ${this.label(groupBy, period)} AS label,
          ${Object.entries(BUCKETS).map(([bucket, condition]) => `count(*) FILTER (WHERE ${condition.replaceAll('d.', 'g.')})::int AS ${bucket}`).join(',\n         ')}
        FROM grouped g GROUP BY g.key ORDER BY g.key NULLS FIRST`,
       params,
@@ -111,10 +130,10 @@ export class ReportsRepository {
     const [inScope, params] = this.scoped(scope, period);
     const rows: Record<string, unknown>[] = await this.db.query(
       `WITH grouped AS (
-         SELECT ${GROUP_KEY[groupBy]} AS key, d.*, r.score FROM dossiers d JOIN dossier_ratings r ON r.dossier_id = d.id
+         SELECT ${this.key(groupBy, period)} AS key, d.*, r.score FROM dossiers d JOIN dossier_ratings r ON r.dossier_id = d.id
          WHERE d.returned_at >= $1 AND d.returned_at < $2 AND ${inScope}
        )
-       SELECT g.key, ${this.label(groupBy)} AS label, count(*)::int AS ratings, round(avg(g.score), 2)::float AS average,
+       SELECT g.key, ${this.label(groupBy, period)} AS label, count(*)::int AS ratings, round(avg(g.score), 2)::float AS average,
          count(*) FILTER (WHERE g.score >= 4)::int AS satisfied
        FROM grouped g GROUP BY g.key ORDER BY g.key NULLS FIRST`,
       params,
@@ -128,7 +147,7 @@ export class ReportsRepository {
     const conditions = [filter, BUCKETS[bucket]];
     if (groupBy && key !== undefined) {
       params.push(key);
-      conditions.push(`${GROUP_KEY[groupBy]} = $${params.length}`);
+      conditions.push(`${this.key(groupBy, period)} = $${params.length}`);
     }
     const where = conditions.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dossiers d WHERE ${where}`, params);
@@ -157,12 +176,18 @@ export class ReportsRepository {
     return [conditions.join(' AND '), params];
   }
 
-  private label(groupBy: ReportGroup): string {
+  private key(groupBy: ReportGroup, period: ReportPeriod): string {
+    return (period.unitSet === '2025-07' && POST_REFORM_KEY[groupBy]) || GROUP_KEY[groupBy];
+  }
+
+  private label(groupBy: ReportGroup, period: ReportPeriod): string {
     switch (groupBy) {
       case 'province':
       case 'district':
       case 'commune':
-        return `(SELECT min(u.name) FROM administrative_units u WHERE u.path = g.key)`;
+        return period.unitSet
+          ? `(SELECT min(u.name) FROM administrative_units u WHERE u.path = g.key AND u.unit_set = '${period.unitSet}')`
+          : `(SELECT min(u.name) FROM administrative_units u WHERE u.path = g.key)`;
       case 'agency':
         return `(SELECT a.name FROM agencies a WHERE a.id::text = g.key)`;
       case 'procedure':

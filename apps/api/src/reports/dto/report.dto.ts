@@ -24,6 +24,11 @@ export class PeriodQuery {
 
 export class TimelinessQuery extends PeriodQuery {
   @ApiProperty({ enum: GROUPS }) @IsIn(GROUPS) groupBy!: (typeof GROUPS)[number];
+
+  @ApiPropertyOptional({ enum: ['2025-07'], description: 'Group by the two-level units in force from July 2025, rolling older dossiers up through the succession table' })
+  @IsOptional()
+  @IsIn(['2025-07'])
+  units?: '2025-07';
   @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv', 'xlsx']) format: 'json' | 'csv' | 'xlsx' = 'json';
 }
 
