@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { CalendarService } from '@motcua/calendar';
 import { CatalogService } from '@motcua/catalog';
 import {
   classifyTimeliness,
@@ -15,7 +14,6 @@ import {
   WorkflowNavigator,
 } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
-import { dueWithPauses } from '@motcua/dossiers';
 import { DossiersRepository, InboxItem, TasksRepository } from '@motcua/persistence';
 import { EVENTS } from '@motcua/queue';
 
@@ -35,7 +33,6 @@ export class TasksService {
     private readonly tasks: TasksRepository,
     private readonly dossiers: DossiersRepository,
     private readonly catalog: CatalogService,
-    private readonly calendar: CalendarService,
   ) {}
 
   inbox(
