@@ -1,7 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { addLocalDays } from '@motcua/domain';
-import { ReportsRepository } from '@motcua/persistence';
 import { startApi, TestApi } from './support/api';
 import { freezeClock, landDossier } from './support/dossiers';
 import { eventually, startWorker } from './support/worker';
@@ -106,27 +104,6 @@ describe('on-time reports', () => {
     const provinces = (await report('giamsat.tinh', { ...MARCH, groupBy: 'province', units: '2025-07' })).body;
     expect(provinces.rows.map((row: { key: string; label: string }) => [row.key, row.label])).toEqual([['56', 'Tỉnh Khánh Hòa']]);
     expect(provinces.totals.received).toBe(communes.totals.received);
-  });
-
-  it('gives the same numbers from the roll-ups as from a plain aggregate over the dossiers, for every column', async () => {
-    const reports = api.app.get(ReportsRepository);
-    const scope = { unitPath: '56' };
-    const compareAll = async () => {
-      for (const [from, to] of [['2025-03-01', '2025-03-31'], ['2025-02-01', '2025-03-10'], ['2025-03-18', '2025-04-30'], ['2024-01-01', '2025-12-31']]) {
-        const period = { from: new Date(`${from}T00:00:00+07:00`), to: new Date(`${addLocalDays(to, 1)}T00:00:00+07:00`) };
-        for (const groupBy of ['province', 'district', 'commune', 'procedure'] as const) {
-          const plain = await reports.timeliness(scope, period, groupBy);
-          expect(plain.length).toBeGreaterThan(0);
-          expect(await reports.timelinessFromRollups(scope, period, groupBy)).toEqual(plain);
-        }
-        const commune = { ...period, unitPath: '56.568.22330' };
-        expect(await reports.timelinessFromRollups(scope, commune, 'procedure')).toEqual(await reports.timeliness(scope, commune, 'procedure'));
-      }
-    };
-    // As the trigger kept them through every transition, then as the bulk rebuild (after bulk loads) computes them.
-    await compareAll();
-    await api.env.query('SELECT report_rebuild()');
-    await compareAll();
   });
 
   it('lists the dossiers behind a figure', async () => {

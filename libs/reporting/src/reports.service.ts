@@ -49,12 +49,7 @@ export class ReportsService {
   ) {}
 
   async timeliness(actor: Actor, period: ReportPeriod & { unitCode?: string }, groupBy: ReportGroup): Promise<TimelinessReport> {
-    const resolved = await this.resolveUnit(actor, period);
-    const rows = (
-      ReportsRepository.rolledUp(groupBy, resolved)
-        ? await this.reports.timelinessFromRollups(actor.scope, resolved, groupBy)
-        : await this.reports.timeliness(actor.scope, resolved, groupBy)
-    ).map(withRates);
+    const rows = (await this.reports.timeliness(actor.scope, await this.resolveUnit(actor, period), groupBy)).map(withRates);
     const sum = Object.fromEntries(COUNTS.map((column) => [column, rows.reduce((total, row) => total + row[column], 0)])) as unknown as ReportCounts;
     return { groupBy, rows, totals: withRates({ key: null, label: 'Tổng cộng', ...sum }) };
   }
@@ -68,8 +63,7 @@ export class ReportsService {
   }
 
   async ranking(actor: Actor, period: ReportPeriod, level: 'agency' | 'district' | 'commune'): Promise<Ranking> {
-    const source = ReportsRepository.rolledUp(level, period) ? this.reports.timelinessFromRollups(actor.scope, period, level) : this.reports.timeliness(actor.scope, period, level);
-    const rows = (await source).filter((row) => row.key !== null && row.resolved > 0).map(withRates);
+    const rows = (await this.reports.timeliness(actor.scope, period, level)).filter((row) => row.key !== null && row.resolved > 0).map(withRates);
     const units = rows
       .map(({ key, label, resolved, onTimeRate }) => ({ key, label, resolved, onTimeRate }))
       .sort((a, b) => (b.onTimeRate ?? 0) - (a.onTimeRate ?? 0) || (a.key ?? '').localeCompare(b.key ?? ''));

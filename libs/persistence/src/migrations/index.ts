@@ -5,7 +5,6 @@ import { Dossiers1763900300000 } from './1763900300000-dossiers';
 import { Workflow1763900400000 } from './1763900400000-workflow';
 import { UserEmail1763900500000 } from './1763900500000-user-email';
 import { Timeliness1763900600000 } from './1763900600000-timeliness';
-import { ReportRollups1763900700000 } from './1763900700000-report-rollups';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
 export const MIGRATIONS = [
@@ -16,5 +15,4 @@ export const MIGRATIONS = [
   Workflow1763900400000,
   UserEmail1763900500000,
   Timeliness1763900600000,
-  ReportRollups1763900700000,
 ];
