@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { readPdf } from '@motcua/testing';
 import { QR_CODE_OPTIONS } from '@motcua/slips';
-import { startApi, TestApi } from './support/api';
+import { asBuffer, startApi, TestApi } from './support/api';
 import { freezeClock, landDossier } from './support/dossiers';
 
 describe('intake at the counter', () => {
@@ -251,11 +251,7 @@ describe('slips', () => {
 
   it('prints the BM.01 receipt as a PDF with the legal appointment, in Vietnamese, with the QR to the status page', async () => {
     const { code } = (await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier())).body;
-    const pdf = await api.http().get(`/api/dossiers/${code}/slips/BM.01.pdf`).set('Authorization', counter).buffer(true).parse((response, done) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const pdf = await api.http().get(`/api/dossiers/${code}/slips/BM.01.pdf`).set('Authorization', counter).buffer(true).parse(asBuffer);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const [page, ...more] = await readPdf(pdf.body as Buffer);

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
-import { startApi, TestApi } from './support/api';
+import { asBuffer, startApi, TestApi } from './support/api';
 import { freezeClock, landDossier } from './support/dossiers';
 import { eventually, startWorker } from './support/worker';
 
@@ -121,11 +121,7 @@ describe('on-time reports', () => {
   });
 
   it('downloads the same table as XLSX, Vietnamese headers and the totals row in bold', async () => {
-    const xlsx = await api.http().get('/api/reports/timeliness').query({ ...MARCH, groupBy: 'commune', format: 'xlsx' }).set('Authorization', await api.login('giamsat.tinh')).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const xlsx = await api.http().get('/api/reports/timeliness').query({ ...MARCH, groupBy: 'commune', format: 'xlsx' }).set('Authorization', await api.login('giamsat.tinh')).buffer(true).parse(asBuffer);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(xlsx.body as Buffer).buffer as ArrayBuffer);
     const sheet = workbook.getWorksheet('Báo cáo')!;

@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { SMTPServer } from 'smtp-server';
 import { readPdf } from '@motcua/testing';
 import { TimersProcessor } from '../apps/worker/src/timers/timers.processor';
-import { startApi, TestApi } from './support/api';
+import { asBuffer, startApi, TestApi } from './support/api';
 import { freezeClock, landDossier } from './support/dossiers';
 import { eventually, startWorker } from './support/worker';
 
@@ -62,11 +62,7 @@ describe('workflow: liên thông across agencies', () => {
     expect(returned.body).toMatchObject({ status: 'RETURNED', statusCode: 10 });
     expect(await inbox('tiepnhan.vinhhai', code)).toEqual([]);
 
-    const slip = await api.http().get(`/api/dossiers/${code}/slips/BM.05.pdf`).set('Authorization', counter).buffer(true).parse((response, done) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => done(null, Buffer.concat(chunks)));
-    });
+    const slip = await api.http().get(`/api/dossiers/${code}/slips/BM.05.pdf`).set('Authorization', counter).buffer(true).parse(asBuffer);
     const text = (await readPdf(slip.body as Buffer)).map((page) => page.text).join('\n').replace(/\s+/g, ' ');
     expect(text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
     for (const agency of ['Chi nhánh Văn phòng Đăng ký đất đai thành phố Nha Trang', 'Chi cục Thuế khu vực Nha Trang – Cam Lâm', 'Ủy ban nhân dân phường Vĩnh Hải']) expect(text).toContain(agency);

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Response } from 'superagent';
 import request from 'supertest';
 import { DEMO_PASSWORD } from '@motcua/domain';
 import { createTestEnvironment, exportAppEnvironment, TestEnvironment } from '@motcua/testing';
@@ -11,6 +12,13 @@ export interface TestApi {
   /** Logs a demo user in and returns the Authorization header value. */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
+}
+
+/** Makes supertest keep a binary body (a PDF, an XLSX) as a Buffer. */
+export function asBuffer(response: Response, done: (error: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
 /** The real API, booted in-process on this file's own database (a clone of the seeded template). */

@@ -20,6 +20,8 @@ export interface ProcedureWithWorkflows extends StoredProcedure {
 
 @Injectable()
 export class CatalogService {
+  private readonly versions = new Map<string, WorkflowVersion>();
+
   constructor(
     private readonly catalog: CatalogRepository,
     private readonly agencies: AgenciesRepository,
@@ -63,9 +65,14 @@ export class CatalogService {
     return this.catalog.publish(code, variant, workflow, userId);
   }
 
+  /** A published version never changes, so each is read once per process (every routed step asks for its dossier's). */
   async version(code: string, variant: string | null, version: number): Promise<WorkflowVersion> {
+    const key = `${code}|${variant ?? ''}|${version}`;
+    const cached = this.versions.get(key);
+    if (cached) return cached;
     const found = await this.catalog.version(code, variant, version);
     if (!found) throw DomainError.notFound('Workflow version', `${code}${variant ? `/${variant}` : ''} v${version}`);
+    this.versions.set(key, found);
     return found;
   }
 

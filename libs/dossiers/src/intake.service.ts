@@ -5,7 +5,6 @@ import { CatalogService } from '@motcua/catalog';
 import { EVENTS } from '@motcua/queue';
 import {
   Actor,
-  addLocalDays,
   Applicant,
   assertActionAllowed,
   classifyTimeliness,
@@ -18,6 +17,7 @@ import {
   FieldProblem,
   HistoryEntry,
   LocalDate,
+  localDayRange,
   NATIONAL_SCOPE,
   PauseRecord,
   Proxy,
@@ -224,8 +224,7 @@ export class IntakeService {
   async register(actor: Actor, agencyCode: string, from: LocalDate, to: LocalDate): Promise<{ agency: AgencyEntity; dossiers: Dossier[] }> {
     const agency = await this.agencies.findByCode(actor.scope, agencyCode);
     if (!agency) throw DomainError.notFound('Agency', agencyCode);
-    const start = new Date(`${from}T00:00:00+07:00`);
-    const end = new Date(`${addLocalDays(to, 1)}T00:00:00+07:00`);
+    const { start, end } = localDayRange(from, to);
     return { agency, dossiers: await this.dossiers.register(actor.scope, agency.id, start, end) };
   }
 

@@ -41,7 +41,7 @@ export class WorkflowEngine {
   async start(event: EventJob): Promise<void> {
     const { navigator, calendar } = await this.prepare(event.aggregateId);
     await this.dossiers.transaction(async (tx) => {
-      if (!(await this.outbox.markProcessed(tx, event.outboxId))) return;
+      if (!(await this.outbox.markProcessed(event.outboxId, tx))) return;
       const dossier = (await this.dossiers.lockById(tx, event.aggregateId))!;
       if (dossier.status !== DossierStatus.RECEIVED) return;
       const now = this.clock.now();
@@ -55,7 +55,7 @@ export class WorkflowEngine {
   async advance(event: EventJob): Promise<void> {
     const { navigator, calendar } = await this.prepare((event.payload.dossierId as string) ?? '');
     await this.dossiers.transaction(async (tx) => {
-      if (!(await this.outbox.markProcessed(tx, event.outboxId))) return;
+      if (!(await this.outbox.markProcessed(event.outboxId, tx))) return;
       const dossier = (await this.dossiers.lockById(tx, event.payload.dossierId as string))!;
       if (dossier.status !== DossierStatus.IN_PROCESS) return;
       const task = (await this.tasks.find(event.aggregateId, tx))!;
@@ -84,7 +84,7 @@ export class WorkflowEngine {
   /** dossier.closed (withdrawn, stopped): the open tasks leave the inboxes. */
   async close(event: EventJob): Promise<void> {
     await this.dossiers.transaction(async (tx) => {
-      if (!(await this.outbox.markProcessed(tx, event.outboxId))) return;
+      if (!(await this.outbox.markProcessed(event.outboxId, tx))) return;
       await this.cancelOpen(tx, await this.tasks.latest(tx, event.aggregateId));
     });
   }
@@ -122,7 +122,7 @@ export class WorkflowEngine {
         });
       }
     }
-    await this.outbox.markHandled(event.outboxId);
+    await this.outbox.markProcessed(event.outboxId);
     return moved;
   }
 

@@ -26,14 +26,19 @@ export class LookupLimiter {
     });
   }
 
-  /** Throws RATE_LIMITED (429, with the seconds to wait) when the client has failed too often. */
-  async assertAllowed(client: string): Promise<void> {
+  /**
+   * Runs a lookup for a client: RATE_LIMITED (429, with the seconds to wait) when it has failed too
+   * often; a NOT_FOUND it ends with counts as one more failure.
+   */
+  async guard<T>(client: string, lookup: () => Promise<T>): Promise<T> {
     const state = await this.failures.get(client);
     if (state && state.consumedPoints >= FAILURES_ALLOWED) throw tooMany(state);
-  }
-
-  async recordFailure(client: string): Promise<void> {
-    await this.failures.penalty(client, 1);
+    try {
+      return await lookup();
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) await this.failures.penalty(client, 1);
+      throw error;
+    }
   }
 }
 

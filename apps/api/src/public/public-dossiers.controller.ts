@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Param, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import { PublicLookupService } from '@motcua/dossiers';
-import { DomainError, ErrorCode } from '@motcua/domain';
 import { Public } from '../auth/auth.decorators';
 import { PublicDossierDto, RatingDto, toPublicDossier, VerifierQuery } from './dto/public-dossier.dto';
 import { LookupLimiter } from './lookup-limiter';
@@ -22,7 +21,7 @@ export class PublicDossiersController {
   @ApiNotFoundResponse({ description: 'The same answer for a wrong code and a wrong verifier' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed lookups from this client; see Retry-After' })
   async lookup(@Ip() client: string, @Param('code') code: string, @Query() query: VerifierQuery): Promise<PublicDossierDto> {
-    return toPublicDossier(await this.guarded(client, () => this.lookups.lookup(code, query.verifier)));
+    return toPublicDossier(await this.limiter.guard(client, () => this.lookups.lookup(code, query.verifier)));
   }
 
   @Post(':code/rating')
@@ -30,16 +29,7 @@ export class PublicDossiersController {
   @ApiOperation({ summary: 'Rate the service once, after the result was returned' })
   @ApiNoContentResponse()
   async rate(@Ip() client: string, @Param('code') code: string, @Body() dto: RatingDto): Promise<void> {
-    await this.guarded(client, () => this.lookups.rate(code, dto.verifier, dto.score, dto.comment ?? null));
+    await this.limiter.guard(client, () => this.lookups.rate(code, dto.verifier, dto.score, dto.comment ?? null));
   }
 
-  private async guarded<T>(client: string, work: () => Promise<T>): Promise<T> {
-    await this.limiter.assertAllowed(client);
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) await this.limiter.recordFailure(client);
-      throw error;
-    }
-  }
 }

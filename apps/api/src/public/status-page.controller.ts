@@ -26,15 +26,12 @@ export class StatusPageController {
   async show(@Ip() client: string, @Query('ma') code = '', @Query('v') verifier?: string): Promise<string> {
     if (!verifier) return lookupForm(String(code));
     try {
-      await this.limiter.assertAllowed(client);
-      if (!/^\d{4}$/.test(String(verifier))) throw new DomainError(ErrorCode.NOT_FOUND, 'verifier');
-      return statusPage(toPublicDossier(await this.lookups.lookup(String(code), String(verifier))));
+      return statusPage(toPublicDossier(await this.limiter.guard(client, () => this.lookups.lookup(String(code), String(verifier)))));
     } catch (error) {
       if (error instanceof DomainError && error.code === ErrorCode.RATE_LIMITED) {
         return lookupForm(String(code), 'Ông/bà đã nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.');
       }
       if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) {
-        await this.limiter.recordFailure(client);
         return lookupForm(String(code), 'Không tìm thấy hồ sơ với mã và số xác thực này.');
       }
       throw error;

@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
-import { addLocalDays, Role } from '@motcua/domain';
+import { localDayRange, Role } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
 import { ReportsService } from '@motcua/reporting';
 import type { TimelinessReport } from '@motcua/reporting';
@@ -23,9 +23,10 @@ import {
 
 /** Local dates [from, to] as instants [from 00:00, the day after to 00:00) in Asia/Ho_Chi_Minh. */
 function period(query: { from: string; to: string; unit?: string; units?: '2025-07' }) {
+  const { start, end } = localDayRange(query.from, query.to);
   return {
-    from: new Date(`${query.from}T00:00:00+07:00`),
-    to: new Date(`${addLocalDays(query.to, 1)}T00:00:00+07:00`),
+    from: start,
+    to: end,
     unitCode: query.unit,
     unitSet: query.units,
   };

@@ -43,6 +43,6 @@ export class EventsProcessor extends LoggedWorkerHost {
     if (dueSoonAt) wakeUps.push({ name: TIMER_JOBS.dueSoon, at: Date.parse(dueSoonAt), jobId: `due-soon-${taskId}` });
     if (dueAt) wakeUps.push({ name: TIMER_JOBS.overdue, at: Date.parse(dueAt) + 1000, jobId: `overdue-${taskId}` });
     await this.timers.addBulk(wakeUps.map(({ name, at, jobId }) => ({ name, data: { taskId }, opts: { jobId, delay: Math.max(0, at - now) } })));
-    await this.outbox.markHandled(job.outboxId);
+    await this.outbox.markProcessed(job.outboxId);
   }
 }

@@ -24,6 +24,7 @@ export {
 export {
   addLocalDays,
   formatVietnameseDateTime,
+  localDayRange,
   MAX_YEAR,
   MIN_YEAR,
   MS_PER_MINUTE,

@@ -140,6 +140,11 @@ export function toLocalDate(at: Date): LocalDate {
   return formatLocalDate(toLocalInstant(at).day);
 }
 
+/** The instants of local dates [from, to]: from the start of `from` to the start of the day after `to`. */
+export function localDayRange(from: LocalDate, to: LocalDate): { start: Date; end: Date } {
+  return { start: fromLocalInstant(parseLocalDate(from), 0), end: fromLocalInstant(parseLocalDate(to) + 1, 0) };
+}
+
 /** The local date `days` days after (or before, if negative) a local date. */
 export function addLocalDays(date: LocalDate, days: number): LocalDate {
   return formatLocalDate(parseLocalDate(date) + days);

@@ -32,9 +32,12 @@ export class OutboxRepository {
     });
   }
 
-  /** Records that an outbox event has had its effect; false if it had already (a redelivery). */
-  async markProcessed(tx: EntityManager, outboxId: string): Promise<boolean> {
-    const rows = await tx.query(`INSERT INTO processed_events (outbox_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING outbox_id`, [outboxId]);
+  /**
+   * Records that an outbox event has had its effect, inside the handler's transaction when it has one;
+   * false if it had already (a redelivery).
+   */
+  async markProcessed(outboxId: string, manager: EntityManager = this.db.manager): Promise<boolean> {
+    const rows = await manager.query(`INSERT INTO processed_events (outbox_id) VALUES ($1) ON CONFLICT DO NOTHING RETURNING outbox_id`, [outboxId]);
     return rows.length === 1;
   }
 
@@ -51,10 +54,5 @@ export class OutboxRepository {
       [olderThan, limit],
     );
     return rows.map((row) => ({ id: String(row.id), topic: row.topic, aggregateId: row.aggregate_id, payload: row.payload }));
-  }
-
-  /** For handlers without a transaction of their own: records the event as handled. */
-  async markHandled(outboxId: string): Promise<void> {
-    await this.db.query(`INSERT INTO processed_events (outbox_id) VALUES ($1) ON CONFLICT DO NOTHING`, [outboxId]);
   }
 }
