@@ -10,9 +10,10 @@ import { WorkflowModule } from '@motcua/workflow';
 import { EventsProcessor } from './events/events.processor';
 import { WorkerHealthServer } from './health-server';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { ReportProjector } from './reports/report-projector';
 import { TimersProcessor } from './timers/timers.processor';
 
-/** The worker process: the outbox relay and BullMQ processors, no HTTP but a health port. */
+/** The worker process: the outbox relay, BullMQ processors and the report projector; no HTTP but a health port. */
 @Module({
   imports: [
     AppConfigModule,
@@ -25,6 +26,6 @@ import { TimersProcessor } from './timers/timers.processor';
     CatalogModule,
     WorkflowModule,
   ],
-  providers: [WorkerHealthServer, OutboxRelay, EventsProcessor, TimersProcessor],
+  providers: [WorkerHealthServer, OutboxRelay, EventsProcessor, TimersProcessor, ReportProjector],
 })
 export class WorkerModule {}

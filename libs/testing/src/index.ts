@@ -2,3 +2,4 @@ export * from './pdf-text';
 export * from './services';
 export * from './test-config';
 export * from './test-environment';
+export * from './synthetic-dossiers';

@@ -5,6 +5,7 @@ import { Dossiers1763900300000 } from './1763900300000-dossiers';
 import { Workflow1763900400000 } from './1763900400000-workflow';
 import { UserEmail1763900500000 } from './1763900500000-user-email';
 import { Timeliness1763900600000 } from './1763900600000-timeliness';
+import { ReportCounts1763900800000 } from './1763900800000-report-counts';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Workflow1763900400000,
   UserEmail1763900500000,
   Timeliness1763900600000,
+  ReportCounts1763900800000,
 ];

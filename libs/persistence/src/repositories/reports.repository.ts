@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { localDayRange, toLocalDate } from '@motcua/domain';
 import type { Scope } from '@motcua/domain';
 
 export type ReportGroup = 'province' | 'district' | 'commune' | 'agency' | 'procedure' | 'field';
@@ -49,7 +50,7 @@ export type ReportBucket = 'carried_over' | 'new_online' | 'new_in_person' | 're
 /** The group key of a dossier, from the unit it was received in (district: null at province level and after the reform). */
 const GROUP_KEY: Record<ReportGroup, string> = {
   province: `split_part(d.receiving_unit_path, '.', 1)`,
-  district: `substring(d.receiving_unit_path from '^\\d{2}\\.\\d{3}')`,
+  district: `CASE WHEN d.receiving_unit_path ~ '^\\d{2}\\.\\d{3}(\\.|$)' THEN left(d.receiving_unit_path, 6) END`,
   commune: `CASE WHEN d.receiving_unit_path ~ '\\.\\d{5}$' THEN d.receiving_unit_path END`,
   agency: `d.receiving_agency_id::text`,
   procedure: `d.procedure_code`,
@@ -73,8 +74,12 @@ const POST_REFORM_KEY: Partial<Record<ReportGroup, string>> = {
   commune: `CASE WHEN d.commune_code IS NOT NULL THEN (${NEW_PROVINCE}) || '.' || (${NEW_COMMUNE}) END`,
 };
 
-/** Every dossier that counts in the period: received before its end and not finished or closed before its start. */
-const POPULATION = `d.received_at < $2 AND (d.finished_at >= $1 OR (d.finished_at IS NULL AND (d.closed_at IS NULL OR d.closed_at >= $1)))`;
+/** A dossier's end of processing: finished (RESOLVED, STOPPED), else closed (withdrawn). */
+const ENDED = `coalesce(d.finished_at, d.closed_at)`;
+const OPEN_AT_END = `(${ENDED} IS NULL OR ${ENDED} >= $2)`;
+
+/** Every dossier that counts in the period: received before its end and not ended before its start. */
+const POPULATION = `d.received_at < $2 AND (${ENDED} IS NULL OR ${ENDED} >= $1)`;
 
 /** Each column's condition, on a dossier of the population. */
 const BUCKETS: Record<ReportBucket, string> = {
@@ -85,13 +90,103 @@ const BUCKETS: Record<ReportBucket, string> = {
   early: `d.finished_at < $2 AND d.timeliness = 'early'`,
   on_time: `d.finished_at < $2 AND d.timeliness = 'on_time'`,
   late: `d.finished_at < $2 AND d.timeliness = 'late'`,
-  in_progress: `(d.finished_at IS NULL OR d.finished_at >= $2) AND (d.closed_at IS NULL OR d.closed_at >= $2)`,
-  within_deadline: `(d.finished_at IS NULL OR d.finished_at >= $2) AND (d.closed_at IS NULL OR d.closed_at >= $2) AND d.due_at >= $2`,
-  overdue: `(d.finished_at IS NULL OR d.finished_at >= $2) AND (d.closed_at IS NULL OR d.closed_at >= $2) AND d.due_at < $2`,
+  in_progress: OPEN_AT_END,
+  within_deadline: `${OPEN_AT_END} AND (d.due_at IS NULL OR d.due_at >= $2)`,
+  overdue: `${OPEN_AT_END} AND d.due_at < $2`,
 };
 
+const MEASURES = ['received_online', 'received_other', 'ended', 'resolved', 'early', 'on_time', 'late', 'overdue'] as const;
+
+/** One roll-up source: rows of a kind under a node condition, counted under a key, added or taken away. */
+interface Source {
+  kind: 'province' | 'district' | 'agency';
+  node: string;
+  key: string;
+  sign: 1 | -1;
+}
+
+/** A unit path's level, from the width of its last code (province 2, district 3, commune 5 digits). */
+function levelOf(path: string): 'province' | 'district' | 'commune' {
+  const width = path.length - path.lastIndexOf('.') - 1;
+  return width === 2 ? 'province' : width === 3 ? 'district' : 'commune';
+}
+
+/** Dossiers projected per statement when catching up. */
+const PROJECTION_BATCH = 5000;
+
+function toReportRow(row: Record<string, unknown>): ReportRow {
+  return {
+    key: row.key as string | null,
+    label: row.label as string | null,
+    carriedOver: row.carried_over as number,
+    newOnline: row.new_online as number,
+    newInPerson: row.new_in_person as number,
+    resolved: row.resolved as number,
+    early: row.early as number,
+    onTime: row.on_time as number,
+    late: row.late as number,
+    inProgress: row.in_progress as number,
+    withinDeadline: row.within_deadline as number,
+    overdue: row.overdue as number,
+  };
+}
+
+/** The period as local dates and their months' first days, if both bounds are local midnights. */
+function localBounds(period: ReportPeriod): { from: string; to: string; fromMonth: string; toMonth: string } | null {
+  const from = toLocalDate(period.from);
+  const to = toLocalDate(period.to);
+  const midnight = (date: string, at: Date) => localDayRange(date, date).start.getTime() === at.getTime();
+  if (!midnight(from, period.from) || !midnight(to, period.to)) return null;
+  return { from, to, fromMonth: `${from.slice(0, 8)}01`, toMonth: `${to.slice(0, 8)}01` };
+}
+
+/** The narrower of two unit paths when one holds the other; null for the whole country; undefined when they are apart. */
+function narrowestPath(a: string | null | undefined, b: string | null | undefined): string | null | undefined {
+  if (!a || !b) return a || b || null;
+  if (b === a || b.startsWith(`${a}.`)) return b;
+  if (a.startsWith(`${b}.`)) return a;
+  return undefined;
+}
+
 /**
- * The on-time statistics as one plain aggregate over the dossiers. Scope and unit filter are
+ * The roll-up rows that make up each group. A group below the filtered unit is the subtree of one
+ * district (its row) or commune (its agencies' rows); what the groups leave out of the filtered unit
+ * (dossiers received at a higher level) is the whole minus the groups, under the null key.
+ */
+function rollupSources(groupBy: ReportGroup, within: string | null, bind: (value: unknown) => string): { table: 'report_totals' | 'report_procedure_totals'; sources: Source[] } {
+  // A node and everything under it: its agencies ('#') and its children ('.') sort between it and it + '/'.
+  const under = (path: string) => `node >= ${bind(path)} AND node < ${bind(`${path}/`)}`;
+  const literal = (value: string | null) => (value === null ? 'NULL' : bind(value));
+  const whole = (key: string, sign: 1 | -1 = 1): Source => {
+    if (within === null) return { kind: 'province', node: 'TRUE', key, sign };
+    const level = levelOf(within);
+    return level === 'commune' ? { kind: 'agency', node: under(within), key, sign } : { kind: level, node: `node = ${bind(within)}`, key, sign };
+  };
+  const split = (pieces: Omit<Source, 'sign'>): Source[] => [{ ...pieces, sign: 1 }, whole('NULL'), { ...pieces, key: 'NULL', sign: -1 }];
+  const below = () => (within === null ? 'TRUE' : under(within));
+  const totals = (sources: Source[]) => ({ table: 'report_totals' as const, sources });
+  switch (groupBy) {
+    case 'province':
+      return totals([within === null ? { kind: 'province', node: 'TRUE', key: 'node', sign: 1 } : whole(literal(within.slice(0, 2)))]);
+    case 'district':
+      if (within === null || levelOf(within) === 'province') return totals(split({ kind: 'district', node: below(), key: 'node' }));
+      return totals([whole(literal(/^\d{2}\.\d{3}(\.|$)/.test(within) ? within.slice(0, 6) : null))]);
+    case 'commune':
+      if (within === null || levelOf(within) !== 'commune') return totals(split({ kind: 'agency', node: `${below()} AND node ~ '\\.\\d{5}#'`, key: `split_part(node, '#', 1)` }));
+      return totals([whole(literal(within))]);
+    case 'agency':
+      return totals([{ kind: 'agency', node: below(), key: `split_part(node, '#', 2)`, sign: 1 }]);
+    case 'procedure':
+      return { table: 'report_procedure_totals', sources: [whole('procedure_code')] };
+    case 'field':
+      return { table: 'report_procedure_totals', sources: [whole('procedure_field')] };
+  }
+}
+
+/**
+ * The on-time statistics. `timeliness` reads the roll-ups (migration ReportCounts); the plain aggregate
+ * over the dossiers is the definition they are tested against, and still answers what the roll-ups do
+ * not hold: the post-reform view, and periods not bounded by local midnights. Scope and unit filter are
  * conditions on the receiving unit's path.
  */
 @Injectable()
@@ -99,6 +194,83 @@ export class ReportsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async timeliness(scope: Scope, period: ReportPeriod, groupBy: ReportGroup): Promise<ReportRow[]> {
+    const bounds = localBounds(period);
+    if (period.unitSet || !bounds) return this.timelinessFromDossiers(scope, period, groupBy);
+    const within = narrowestPath(scope.unitPath, period.unitPath);
+    if (within === undefined) return [];
+    await this.catchUp();
+    const params: unknown[] = [bounds.from, bounds.to, bounds.fromMonth, bounds.toMonth];
+    const bind = (value: unknown) => `$${params.push(value)}`;
+    const { table, sources } = rollupSources(groupBy, within, bind);
+    const select = (source: Source, columns: string) =>
+      `SELECT ${source.key}::text AS key, ${columns}, ${MEASURES.map((m) => `${source.sign === 1 ? '' : '-'}${m} AS ${m}`).join(', ')}
+       FROM ${table} WHERE kind = '${source.kind}' AND ${source.node}`;
+    const parts = sources.map((source) =>
+      table === 'report_totals'
+        ? `${select(source, 'grain, bucket')} AND grain = 'M' AND bucket < $4`
+        : `${select(source, `'M'::"char" AS grain, month AS bucket`)} AND month < $4`,
+    );
+    if (bounds.from !== bounds.fromMonth || bounds.to !== bounds.toMonth) {
+      // The days of the bounds' months: held for provinces and districts, counted from the dossiers otherwise.
+      if (table === 'report_totals' && sources.every((source) => source.kind !== 'agency')) {
+        parts.push(...sources.map((source) => `${select(source, 'grain, bucket')} AND grain = 'D' AND (bucket >= $3 AND bucket < $1 OR bucket >= $4 AND bucket < $2)`));
+      } else {
+        const path = within === null ? 'TRUE' : `(d.receiving_unit_path = ${bind(within)} OR d.receiving_unit_path LIKE ${bind(`${within}.%`)})`;
+        parts.push(
+          `SELECT ${GROUP_KEY[groupBy]} AS key, 'D'::"char" AS grain, f.day AS bucket, ${MEASURES.map((m) => `f.${m}`).join(', ')}
+           FROM dossiers d CROSS JOIN LATERAL report_facts(ROW(d.id, d.receiving_agency_id, d.receiving_unit_path, d.procedure_code, d.procedure_field,
+             d.channel, d.received_at, d.due_at, d.finished_at, d.closed_at, d.timeliness)::report_state) f
+           WHERE d.received_at IS NOT NULL AND ${path}
+             AND greatest(d.received_at, d.due_at, d.finished_at, d.closed_at) >= ${bind(localDayRange(bounds.fromMonth, bounds.fromMonth).start)}
+             AND (f.day >= $3 AND f.day < $1 OR f.day >= $4 AND f.day < $2)`,
+        );
+      }
+    }
+    const upTo = (measure: string, before: 'before_from' | 'before_to') => `coalesce(sum(${measure}) FILTER (WHERE ${before}), 0)`;
+    const between = (measure: string) => `${upTo(measure, 'before_to')} - ${upTo(measure, 'before_from')}`;
+    const open = (before: 'before_from' | 'before_to') => upTo('received_online + received_other - ended', before);
+    const rows: Record<string, number | string | null>[] = await this.db.query(
+      `WITH parts AS (${parts.join('\n UNION ALL ')}),
+       flagged AS (
+         SELECT p.*, (grain = 'M' AND bucket < $3) OR (grain = 'D' AND bucket >= $3 AND bucket < $1) AS before_from,
+                     (grain = 'M' AND bucket < $4) OR (grain = 'D' AND bucket >= $4 AND bucket < $2) AS before_to
+         FROM parts p
+       ),
+       g AS (
+         SELECT key, ${open('before_from')}::int AS carried_over,
+           (${between('received_online')})::int AS new_online, (${between('received_other')})::int AS new_in_person,
+           (${between('resolved')})::int AS resolved, (${between('early')})::int AS early,
+           (${between('on_time')})::int AS on_time, (${between('late')})::int AS late,
+           ${open('before_to')}::int AS in_progress, ${upTo('overdue', 'before_to')}::int AS overdue
+         FROM flagged GROUP BY key
+         HAVING ${upTo('received_online + received_other', 'before_to')} - ${upTo('ended', 'before_from')} > 0
+       )
+       SELECT g.*, ${this.label(groupBy, period)} AS label FROM g ORDER BY g.key NULLS FIRST`,
+      params,
+    );
+    return rows.map((row) => toReportRow({ ...row, within_deadline: (row.in_progress as number) - (row.overdue as number) }));
+  }
+
+  /** Projects the queued dossier changes into the roll-ups; returns how many were taken (at most `batch`). */
+  async project(batch: number): Promise<number> {
+    const [{ projected }] = await this.db.query(`SELECT report_project($1) AS projected`, [batch]);
+    return projected;
+  }
+
+  /** Projects everything still queued, so a report counts every committed change. */
+  async catchUp(): Promise<void> {
+    while ((await this.project(PROJECTION_BATCH)) === PROJECTION_BATCH);
+  }
+
+  /** Recounts the roll-ups from the dossiers (after a bulk load); returns how many dossiers were counted. */
+  async rebuild(): Promise<number> {
+    const [{ queued }] = await this.db.query(`SELECT report_rebuild()::int AS queued`);
+    await this.catchUp();
+    return queued;
+  }
+
+  /** The same statistics as one plain aggregate over the dossiers: what the roll-ups must equal. */
+  async timelinessFromDossiers(scope: Scope, period: ReportPeriod, groupBy: ReportGroup): Promise<ReportRow[]> {
     const [filter, params] = this.filter(scope, period);
     const rows: Record<string, unknown>[] = await this.db.query(
       `WITH grouped AS (
@@ -109,20 +281,7 @@ export class ReportsRepository {
        FROM grouped g GROUP BY g.key ORDER BY g.key NULLS FIRST`,
       params,
     );
-    return rows.map((row) => ({
-      key: row.key as string | null,
-      label: row.label as string | null,
-      carriedOver: row.carried_over as number,
-      newOnline: row.new_online as number,
-      newInPerson: row.new_in_person as number,
-      resolved: row.resolved as number,
-      early: row.early as number,
-      onTime: row.on_time as number,
-      late: row.late as number,
-      inProgress: row.in_progress as number,
-      withinDeadline: row.within_deadline as number,
-      overdue: row.overdue as number,
-    }));
+    return rows.map(toReportRow);
   }
 
   /** Citizens' ratings of dossiers returned in the period, per group. */
@@ -191,7 +350,7 @@ export class ReportsRepository {
       case 'agency':
         return `(SELECT a.name FROM agencies a WHERE a.id::text = g.key)`;
       case 'procedure':
-        return `min(g.procedure_name)`;
+        return `(SELECT p.name FROM procedures p WHERE p.code = g.key)`;
       case 'field':
         return `g.key`;
     }
