@@ -14,9 +14,10 @@ const addExcluded = (table: string) => MEASURES.map((m) => `${m} = ${table}.${m}
  * day it ends late. In progress at
  * an instant T is received − ended before T; overdue at T is the overdue flow summed before T.
  *
- * The flows are kept per local day for provinces and districts (their whole subtree), per month for
- * those and for each receiving agency, and per month and procedure for all three. A prefix sum before
- * a day reads the months before its month and the days of its month.
+ * The flows are kept per local day for provinces and districts (their whole subtree), per month and
+ * per year for those and for each receiving agency, and per month and year and procedure for all
+ * three. A prefix sum before a day reads the years before its year, the months of its year before its
+ * month and the days of its month before it: a few dozen rows per group, however long the history.
  *
  * A trigger queues every dossier whose counted columns change; the worker's projector (report_project)
  * takes the queue in batches, subtracts the dossier's last projected state and adds its current one.
@@ -45,16 +46,19 @@ export class ReportCounts1763900800000 implements MigrationInterface {
       )`);
     await db.query(`CREATE TABLE report_changes (id bigserial PRIMARY KEY, dossier_id uuid NOT NULL)`);
     // kind: 'province' | 'district' (the node's whole subtree) | 'agency' (node = unit path '#' agency id).
-    // grain: 'D' (bucket = a day; provinces and districts only) | 'M' (bucket = the first day of a month).
+    // grain: 'D' (bucket = a day; provinces and districts only) | 'M' (the first day of a month) | 'Y' (of a year).
     await db.query(`
       CREATE TABLE report_totals (
         kind text NOT NULL, node text COLLATE "C" NOT NULL, grain "char" NOT NULL, bucket date NOT NULL, ${measureColumns},
         PRIMARY KEY (kind, grain, node, bucket)
       )`);
+    // The days of one month for every province or district at once (a national report's period edges).
+    await db.query(`CREATE INDEX report_totals_days_idx ON report_totals (kind, bucket, node) WHERE grain = 'D'`);
     await db.query(`
       CREATE TABLE report_procedure_totals (
-        kind text NOT NULL, node text COLLATE "C" NOT NULL, procedure_code text NOT NULL, procedure_field text NOT NULL, month date NOT NULL, ${measureColumns},
-        PRIMARY KEY (kind, node, procedure_code, procedure_field, month)
+        kind text NOT NULL, node text COLLATE "C" NOT NULL, procedure_code text NOT NULL, procedure_field text NOT NULL, grain "char" NOT NULL, bucket date NOT NULL,
+        ${measureColumns},
+        PRIMARY KEY (kind, node, procedure_code, procedure_field, grain, bucket)
       )`);
 
     // One dossier's flows. The end of processing is the finish, else the closing (withdrawn, refused later).
@@ -81,7 +85,7 @@ export class ReportCounts1763900800000 implements MigrationInterface {
       RETURNS TABLE (kind text, node text, procedure_code text, procedure_field text, grain "char", bucket date, ${MEASURES.map((m) => `${m} integer`).join(', ')})
       LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         SELECT n.kind, n.node, p.code, p.field, g.grain,
-          CASE g.grain WHEN 'D' THEN f.day ELSE date_trunc('month', f.day)::date END, ${MEASURES.map((m) => `f.${m}`).join(', ')}
+          CASE g.grain WHEN 'D' THEN f.day WHEN 'M' THEN date_trunc('month', f.day)::date ELSE date_trunc('year', f.day)::date END, ${MEASURES.map((m) => `f.${m}`).join(', ')}
         FROM report_facts(s) f
         CROSS JOIN (VALUES
           ('province', split_part(s.receiving_unit_path, '.', 1)),
@@ -89,8 +93,8 @@ export class ReportCounts1763900800000 implements MigrationInterface {
           ('agency', s.receiving_unit_path || '#' || s.receiving_agency_id)
         ) n (kind, node)
         CROSS JOIN (VALUES ('', ''), (s.procedure_code, s.procedure_field)) p (code, field)
-        CROSS JOIN (VALUES ('D'::"char"), ('M')) g (grain)
-        WHERE n.node IS NOT NULL AND (g.grain = 'M' OR (p.code = '' AND n.kind <> 'agency'))
+        CROSS JOIN (VALUES ('D'::"char"), ('M'), ('Y')) g (grain)
+        WHERE n.node IS NOT NULL AND (g.grain <> 'D' OR (p.code = '' AND n.kind <> 'agency'))
       $$`);
 
     await db.query(`
@@ -129,9 +133,9 @@ export class ReportCounts1763900800000 implements MigrationInterface {
           SELECT kind, node, grain, bucket, ${MEASURES.join(', ')} FROM deltas WHERE procedure_code = ''
           ON CONFLICT (kind, grain, node, bucket) DO UPDATE SET ${addExcluded('report_totals')}
         ), procedures AS (
-          INSERT INTO report_procedure_totals (kind, node, procedure_code, procedure_field, month, ${MEASURES.join(', ')})
-          SELECT kind, node, procedure_code, procedure_field, bucket, ${MEASURES.join(', ')} FROM deltas WHERE procedure_code <> ''
-          ON CONFLICT (kind, node, procedure_code, procedure_field, month) DO UPDATE SET ${addExcluded('report_procedure_totals')}
+          INSERT INTO report_procedure_totals (kind, node, procedure_code, procedure_field, grain, bucket, ${MEASURES.join(', ')})
+          SELECT kind, node, procedure_code, procedure_field, grain, bucket, ${MEASURES.join(', ')} FROM deltas WHERE procedure_code <> ''
+          ON CONFLICT (kind, node, procedure_code, procedure_field, grain, bucket) DO UPDATE SET ${addExcluded('report_procedure_totals')}
         )
         SELECT count(*) INTO projected FROM taken;
         RETURN projected;

@@ -111,8 +111,9 @@ function levelOf(path: string): 'province' | 'district' | 'commune' {
   return width === 2 ? 'province' : width === 3 ? 'district' : 'commune';
 }
 
-/** Dossiers projected per statement when catching up. */
+/** Dossiers projected per statement when catching up, and when recounting everything. */
 const PROJECTION_BATCH = 5000;
+const REBUILD_BATCH = 25_000;
 
 function toReportRow(row: Record<string, unknown>): ReportRow {
   return {
@@ -131,13 +132,13 @@ function toReportRow(row: Record<string, unknown>): ReportRow {
   };
 }
 
-/** The period as local dates and their months' first days, if both bounds are local midnights. */
-function localBounds(period: ReportPeriod): { from: string; to: string; fromMonth: string; toMonth: string } | null {
+/** The period as local dates and the first days of their months and years, if both bounds are local midnights. */
+function localBounds(period: ReportPeriod): { from: string; to: string; fromMonth: string; toMonth: string; fromYear: string; toYear: string } | null {
   const from = toLocalDate(period.from);
   const to = toLocalDate(period.to);
   const midnight = (date: string, at: Date) => localDayRange(date, date).start.getTime() === at.getTime();
   if (!midnight(from, period.from) || !midnight(to, period.to)) return null;
-  return { from, to, fromMonth: `${from.slice(0, 8)}01`, toMonth: `${to.slice(0, 8)}01` };
+  return { from, to, fromMonth: `${from.slice(0, 8)}01`, toMonth: `${to.slice(0, 8)}01`, fromYear: `${from.slice(0, 5)}01-01`, toYear: `${to.slice(0, 5)}01-01` };
 }
 
 /** The narrower of two unit paths when one holds the other; null for the whole country; undefined when they are apart. */
@@ -172,7 +173,8 @@ function rollupSources(groupBy: ReportGroup, within: string | null, bind: (value
       if (within === null || levelOf(within) === 'province') return totals(split({ kind: 'district', node: below(), key: 'node' }));
       return totals([whole(literal(/^\d{2}\.\d{3}(\.|$)/.test(within) ? within.slice(0, 6) : null))]);
     case 'commune':
-      if (within === null || levelOf(within) !== 'commune') return totals(split({ kind: 'agency', node: `${below()} AND node ~ '\\.\\d{5}#'`, key: `split_part(node, '#', 1)` }));
+      // Every agency under the unit: those of a commune under its key, the others (district, province) under the null key.
+      if (within === null || levelOf(within) !== 'commune') return totals([{ kind: 'agency', node: below(), key: `CASE WHEN node ~ '\\.\\d{5}#' THEN split_part(node, '#', 1) END`, sign: 1 }]);
       return totals([whole(literal(within))]);
     case 'agency':
       return totals([{ kind: 'agency', node: below(), key: `split_part(node, '#', 2)`, sign: 1 }]);
@@ -199,21 +201,22 @@ export class ReportsRepository {
     const within = narrowestPath(scope.unitPath, period.unitPath);
     if (within === undefined) return [];
     await this.catchUp();
-    const params: unknown[] = [bounds.from, bounds.to, bounds.fromMonth, bounds.toMonth];
+    const params: unknown[] = [bounds.from, bounds.to, bounds.fromMonth, bounds.toMonth, bounds.fromYear, bounds.toYear];
     const bind = (value: unknown) => `$${params.push(value)}`;
     const { table, sources } = rollupSources(groupBy, within, bind);
-    const select = (source: Source, columns: string) =>
-      `SELECT ${source.key}::text AS key, ${columns}, ${MEASURES.map((m) => `${source.sign === 1 ? '' : '-'}${m} AS ${m}`).join(', ')}
+    const select = (source: Source) =>
+      `SELECT (${source.key})::text COLLATE "default" AS key, grain, bucket, ${MEASURES.map((m) => `${source.sign === 1 ? '' : '-'}${m} AS ${m}`).join(', ')}
        FROM ${table} WHERE kind = '${source.kind}' AND ${source.node}`;
-    const parts = sources.map((source) =>
-      table === 'report_totals'
-        ? `${select(source, 'grain, bucket')} AND grain = 'M' AND bucket < $4`
-        : `${select(source, `'M'::"char" AS grain, month AS bucket`)} AND month < $4`,
-    );
-    if (bounds.from !== bounds.fromMonth || bounds.to !== bounds.toMonth) {
-      // The days of the bounds' months: held for provinces and districts, counted from the dossiers otherwise.
+    // The years before the bounds' years, the months of those years before the bounds' months, the days of those months before the bounds.
+    const ranges = (grain: string, ranges: [string, string, boolean][]) =>
+      ranges.filter(([, , any]) => any).map(([from, to]) => `grain = '${grain}' AND bucket >= ${from} AND bucket < ${to}`);
+    const months = ranges('M', [['$5', '$3', bounds.fromYear !== bounds.fromMonth], ['$6', '$4', bounds.toYear !== bounds.toMonth]]);
+    const days = ranges('D', [['$3', '$1', bounds.fromMonth !== bounds.from], ['$4', '$2', bounds.toMonth !== bounds.to]]);
+    const parts = sources.map((source) => `${select(source)} AND (${[`grain = 'Y' AND bucket < $6`, ...months].join(' OR ')})`);
+    if (days.length > 0) {
+      // The days are held for provinces and districts, counted from the dossiers otherwise.
       if (table === 'report_totals' && sources.every((source) => source.kind !== 'agency')) {
-        parts.push(...sources.map((source) => `${select(source, 'grain, bucket')} AND grain = 'D' AND (bucket >= $3 AND bucket < $1 OR bucket >= $4 AND bucket < $2)`));
+        parts.push(...sources.map((source) => `${select(source)} AND (${days.join(' OR ')})`));
       } else {
         const path = within === null ? 'TRUE' : `(d.receiving_unit_path = ${bind(within)} OR d.receiving_unit_path LIKE ${bind(`${within}.%`)})`;
         parts.push(
@@ -232,8 +235,9 @@ export class ReportsRepository {
     const rows: Record<string, number | string | null>[] = await this.db.query(
       `WITH parts AS (${parts.join('\n UNION ALL ')}),
        flagged AS (
-         SELECT p.*, (grain = 'M' AND bucket < $3) OR (grain = 'D' AND bucket >= $3 AND bucket < $1) AS before_from,
-                     (grain = 'M' AND bucket < $4) OR (grain = 'D' AND bucket >= $4 AND bucket < $2) AS before_to
+         SELECT p.*,
+           grain = 'Y' AND bucket < $5 OR grain = 'M' AND bucket >= $5 AND bucket < $3 OR grain = 'D' AND bucket >= $3 AND bucket < $1 AS before_from,
+           grain = 'Y' AND bucket < $6 OR grain = 'M' AND bucket >= $6 AND bucket < $4 OR grain = 'D' AND bucket >= $4 AND bucket < $2 AS before_to
          FROM parts p
        ),
        g AS (
@@ -258,14 +262,14 @@ export class ReportsRepository {
   }
 
   /** Projects everything still queued, so a report counts every committed change. */
-  async catchUp(): Promise<void> {
-    while ((await this.project(PROJECTION_BATCH)) === PROJECTION_BATCH);
+  async catchUp(batch = PROJECTION_BATCH): Promise<void> {
+    while ((await this.project(batch)) === batch);
   }
 
   /** Recounts the roll-ups from the dossiers (after a bulk load); returns how many dossiers were counted. */
   async rebuild(): Promise<number> {
     const [{ queued }] = await this.db.query(`SELECT report_rebuild()::int AS queued`);
-    await this.catchUp();
+    await this.catchUp(REBUILD_BATCH);
     return queued;
   }
 
