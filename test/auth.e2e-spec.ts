@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { DEMO_PASSWORD } from '@motcua/domain';
 import { startApi, TestApi } from './support/api';
 
 /** The README's demo-login table is the contract: every row must log in as written. */
@@ -67,6 +68,36 @@ describe('auth', () => {
       { field: 'username', reason: 'username must be a string' },
       { field: 'password', reason: 'is required' },
     ]);
+  });
+});
+
+describe('login back-off', () => {
+  let api: TestApi;
+  beforeAll(async () => (api = await startApi({ TRUST_PROXY: 'loopback' })));
+  afterAll(() => api.close());
+  const login = (client: string, username: string, password: string) =>
+    api.http().post('/api/auth/login').set('X-Forwarded-For', client).send({ username, password });
+
+  it('makes a client wait after 5 wrong passwords for one account, even with the right one, but not other clients', async () => {
+    for (let i = 0; i < 5; i++) expect((await login('203.0.113.7', 'tiepnhan.vinhhai', 'wrong-password')).status).toBe(401);
+    const locked = await login('203.0.113.7', 'tiepnhan.vinhhai', DEMO_PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(locked.body.code).toBe('RATE_LIMITED');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
+    expect((await login('198.51.100.20', 'tiepnhan.vinhhai', DEMO_PASSWORD)).status).toBe(200);
+    expect((await login('203.0.113.7', 'tiepnhan.loctho', DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it('forgets an account’s failures after a successful login', async () => {
+    for (let i = 0; i < 4; i++) expect((await login('203.0.113.8', 'xuly.vinhhai', 'wrong-password')).status).toBe(401);
+    expect((await login('203.0.113.8', 'xuly.vinhhai', DEMO_PASSWORD)).status).toBe(200);
+    for (let i = 0; i < 4; i++) expect((await login('203.0.113.8', 'xuly.vinhhai', 'wrong-password')).status).toBe(401);
+    expect((await login('203.0.113.8', 'xuly.vinhhai', DEMO_PASSWORD)).status).toBe(200);
+  });
+
+  it('makes a client wait after 30 wrong passwords across accounts', async () => {
+    for (let i = 0; i < 30; i++) expect((await login('203.0.113.9', `nobody${i}`, 'wrong-password')).status).toBe(401);
+    expect((await login('203.0.113.9', 'giamsat.tinh', DEMO_PASSWORD)).status).toBe(429);
   });
 });
 

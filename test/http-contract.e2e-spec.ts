@@ -41,9 +41,23 @@ describe('HTTP contract', () => {
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('sends no X-Powered-By header', async () => {
-    const response = await api.http().get('/api/health/live');
+  it('refuses JSON nested deeper than 32 levels before parsing it, and takes 32', async () => {
+    const nested = (depth: number) => `{"username": "admin", "password": "x", "extra": ${'['.repeat(depth - 1)}${']'.repeat(depth - 1)}}`;
+    const deep = await api.http().post('/api/auth/login').set('Content-Type', 'application/json').send(nested(33));
+    expect(deep.status).toBe(400);
+    expect(deep.body).toEqual({ code: 'VALIDATION_FAILED', message: 'The request body nests deeper than 32 levels', details: { fields: [{ field: 'body', reason: 'nested deeper than 32 levels' }] } });
+    const brackets = await api.http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"username": "[[[[", "password": "x", "extra": 1}');
+    expect(brackets.body.details.fields).toEqual([{ field: 'extra', reason: 'is not an allowed field' }]);
+    const deepest = await api.http().post('/api/auth/login').set('Content-Type', 'application/json').send(nested(32));
+    expect(deepest.body.details.fields).toEqual([{ field: 'extra', reason: 'is not an allowed field' }]);
+  });
+
+  it('sends security headers and no X-Powered-By; no CORS unless configured', async () => {
+    const response = await api.http().get('/api/health/live').set('Origin', 'https://evil.example');
     expect(response.headers['x-powered-by']).toBeUndefined();
+    expect(response.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'strict-transport-security': expect.stringContaining('max-age=') });
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 
   it('serves the OpenAPI page, and the committed openapi.json matches the code', async () => {
@@ -57,6 +71,20 @@ describe('HTTP contract', () => {
     // The generator runs in plain Node, as `npm run openapi` does; it exits 1 when openapi.json has drifted.
     expect(() => execFileSync('npm', ['run', '-s', 'openapi', '--', '--check'], { stdio: 'pipe' })).not.toThrow();
   }, 60_000);
+});
+
+describe('CORS, when configured', () => {
+  let api: TestApi;
+  beforeAll(async () => (api = await startApi({ CORS_ORIGINS: 'https://portal.khanhhoa.gov.vn,http://localhost:5173' })));
+  afterAll(() => api.close());
+
+  it('allows the listed origins only', async () => {
+    const preflight = await api.http().options('/api/auth/login').set('Origin', 'https://portal.khanhhoa.gov.vn').set('Access-Control-Request-Method', 'POST');
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers['access-control-allow-origin']).toBe('https://portal.khanhhoa.gov.vn');
+    const stranger = await api.http().get('/api/health/live').set('Origin', 'https://evil.example');
+    expect(stranger.headers['access-control-allow-origin']).toBeUndefined();
+  });
 });
 
 describe('health', () => {

@@ -1,10 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { json } from 'express';
+import helmet from 'helmet';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { AppConfig } from '@motcua/config';
 import { AppModule } from './app.module';
+import { rejectDeepJson } from './common/json-depth';
 
 export const API_PREFIX = 'api';
 const BODY_LIMIT = '1mb';
@@ -15,9 +18,13 @@ const CATALOG_IMPORT_LIMIT = '20mb';
 export async function createApiApp(): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
+  const config = app.get(AppConfig);
   app.disable('x-powered-by');
-  app.use(`/${API_PREFIX}/catalog/import`, json({ limit: CATALOG_IMPORT_LIMIT }));
-  app.useBodyParser('json', { limit: BODY_LIMIT });
+  if (config.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
+  app.use(helmet());
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['Retry-After', 'Content-Disposition'] });
+  app.use(`/${API_PREFIX}/catalog/import`, json({ limit: CATALOG_IMPORT_LIMIT, verify: rejectDeepJson }));
+  app.use(json({ limit: BODY_LIMIT, verify: rejectDeepJson }));
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   setRoutePrefix(app);
   app.enableShutdownHooks();

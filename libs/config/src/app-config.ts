@@ -28,6 +28,16 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
+  /** Origins allowed to call the API from a browser, comma-separated (https://portal.example.gov.vn); unset: CORS off. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*$/, { message: 'CORS_ORIGINS must be http(s) origins separated by commas' })
+  CORS_ORIGINS?: string;
+
+  /** Express's "trust proxy" behind a reverse proxy ("loopback", "10.0.0.0/8", a hop count), so limits see the client's address; unset: the socket's address. */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
   /** The worker's own health endpoint (GET /health); 0 picks a free port. */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @Min(0)
@@ -62,6 +72,10 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  get corsOrigins(): string[] {
+    return this.CORS_ORIGINS ? this.CORS_ORIGINS.split(',') : [];
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -82,7 +96,7 @@ export class ConfigError extends Error {
   }
 }
 
-const KEYS = Object.keys(new AppConfig()).concat('JWT_SECRET', 'NOTIFY_WEBHOOK_URL', 'SMTP_URL');
+const KEYS = Object.keys(new AppConfig()).concat('JWT_SECRET', 'NOTIFY_WEBHOOK_URL', 'SMTP_URL', 'CORS_ORIGINS', 'TRUST_PROXY');
 
 /** Validates the environment; throws a ConfigError listing every bad variable at once. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {

@@ -5,6 +5,7 @@ import { AppConfig } from '@motcua/config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { LoginLimiter } from './login-limiter';
 
 @Module({
   imports: [
@@ -18,6 +19,6 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, LoginLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
 })
 export class AuthModule {}

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode } from '@motcua/domain';
 import { ERROR_STATUS, STATUS_CODE } from './error-status';
+import { MAX_JSON_DEPTH } from './json-depth';
 
 export interface ErrorBody {
   code: ErrorCode;
@@ -32,6 +33,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const parserError = ((error as { cause?: unknown }).cause ?? error) as { type?: string; status?: number };
     if (parserError.type === 'entity.parse.failed') {
       return [HttpStatus.BAD_REQUEST, { code: ErrorCode.MALFORMED_JSON, message: 'The request body is not valid JSON' }];
+    }
+    if (parserError.type === 'entity.too.deep') {
+      return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: `The request body nests deeper than ${MAX_JSON_DEPTH} levels`, details: { fields: [{ field: 'body', reason: `nested deeper than ${MAX_JSON_DEPTH} levels` }] } }];
     }
     if (parserError.type === 'entity.too.large') {
       return [HttpStatus.PAYLOAD_TOO_LARGE, { code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' }];
