@@ -9,6 +9,7 @@ import { RedisModule } from '@motcua/queue';
 import { ReportingModule } from '@motcua/reporting';
 import { WorkflowModule } from '@motcua/workflow';
 import { AgenciesModule } from './agencies/agencies.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarApiModule } from './calendar/calendar.module';
 import { DossiersApiModule } from './dossiers/dossiers.module';
@@ -43,6 +44,7 @@ import { UnitsModule } from './units/units.module';
     PublicModule,
     TasksApiModule,
     ReportsApiModule,
+    AuditModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

@@ -4,6 +4,7 @@ import { AppConfig } from '@motcua/config';
 import { dataSourceOptions } from './data-source';
 import {
   AgenciesRepository,
+  AuditRepository,
   CalendarRepository,
   CatalogRepository,
   DossiersRepository,
@@ -28,6 +29,7 @@ const REPOSITORIES = [
   OutboxRepository,
   NotificationsRepository,
   ReportsRepository,
+  AuditRepository,
 ];
 
 @Global()

@@ -6,6 +6,7 @@ import { Workflow1763900400000 } from './1763900400000-workflow';
 import { UserEmail1763900500000 } from './1763900500000-user-email';
 import { Timeliness1763900600000 } from './1763900600000-timeliness';
 import { ReportCounts1763900800000 } from './1763900800000-report-counts';
+import { Audit1763900900000 } from './1763900900000-audit';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   UserEmail1763900500000,
   Timeliness1763900600000,
   ReportCounts1763900800000,
+  Audit1763900900000,
 ];

@@ -1,3 +1,4 @@
+export * from './audit.repository';
 export * from './agencies.repository';
 export * from './calendar.repository';
 export * from './catalog.repository';

@@ -1,0 +1,70 @@
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, Logger, NestInterceptor, RequestMethod } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { catchError, from, mergeMap, Observable, throwError } from 'rxjs';
+import { DomainError, ErrorCode } from '@motcua/domain';
+import { AuditEntry, AuditRepository } from '@motcua/persistence';
+import type { AuthenticatedRequest } from '../auth/auth.decorators';
+import { ERROR_STATUS } from '../common/error-status';
+
+type AuditedRequest = Request & Partial<AuthenticatedRequest> & { id?: string };
+
+const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const LOGIN_FAILURES = new Set([ErrorCode.INVALID_CREDENTIALS, ErrorCode.RATE_LIMITED, ErrorCode.DEMO_PASSWORD_REFUSED]);
+
+/**
+ * Appends every successful change made through the API to the audit log before the answer leaves:
+ * who (the actor, or the username a login claimed), when, what (method and route, the record's kind
+ * and key) and from which address. Failed logins are recorded too. Reads are not.
+ */
+@Injectable()
+export class AuditInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(AuditInterceptor.name);
+
+  constructor(
+    private readonly audit: AuditRepository,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<AuditedRequest>();
+    if (READS.has(request.method)) return next.handle();
+    const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === RequestMethod[RequestMethod.POST] ? HttpStatus.CREATED : HttpStatus.OK);
+    return next.handle().pipe(
+      mergeMap((result) => from(this.record(request, status, result).then(() => result))),
+      catchError((error: unknown) => {
+        const loginFailed = isLogin(request) && error instanceof DomainError && LOGIN_FAILURES.has(error.code);
+        return loginFailed ? from(this.record(request, ERROR_STATUS[error.code], undefined)).pipe(mergeMap(() => throwError(() => error))) : throwError(() => error);
+      }),
+    );
+  }
+
+  private async record(request: AuditedRequest, status: number, result: unknown): Promise<void> {
+    const route = `${request.baseUrl ?? ''}${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
+    const loggedIn = isLogin(request) ? (result as { user?: { id: string; username: string; role: string } } | undefined)?.user : undefined;
+    const entry: AuditEntry = {
+      actorId: request.actor?.userId ?? loggedIn?.id ?? null,
+      actorUsername: request.actor?.username ?? loggedIn?.username ?? (isLogin(request) ? String(request.body?.username ?? '').slice(0, 100) : null),
+      actorRole: request.actor?.role ?? loggedIn?.role ?? null,
+      ip: request.ip ?? 'unknown',
+      action: `${request.method} ${route}`,
+      entity: route.split('/')[2] ?? route,
+      entityKey: entityKey(request, result),
+      status,
+      requestId: request.id ?? null,
+    };
+    await this.audit.record(entry).catch((error: Error) => this.logger.error({ err: error, entry }, 'Audit entry not written'));
+  }
+}
+
+const isLogin = (request: AuditedRequest) => request.path === '/api/auth/login';
+
+/** The changed record's key: from the route (code, id, year), else from what a creation returned. */
+function entityKey(request: AuditedRequest, result: unknown): string | null {
+  const params = request.params ?? {};
+  const fromRoute = params.code ?? params.id ?? params.year;
+  if (fromRoute) return String(fromRoute);
+  const created = result as { code?: unknown; id?: unknown } | undefined;
+  return created?.code !== undefined ? String(created.code) : created?.id !== undefined ? String(created.id) : null;
+}

@@ -1,0 +1,46 @@
+import { startApi, TestApi } from './support/api';
+import { landDossier } from './support/dossiers';
+
+describe('audit log', () => {
+  let api: TestApi;
+  beforeAll(async () => (api = await startApi({ TRUST_PROXY: 'loopback' })));
+  afterAll(() => api.close());
+
+  const audit = async (query: Record<string, string>) =>
+    (await api.http().get('/api/audit').query(query).set('Authorization', await api.login('admin'))).body;
+
+  it('records who changed what, when and from which address, and not the reads', async () => {
+    const before = new Date();
+    const counter = await api.login('tiepnhan.vinhhai');
+    const filed = await api.http().post('/api/dossiers').set('Authorization', counter).set('X-Forwarded-For', '203.0.113.50').send(landDossier());
+    expect(filed.status).toBe(201);
+    await api.http().get(`/api/dossiers/${filed.body.code}`).set('Authorization', counter).set('X-Forwarded-For', '203.0.113.50');
+    const admin = await api.login('admin');
+    const calendar = await api.http().get('/api/calendar/2026').set('Authorization', admin);
+    const overrides = [...calendar.body.overrides, { date: '2026-12-07', kind: 'day_off', reason: 'Nghỉ thử nghiệm' }];
+    expect((await api.http().put('/api/calendar/2026/overrides').set('Authorization', admin).set('X-Forwarded-For', '198.51.100.9').send({ overrides })).status).toBe(200);
+
+    const dossier = await audit({ entity: 'dossiers', key: filed.body.code });
+    expect(dossier.items).toEqual([
+      expect.objectContaining({ actorUsername: 'tiepnhan.vinhhai', actorRole: 'RECEPTION', ip: '203.0.113.50', action: 'POST /api/dossiers', entityKey: filed.body.code, status: 201 }),
+    ]);
+    expect(new Date(dossier.items[0].at).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    expect((await audit({ limit: '500' })).items.filter((item: { action: string }) => item.action.startsWith('GET'))).toEqual([]);
+    expect((await audit({ entity: 'calendar', key: '2026' })).items).toEqual([
+      expect.objectContaining({ actorUsername: 'admin', ip: '198.51.100.9', action: 'PUT /api/calendar/:year/overrides', status: 200 }),
+    ]);
+  });
+
+  it('records failed logins with the username they claimed', async () => {
+    expect((await api.http().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.66').send({ username: 'admin', password: 'doan-mo' })).status).toBe(401);
+    const [entry] = (await audit({ entity: 'auth' })).items.filter((item: { ip: string }) => item.ip === '203.0.113.66');
+    expect(entry).toMatchObject({ actorId: null, actorUsername: 'admin', action: 'POST /api/auth/login', status: 401 });
+  });
+
+  it('is for ADMIN only, and the table refuses updates and deletes', async () => {
+    expect((await api.http().get('/api/audit').set('Authorization', await api.login('giamsat.tinh'))).status).toBe(403);
+    await expect(api.env.query(`UPDATE audit_log SET ip = 'x'`)).rejects.toThrow('audit_log is append-only');
+    await expect(api.env.query(`DELETE FROM audit_log`)).rejects.toThrow('audit_log is append-only');
+    await expect(api.env.query(`TRUNCATE audit_log`)).rejects.toThrow('audit_log is append-only');
+  });
+});
