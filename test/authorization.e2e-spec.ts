@@ -1,0 +1,147 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
+import { DEMO_PASSWORD } from '@motcua/domain';
+import { startApi, TestApi } from './support/api';
+import { landDossier } from './support/dossiers';
+import { eventually, startWorker } from './support/worker';
+
+/**
+ * The authorization matrix, generated from the committed OpenAPI document: every operation, called
+ * anonymously and by every role, on a resource inside the caller's scope and on one outside it.
+ * The designed answers: 401 without a token (unless public), 403 for a role the operation does not
+ * list, never 401/403/404 or 5xx for an allowed role inside its scope, 404 outside it.
+ */
+interface Operation {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  isPublic: boolean;
+  /** The roles the operation names (its 403 response's "Roles: …"); undefined: any logged-in user. */
+  roles?: string[];
+}
+
+const spec = JSON.parse(readFileSync('openapi.json', 'utf8')) as { paths: Record<string, Record<string, { security?: unknown[]; responses: Record<string, { description?: string }> }>> };
+const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path, operations]) =>
+  Object.entries(operations).map(([method, operation]) => ({
+    method: method as Operation['method'],
+    path,
+    isPublic: !operation.security,
+    roles: /^Roles: (.+)$/.exec(operation.responses['403']?.description ?? '')?.[1].split(', '),
+  })),
+);
+
+/** One user per role, all but ADMIN scoped to Phường Vĩnh Hải; Phường Lộc Thọ is outside their scope. */
+const USERS: Record<string, string> = { ADMIN: 'admin', RECEPTION: 'tiepnhan.vinhhai', PROCESSOR: 'xuly.vinhhai', LEADER: 'lanhdao.vinhhai', SUPERVISOR: 'giamsat.vinhhai' };
+
+/** A certified copy: its first step is at the receiving commune, so that commune's processors work on it. */
+const CERTIFIED_COPY = landDossier({ procedureCode: '2.000815', documents: [{ key: 'ban-chinh', originals: 1, copies: 0 }, { key: 'ban-sao', originals: 0, copies: 1 }] });
+
+/** Bodies that pass validation, so an allowed call reaches the scope check. */
+const BODIES: Record<string, unknown> = {
+  'post /api/auth/login': { username: 'admin', password: DEMO_PASSWORD },
+  'post /api/dossiers': CERTIFIED_COPY,
+  'post /api/dossiers/{code}/accept': {},
+  'post /api/dossiers/{code}/request-supplement': { items: [{ what: 'Bản sao Giấy chứng nhận', why: 'Bản sao không rõ nét' }] },
+  'post /api/dossiers/{code}/refuse': { reason: 'Không thuộc thẩm quyền' },
+  'post /api/dossiers/{code}/supplement': { documents: CERTIFIED_COPY.documents },
+  'post /api/dossiers/{code}/payment': { note: 'Biên lai số 1' },
+  'post /api/dossiers/{code}/apology': { reason: 'Chờ xác minh', newReturnDate: '2030-06-20T17:00:00+07:00' },
+  'post /api/dossiers/{code}/withdraw': { reason: 'Công dân rút hồ sơ' },
+  'post /api/dossiers/{code}/return': { method: 'counter' },
+  'post /api/tasks/{id}/complete': { action: 'forward' },
+  'post /api/public/dossiers/{code}/rating': { verifier: '0000', score: 5 },
+};
+
+const QUERIES: Record<string, Record<string, string>> = {
+  '/api/calendar/deadline': { from: '2026-03-02T09:00:00+07:00', amount: '3', unit: 'working_days' },
+  '/api/reports/timeliness': { from: '2026-01-01', to: '2026-12-31', groupBy: 'commune' },
+  '/api/reports/timeliness/dossiers': { from: '2026-01-01', to: '2026-12-31', bucket: 'late' },
+  '/api/reports/satisfaction': { from: '2026-01-01', to: '2026-12-31', groupBy: 'commune' },
+  '/api/reports/ranking': { from: '2026-01-01', to: '2026-12-31', level: 'commune' },
+  '/api/public/dossiers/{code}': { verifier: '0000' },
+};
+
+/** Path parameters whose record belongs to a unit, so scope applies. */
+const SCOPED = /\/api\/(dossiers|agencies|tasks)\/\{/;
+
+describe('authorization matrix (from openapi.json)', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  const inside: Record<string, string> = {};
+  const outside: Record<string, string> = {};
+
+  const call = async (operation: Operation, username: string | null, params: Record<string, string>) => {
+    const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name.replace(/^code$/, codeKind(operation.path))] ?? params[name] ?? 'x'));
+    let request = api.http()[operation.method](url).query(QUERIES[operation.path] ?? {});
+    if (username) request = request.set('Authorization', await api.login(username));
+    return request.send((BODIES[`${operation.method} ${operation.path}`] ?? {}) as object);
+  };
+
+  const file = async (username: string) => (await api.http().post('/api/dossiers').set('Authorization', await api.login(username)).send(CERTIFIED_COPY)).body.code as string;
+  const firstTask = (code: string) =>
+    eventually(async () => {
+      const [task] = await api.env.query<{ id: string }>(`SELECT t.id FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE d.code = $1`, [code]);
+      expect(task).toBeDefined();
+      return task.id;
+    });
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await startWorker();
+    inside.dossier = await file('tiepnhan.vinhhai');
+    outside.dossier = await file('tiepnhan.loctho');
+    inside.id = await firstTask(inside.dossier);
+    outside.id = await firstTask(outside.dossier);
+    Object.assign(inside, { agency: '002.00.31.H56', procedure: '2.000815', year: '2026', n: '1', form: 'BM.01' });
+    Object.assign(outside, { ...inside, agency: '009.00.31.H56', dossier: outside.dossier, id: outside.id });
+  }, 60_000);
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+  });
+
+  it('covers every operation of the API', () => {
+    expect(OPERATIONS.length).toBeGreaterThan(40);
+    expect(OPERATIONS.filter((operation) => operation.roles).length).toBeGreaterThan(20);
+  });
+
+  it('answers 401 to anonymous callers everywhere but the public operations', async () => {
+    for (const operation of OPERATIONS) {
+      const response = await call(operation, null, inside);
+      const answer = { operation: `${operation.method.toUpperCase()} ${operation.path}`, status: response.status, code: response.body.code };
+      if (operation.isPublic) expect({ ...answer, ok: ![401, 403].includes(response.status) && response.status < 500 }).toEqual({ ...answer, ok: true });
+      else expect(answer).toEqual({ ...answer, status: 401, code: 'UNAUTHENTICATED' });
+    }
+  }, 60_000);
+
+  it.each(Object.keys(USERS))('gives %s 403 where its role is not listed, and never 401/403/404 or 5xx inside its scope where it is', async (role) => {
+    // A dossier of its own, so what the roles before it did (withdraw, refuse) does not change its answers.
+    const own: Record<string, string> = { ...inside, dossier: await file('tiepnhan.vinhhai') };
+    own.id = await firstTask(own.dossier);
+    for (const operation of OPERATIONS.filter((candidate) => !candidate.isPublic)) {
+      const response = await call(operation, USERS[role], own);
+      const allowed = !operation.roles || operation.roles.includes(role);
+      const answer = { operation: `${operation.method.toUpperCase()} ${operation.path}`, status: response.status };
+      // A step is in the inbox of its own role only: the first step is the PROCESSOR's, so for the other roles it does not exist.
+      if (allowed && operation.path.startsWith('/api/tasks/{id}') && role !== 'PROCESSOR') expect(answer).toEqual({ ...answer, status: 404 });
+      else if (allowed) expect({ ...answer, ok: ![401, 403, 404].includes(response.status) && response.status < 500 }).toEqual({ ...answer, ok: true });
+      else expect({ ...answer, code: response.body.code }).toEqual({ ...answer, status: 403, code: 'FORBIDDEN' });
+    }
+  }, 60_000);
+
+  it.each(Object.keys(USERS).filter((role) => role !== 'ADMIN'))('gives %s 404 for a record outside its scope', async (role) => {
+    const scoped = OPERATIONS.filter((operation) => !operation.isPublic && SCOPED.test(operation.path) && (!operation.roles || operation.roles.includes(role)));
+    expect(scoped.length).toBeGreaterThan(0);
+    for (const operation of scoped) {
+      const response = await call(operation, USERS[role], outside);
+      const answer = { operation: `${operation.method.toUpperCase()} ${operation.path}`, status: response.status, code: response.body.code };
+      expect(answer).toEqual({ ...answer, status: 404, code: 'NOT_FOUND' });
+    }
+  }, 60_000);
+});
+
+/** Which fixture a `{code}` names: a dossier, an agency or a procedure. */
+function codeKind(path: string): string {
+  if (path.includes('/agencies/')) return 'agency';
+  if (path.includes('/procedures/')) return 'procedure';
+  return 'dossier';
+}
