@@ -52,6 +52,21 @@ describe('HTTP contract', () => {
     expect(deepest.body.details.fields).toEqual([{ field: 'extra', reason: 'is not an allowed field' }]);
   });
 
+  it('refuses the NUL character, which no text column holds, in the address and in the body', async () => {
+    const address = await api.http().get('/api/public/dossiers/a%00b').query({ verifier: '1234' });
+    expect(address.status).toBe(400);
+    expect(address.body.details.fields).toEqual([{ field: 'url', reason: 'contains the NUL character' }]);
+    const body = await api.http().post('/api/auth/login').send({ username: 'admin\u0000', password: 'x' });
+    expect(body.status).toBe(400);
+    expect(body.body.details.fields).toEqual([{ field: 'body', reason: 'contains the NUL character' }]);
+  });
+
+  it('answers headers too large for Node in JSON too', async () => {
+    const response = await api.http().get('/api/procedures').query({ q: 'x'.repeat(20_000) });
+    expect(response.status).toBe(431);
+    expect(response.body).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'The request line or headers are too large' });
+  });
+
   it('sends security headers and no X-Powered-By; no CORS unless configured', async () => {
     const response = await api.http().get('/api/health/live').set('Origin', 'https://evil.example');
     expect(response.headers['x-powered-by']).toBeUndefined();

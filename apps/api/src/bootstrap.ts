@@ -1,3 +1,5 @@
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { INestApplication } from '@nestjs/common';
 import { json } from 'express';
 import helmet from 'helmet';
@@ -6,8 +8,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '@motcua/config';
+import { ErrorCode } from '@motcua/domain';
 import { AppModule } from './app.module';
-import { rejectDeepJson } from './common/json-depth';
+import { rejectUnsafeJson } from './common/unsafe-json';
 
 export const API_PREFIX = 'api';
 const BODY_LIMIT = '1mb';
@@ -23,8 +26,13 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   if (config.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
   app.use(helmet());
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['Retry-After', 'Content-Disposition'] });
-  app.use(`/${API_PREFIX}/catalog/import`, json({ limit: CATALOG_IMPORT_LIMIT, verify: rejectDeepJson }));
-  app.use(json({ limit: BODY_LIMIT, verify: rejectDeepJson }));
+  answerUnparsableRequests(app.getHttpServer());
+  // No text column holds NUL: refuse it in the address as in the body (rejectUnsafeJson).
+  app.use((request: { url: string }, _response: unknown, next: (error?: unknown) => void) =>
+    next(/%00/.test(request.url) ? Object.assign(new Error('NUL in the URL'), { status: 400, type: 'request.nul' }) : undefined),
+  );
+  app.use(`/${API_PREFIX}/catalog/import`, json({ limit: CATALOG_IMPORT_LIMIT, verify: rejectUnsafeJson }));
+  app.use(json({ limit: BODY_LIMIT, verify: rejectUnsafeJson }));
   app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   setRoutePrefix(app);
   app.enableShutdownHooks();
@@ -32,6 +40,19 @@ export async function createApiApp(): Promise<NestExpressApplication> {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,
   });
   return app;
+}
+
+/** What Node's HTTP parser refuses (headers or request line over 16 KB, bad framing) is answered in JSON too. */
+function answerUnparsableRequests(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const body = JSON.stringify(
+      tooLarge ? { code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request line or headers are too large' } : { code: ErrorCode.VALIDATION_FAILED, message: 'The request could not be parsed' },
+    );
+    const status = tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  });
 }
 
 /** Everything under /api, but the citizens' status page, which lives at the address in the receipts' QR codes. */

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode } from '@motcua/domain';
 import { ERROR_STATUS, STATUS_CODE } from './error-status';
-import { MAX_JSON_DEPTH } from './json-depth';
+import { MAX_JSON_DEPTH } from './unsafe-json';
 
 export interface ErrorBody {
   code: ErrorCode;
@@ -33,6 +33,12 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const parserError = ((error as { cause?: unknown }).cause ?? error) as { type?: string; status?: number };
     if (parserError.type === 'entity.parse.failed') {
       return [HttpStatus.BAD_REQUEST, { code: ErrorCode.MALFORMED_JSON, message: 'The request body is not valid JSON' }];
+    }
+    if (parserError.type === 'entity.nul') {
+      return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: 'The request contains the NUL character (\\u0000), which is not accepted', details: { fields: [{ field: 'body', reason: 'contains the NUL character' }] } }];
+    }
+    if (parserError.type === 'request.nul') {
+      return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: 'The address contains the NUL character (%00), which is not accepted', details: { fields: [{ field: 'url', reason: 'contains the NUL character' }] } }];
     }
     if (parserError.type === 'entity.too.deep') {
       return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: `The request body nests deeper than ${MAX_JSON_DEPTH} levels`, details: { fields: [{ field: 'body', reason: `nested deeper than ${MAX_JSON_DEPTH} levels` }] } }];
