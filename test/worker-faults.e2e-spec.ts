@@ -1,7 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import type { INestApplicationContext } from '@nestjs/common';
-import { childEnvironment, deleteRedisKeys, withRedis } from '@motcua/testing';
+import { deleteRedisKeys, withRedis } from '@motcua/testing';
 import { OutboxRelay } from '../apps/worker/src/outbox/outbox-relay';
 import { startApi, TestApi } from './support/api';
 import { landDossier } from './support/dossiers';
@@ -9,39 +7,10 @@ import { eventually, startWorker } from './support/worker';
 
 const PROCESSORS = ['xuly.vpdk.nhatrang', 'xuly.thue.nhatrang'];
 
-/** The worker as its own process, from source, on this file's database and Redis prefix. */
-function spawnWorker(): ChildProcess {
-  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'], {
-    env: childEnvironment({ TS_NODE_PROJECT: 'tsconfig.json', LOG_LEVEL: 'info' }),
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-}
-
-async function waitForStart(worker: ChildProcess): Promise<void> {
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    worker.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Worker started')) resolve();
-    });
-    worker.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-  });
-}
-
 describe('worker faults', () => {
   let api: TestApi;
-  const spawned: ChildProcess[] = [];
   beforeAll(async () => (api = await startApi()));
-  afterAll(async () => {
-    for (const child of spawned) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    await api.close();
-  });
-
-  const launch = () => {
-    const child = spawnWorker();
-    spawned.push(child);
-    return child;
-  };
+  afterAll(() => api.close());
 
   const file = async (count: number) => {
     const counter = await api.login('tiepnhan.vinhhai');
@@ -90,27 +59,6 @@ describe('worker faults', () => {
       { action: 'submit', n: codes.length },
     ]);
   };
-
-  it('finishes every dossier exactly once when the worker is killed (SIGKILL) mid-run and restarted', async () => {
-    const codes = await file(20);
-    let worker = launch();
-    await waitForStart(worker);
-    let completed = 0;
-    while (completed < 25) completed += await drive();
-    worker.kill('SIGKILL');
-    await once(worker, 'exit');
-    completed += await drive(); // steps already open can still be worked while the worker is down
-    worker = launch();
-    await waitForStart(worker);
-    await eventually(async () => {
-      await drive();
-      expect(await allResolved(codes)).toBe(true);
-    }, 60_000);
-    worker.kill('SIGTERM');
-    const [exitCode] = await once(worker, 'exit');
-    expect(exitCode).toBe(0);
-    await expectExactlyOnce(codes);
-  }, 120_000);
 
   it('loses nothing when Redis loses every key mid-run: the relay publishes the lost events again', async () => {
     const codes = await file(10);

@@ -22,9 +22,9 @@ export function asBuffer(response: Response, done: (error: Error | null, body: B
 }
 
 /** The real API, booted in-process on this file's own database (a clone of the seeded template). */
-export async function startApi(environment: Record<string, string> = {}): Promise<TestApi> {
+export async function startApi(environment: Record<string, string> | ((env: TestEnvironment) => Promise<Record<string, string>>) = {}): Promise<TestApi> {
   const env = await createTestEnvironment();
-  exportAppEnvironment(environment);
+  exportAppEnvironment(typeof environment === 'function' ? await environment(env) : environment);
   const app = await createApiApp();
   await app.init();
   const http = () => request(app.getHttpServer());

@@ -10,6 +10,7 @@ import { WorkflowModule } from '@motcua/workflow';
 import { EventsProcessor } from './events/events.processor';
 import { WorkerHealthServer } from './health-server';
 import { OutboxRelay } from './outbox/outbox-relay';
+import { QueueErrorLogger } from './queue-errors';
 import { ReportProjector } from './reports/report-projector';
 import { TimersProcessor } from './timers/timers.processor';
 
@@ -26,6 +27,6 @@ import { TimersProcessor } from './timers/timers.processor';
     CatalogModule,
     WorkflowModule,
   ],
-  providers: [WorkerHealthServer, OutboxRelay, EventsProcessor, TimersProcessor, ReportProjector],
+  providers: [WorkerHealthServer, OutboxRelay, EventsProcessor, TimersProcessor, ReportProjector, QueueErrorLogger],
 })
 export class WorkerModule {}

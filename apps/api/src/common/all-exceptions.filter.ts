@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode } from '@motcua/domain';
 import { ERROR_STATUS, STATUS_CODE } from './error-status';
+import { unavailableService } from './unavailable';
 import { MAX_JSON_DEPTH } from './unsafe-json';
 
 export interface ErrorBody {
@@ -58,6 +59,11 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (parserError.type && parserError.status && parserError.status < 500) {
       return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: 'The request body could not be read' }];
+    }
+    const service = unavailableService(error);
+    if (service) {
+      this.logger.warn({ err: error, method: request.method, url: request.originalUrl }, `${service} unavailable`);
+      return [HttpStatus.SERVICE_UNAVAILABLE, { code: ErrorCode.UNAVAILABLE, message: `${service} is unavailable; try again shortly`, details: { service } }];
     }
     const errorId = String(request.id ?? 'unknown');
     this.logger.error({ err: error, errorId, method: request.method, url: request.originalUrl }, 'Unhandled error');

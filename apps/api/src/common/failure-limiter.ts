@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError, ErrorCode } from '@motcua/domain';
 
 export interface FailurePolicy {
@@ -17,6 +17,7 @@ export interface FailurePolicy {
 /**
  * Counts failed attempts per key (a client address, an account) in Redis, so every API replica shares
  * the count, and answers 429 RATE_LIMITED with the seconds to wait once a key has failed too often.
+ * While Redis is unreachable each replica counts in its own memory, so logins and lookups go on.
  */
 export class FailureLimiter {
   private readonly failures: RateLimiterRedis;
@@ -26,7 +27,8 @@ export class FailureLimiter {
     keyPrefix: string,
     private readonly policy: FailurePolicy,
   ) {
-    this.failures = new RateLimiterRedis({ storeClient: redis, keyPrefix, points: policy.allowed, duration: policy.windowSeconds });
+    const limits = { keyPrefix, points: policy.allowed, duration: policy.windowSeconds };
+    this.failures = new RateLimiterRedis({ ...limits, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(limits) });
   }
 
   async guard<T>(key: string, attempt: () => Promise<T>): Promise<T> {
