@@ -91,7 +91,7 @@ describe('authorization matrix (from openapi.json)', () => {
     outside.dossier = await file('tiepnhan.loctho');
     inside.id = await firstTask(inside.dossier);
     outside.id = await firstTask(outside.dossier);
-    Object.assign(inside, { agency: '002.00.31.H56', procedure: '2.000815', year: '2026', n: '1', form: 'BM.01' });
+    Object.assign(inside, { agency: '002.00.31.H56', procedure: '2.000815', year: '2026', n: '1', form: 'BM.01', username: 'xuly.vinhhai' });
     Object.assign(outside, { ...inside, agency: '009.00.31.H56', dossier: outside.dossier, id: outside.id });
   }, 60_000);
   afterAll(async () => {

@@ -61,6 +61,14 @@ describe('HTTP contract', () => {
     expect(body.body.details.fields).toEqual([{ field: 'body', reason: 'contains the NUL character' }]);
   });
 
+  it('refuses lone UTF-16 surrogates, which are not text, and takes proper pairs', async () => {
+    const lone = await api.http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"username": "admin\\ud800", "password": "x"}');
+    expect(lone.status).toBe(400);
+    expect(lone.body.details.fields).toEqual([{ field: 'body', reason: 'contains a lone surrogate' }]);
+    const pair = await api.http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"username": "admin\\ud83d\\ude00", "password": "x"}');
+    expect(pair.status).toBe(401);
+  });
+
   it('answers headers too large for Node in JSON too', async () => {
     const response = await api.http().get('/api/procedures').query({ q: 'x'.repeat(20_000) });
     expect(response.status).toBe(431);

@@ -22,6 +22,7 @@ import { PublicModule } from './public/public.module';
 import { ReportsApiModule } from './reports/reports.module';
 import { TasksApiModule } from './tasks/tasks.module';
 import { UnitsModule } from './units/units.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
@@ -44,6 +45,7 @@ import { UnitsModule } from './units/units.module';
     PublicModule,
     TasksApiModule,
     ReportsApiModule,
+    UsersModule,
     AuditModule,
   ],
   providers: [

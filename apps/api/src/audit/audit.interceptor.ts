@@ -60,11 +60,11 @@ export class AuditInterceptor implements NestInterceptor {
 
 const isLogin = (request: AuditedRequest) => request.path === '/api/auth/login';
 
-/** The changed record's key: from the route (code, id, year), else from what a creation returned. */
+/** The changed record's key: the route's first parameter (code, id, year, username), else what a creation returned. */
 function entityKey(request: AuditedRequest, result: unknown): string | null {
-  const params = request.params ?? {};
-  const fromRoute = params.code ?? params.id ?? params.year;
+  const [fromRoute] = Object.values(request.params ?? {});
   if (fromRoute) return String(fromRoute);
-  const created = result as { code?: unknown; id?: unknown } | undefined;
-  return created?.code !== undefined ? String(created.code) : created?.id !== undefined ? String(created.id) : null;
+  const created = result as { code?: unknown; username?: unknown; id?: unknown } | undefined;
+  const key = created?.code ?? created?.username ?? created?.id;
+  return key === undefined ? null : String(key);
 }

@@ -38,6 +38,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (parserError.type === 'entity.nul') {
       return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: 'The request contains the NUL character (\\u0000), which is not accepted', details: { fields: [{ field: 'body', reason: 'contains the NUL character' }] } }];
     }
+    if (parserError.type === 'entity.surrogate') {
+      return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: 'The request contains a lone UTF-16 surrogate (\\uD800–\\uDFFF), which is not text', details: { fields: [{ field: 'body', reason: 'contains a lone surrogate' }] } }];
+    }
     if (parserError.type === 'request.nul') {
       return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: 'The address contains the NUL character (%00), which is not accepted', details: { fields: [{ field: 'url', reason: 'contains the NUL character' }] } }];
     }

@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@motcua/config';
+import { DEMO_PASSWORD, DomainError, ErrorCode, hashPassword } from '@motcua/domain';
+import type { Actor } from '@motcua/domain';
+import { AgenciesRepository, UserPatch, UserRecord, UsersRepository } from '@motcua/persistence';
+import type { Page } from '../common/page';
+import type { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto';
+
+/** Accounts of officers, inside the administrator's scope. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly agencies: AgenciesRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  async list(actor: Actor, query: ListUsersQuery): Promise<Page<UserRecord>> {
+    const { items, total } = await this.users.list(actor.scope, { agencyCode: query.agency, role: query.role, q: query.q, active: query.active, limit: query.limit, offset: query.offset });
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  async get(actor: Actor, username: string): Promise<UserRecord> {
+    const user = await this.users.findByUsername(actor.scope, username);
+    if (!user) throw DomainError.notFound('User', username);
+    return user;
+  }
+
+  async create(actor: Actor, dto: CreateUserDto): Promise<UserRecord> {
+    const agencyId = await this.agencyId(actor, dto.agencyCode);
+    await this.users.create({ username: dto.username, passwordHash: await this.hash(dto.password), fullName: dto.fullName, role: dto.role, agencyId, email: dto.email ?? null });
+    return this.get(actor, dto.username);
+  }
+
+  async update(actor: Actor, username: string, dto: UpdateUserDto): Promise<UserRecord> {
+    const user = await this.get(actor, username);
+    if (user.id === actor.userId && (dto.active === false || (dto.role !== undefined && dto.role !== user.role))) {
+      throw new DomainError(ErrorCode.UNPROCESSABLE, 'You cannot deactivate yourself or change your own role', { fields: [{ field: dto.active === false ? 'active' : 'role', reason: 'not on your own account' }] });
+    }
+    const patch: UserPatch = { fullName: dto.fullName, role: dto.role, email: dto.email, active: dto.active };
+    if (dto.agencyCode !== undefined) patch.agencyId = await this.agencyId(actor, dto.agencyCode);
+    await this.users.update(user.id, patch);
+    return this.get(actor, username);
+  }
+
+  async setPassword(actor: Actor, username: string, password: string): Promise<void> {
+    const user = await this.get(actor, username);
+    await this.users.update(user.id, { passwordHash: await this.hash(password) });
+  }
+
+  private async agencyId(actor: Actor, code: string): Promise<string> {
+    const agency = await this.agencies.findByCode(actor.scope, code);
+    if (!agency) throw new DomainError(ErrorCode.UNPROCESSABLE, 'agencyCode: no such agency in your scope', { fields: [{ field: 'agencyCode', reason: 'no such agency in your scope' }] });
+    return agency.id;
+  }
+
+  private async hash(password: string): Promise<string> {
+    if (this.config.isProduction && password === DEMO_PASSWORD) {
+      throw new DomainError(ErrorCode.UNPROCESSABLE, 'password: the demo password is refused in production', { fields: [{ field: 'password', reason: 'is the demo password' }] });
+    }
+    return hashPassword(password);
+  }
+}
