@@ -109,6 +109,17 @@ describe('intake at the counter', () => {
     expect(responses.every((response) => response.status === 201)).toBe(true);
     const numbers = responses.map((response) => Number(response.body.code.split('-')[2])).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(responses.map((response) => response.body.code)).toContain('002.00.31.H56-250603-0007');
+  });
+
+  it('writes the sequence with four digits, and more after 9,999 dossiers in a day', async () => {
+    setTime('2025-06-04 09:00');
+    await api.env.query(
+      `INSERT INTO dossier_code_counters (agency_id, day, last_sequence) SELECT id, '2025-06-04', 9998 FROM agencies WHERE code = '002.00.31.H56'`,
+    );
+    const codes = [];
+    for (let i = 0; i < 2; i++) codes.push((await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier())).body.code);
+    expect(codes).toEqual(['002.00.31.H56-250604-9999', '002.00.31.H56-250604-10000']);
   });
 
   it('validates every field and writes nothing', async () => {

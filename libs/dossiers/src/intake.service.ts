@@ -131,11 +131,10 @@ export class IntakeService {
     // Everything read from elsewhere is read before the transaction: it holds the agency's code counter.
     const acceptance = decision?.action === 'accept' ? await this.prepareAcceptance(draft, now) : undefined;
 
-    return this.dossiers.transaction(async (tx) => {
-      const submitted = await this.dossiers.insert(tx, draft, agency.code, toLocalDate(now));
-      await this.dossiers.appendHistory(tx, submitted.id, this.entry(actor, 'submit', null, DossierStatus.SUBMITTED, { channel: input.channel }));
-      return decision ? this.applyDecision(tx, actor, submitted, decision, required, now, acceptance) : submitted;
-    });
+    // Filed and decided in one statement: the agency's code counter is locked only while it runs.
+    const submitted = this.entry(actor, 'submit', null, DossierStatus.SUBMITTED, { channel: input.channel });
+    const outcome = decision ? this.outcome(actor, draft, decision, required, now, acceptance) : undefined;
+    return this.dossiers.file({ ...draft, ...outcome?.changes }, agency.code, toLocalDate(now), outcome ? [submitted, outcome.history] : [submitted], outcome?.topics ?? []);
   }
 
   /** The counter's decision on a filing waiting as SUBMITTED (or back with papers asked for at intake). */
@@ -252,35 +251,47 @@ export class IntakeService {
     now: Date,
     acceptance: Acceptance | undefined,
   ): Promise<Dossier> {
+    const { changes, history, topics } = this.outcome(actor, dossier, decision, required, now, acceptance);
+    const updated = await this.dossiers.update(tx, dossier, changes);
+    await this.dossiers.appendHistory(tx, dossier.id, history);
+    await this.dossiers.enqueue(tx, topics.map((topic) => ({ topic, aggregateId: dossier.id, payload: { code: dossier.code } })));
+    return updated;
+  }
+
+  /** What a counter decision changes on a dossier at intake, the history entry it writes and the events it publishes. */
+  private outcome(
+    actor: Actor,
+    dossier: Pick<Dossier, 'status'>,
+    decision: IntakeDecision,
+    required: RequiredDocument[],
+    now: Date,
+    acceptance: Acceptance | undefined,
+  ): { changes: DossierChanges; history: HistoryDraft; topics: string[] } {
     switch (decision.action) {
       case 'accept': {
         const { receivedAt, routes, countingStart, dueAt } = acceptance!;
-        const updated = await this.dossiers.update(tx, dossier, {
-          status: DossierStatus.RECEIVED,
-          receivedAt,
-          countingStart,
-          dueAt,
-          originalDueAt: dueAt,
-          supplementRequest: null,
-          routes,
-        });
-        await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'accept', dossier.status, DossierStatus.RECEIVED, { dueAt }));
-        await this.dossiers.enqueue(tx, [{ topic: EVENTS.dossierReceived, aggregateId: dossier.id, payload: { code: dossier.code } }]);
-        return updated;
+        return {
+          changes: { status: DossierStatus.RECEIVED, receivedAt, countingStart, dueAt, originalDueAt: dueAt, supplementRequest: null, routes },
+          history: this.entry(actor, 'accept', dossier.status, DossierStatus.RECEIVED, { dueAt }),
+          topics: [EVENTS.dossierReceived],
+        };
       }
-      case 'refuse': {
-        const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.REFUSED, refusalReason: decision.reason, closedAt: now });
-        await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'refuse', dossier.status, DossierStatus.REFUSED, null, decision.reason));
-        return updated;
-      }
+      case 'refuse':
+        return {
+          changes: { status: DossierStatus.REFUSED, refusalReason: decision.reason, closedAt: now },
+          history: this.entry(actor, 'refuse', dossier.status, DossierStatus.REFUSED, null, decision.reason),
+          topics: [],
+        };
       case 'request-supplement': {
         const items = decision.items.map((item) => ({
           ...item,
           what: item.what || required.find((document) => document.key === item.documentKey)?.name || item.what,
         }));
-        const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.SUPPLEMENT_REQUESTED, supplementRequest: items });
-        await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'request-supplement', dossier.status, DossierStatus.SUPPLEMENT_REQUESTED, { items }));
-        return updated;
+        return {
+          changes: { status: DossierStatus.SUPPLEMENT_REQUESTED, supplementRequest: items },
+          history: this.entry(actor, 'request-supplement', dossier.status, DossierStatus.SUPPLEMENT_REQUESTED, { items }),
+          topics: [],
+        };
       }
     }
   }

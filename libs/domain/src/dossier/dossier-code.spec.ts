@@ -1,10 +1,10 @@
-import { DOSSIER_CODE_PATTERN, formatDossierCode, verifierFor } from './dossier-code';
+import { DOSSIER_CODE_PATTERN, dossierCodePrefix, verifierFor } from './dossier-code';
 
 describe('dossier code', () => {
-  it('is the agency e-ID, the receipt date as yyMMdd and a four-digit daily sequence', () => {
-    expect(formatDossierCode('000.00.12.H56', '2025-05-12', 1)).toBe('000.00.12.H56-250512-0001');
-    expect(formatDossierCode('000.00.12.H56', '2025-05-12', 12345)).toBe('000.00.12.H56-250512-12345');
+  it('is the agency e-ID, the receipt date as yyMMdd and a daily sequence of at least four digits', () => {
+    expect(dossierCodePrefix('000.00.12.H56', '2025-05-12')).toBe('000.00.12.H56-250512-');
     expect(DOSSIER_CODE_PATTERN.test('000.00.12.H56-250512-0001')).toBe(true);
+    expect(DOSSIER_CODE_PATTERN.test('000.00.12.H56-250512-12345')).toBe(true);
     expect(DOSSIER_CODE_PATTERN.test('000.00.12.H56-250512-001')).toBe(false);
   });
 

@@ -1,12 +1,15 @@
 import type { LocalDate } from '../calendar';
 
+/** Digits of the daily sequence at least (more after 9,999 dossiers in a day). */
+export const DOSSIER_SEQUENCE_DIGITS = 4;
+
 /**
- * `{agency e-ID}-{yyMMdd}-{NNNN}`: the receiving agency's code, the receipt date, and the agency's
- * daily sequence, at least four digits. The sequence comes from a database counter row.
+ * `{agency e-ID}-{yyMMdd}-`: what precedes the agency's daily sequence in a dossier code. The sequence
+ * itself comes from a database counter row and is appended, zero-padded to DOSSIER_SEQUENCE_DIGITS,
+ * in the statement that files the dossier.
  */
-export function formatDossierCode(agencyCode: string, receiptDate: LocalDate, sequence: number): string {
-  const yyMMdd = receiptDate.slice(2).replaceAll('-', '');
-  return `${agencyCode}-${yyMMdd}-${String(sequence).padStart(4, '0')}`;
+export function dossierCodePrefix(agencyCode: string, receiptDate: LocalDate): string {
+  return `${agencyCode}-${receiptDate.slice(2).replaceAll('-', '')}-`;
 }
 
 export const DOSSIER_CODE_PATTERN = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4,}$/;

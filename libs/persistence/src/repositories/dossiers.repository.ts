@@ -7,7 +7,8 @@ import {
   DomainError,
   ErrorCode,
   foldVietnamese,
-  formatDossierCode,
+  dossierCodePrefix,
+  DOSSIER_SEQUENCE_DIGITS,
   HistoryEntry,
   LocalDate,
   Scope,
@@ -118,24 +119,36 @@ export class DossiersRepository {
   }
 
   /**
-   * Inserts a dossier with the next code of its receiving agency for the receipt date. The counter
-   * row is locked until the transaction ends, so concurrent intakes (in any process) get consecutive
-   * numbers, and a rolled-back intake gives its number back: the sequence has no gaps.
+   * Files a new dossier in one statement: the next code of its receiving agency for the receipt date,
+   * the dossier, its history entries and its events (their payload: the code). The agency's counter row
+   * is locked only while that statement runs, so concurrent intakes (in any process) get consecutive
+   * numbers without queueing behind one another's round trips; a failed intake gives its number back:
+   * the sequence has no gaps.
    */
-  async insert(tx: EntityManager, dossier: NewDossier, agencyCode: string, receiptDate: LocalDate): Promise<Dossier> {
-    const [{ last_sequence }] = await tx.query(
-      `INSERT INTO dossier_code_counters (agency_id, day, last_sequence) VALUES ($1, $2, 1)
-       ON CONFLICT (agency_id, day) DO UPDATE SET last_sequence = dossier_code_counters.last_sequence + 1
-       RETURNING last_sequence`,
-      [dossier.receivingAgencyId, receiptDate],
-    );
-    const code = formatDossierCode(agencyCode, receiptDate, last_sequence);
+  async file(dossier: NewDossier, agencyCode: string, receiptDate: LocalDate, history: HistoryDraft[], topics: string[]): Promise<Dossier> {
     const columns = Object.entries(COLUMNS);
     const values = columns.map(([field, column]) => toColumnValue(column, (dossier as Record<string, unknown>)[field]));
-    const [row] = await tx.query(
-      `INSERT INTO dossiers (code, applicant_search, ${columns.map(([, column]) => column).join(', ')})
-       VALUES ($1, $2, ${columns.map((_, i) => `$${i + 3}`).join(', ')}) RETURNING *`,
-      [code, searchText(dossier), ...values],
+    const params = [dossier.receivingAgencyId, receiptDate, dossierCodePrefix(agencyCode, receiptDate), JSON.stringify(history.map(toHistoryRow)), topics, searchText(dossier), ...values];
+    const [row] = await this.db.query(
+      `WITH counter AS (
+         INSERT INTO dossier_code_counters (agency_id, day, last_sequence) VALUES ($1, $2, 1)
+         ON CONFLICT (agency_id, day) DO UPDATE SET last_sequence = dossier_code_counters.last_sequence + 1
+         RETURNING last_sequence
+       ), filed AS (
+         INSERT INTO dossiers (code, applicant_search, ${columns.map(([, column]) => column).join(', ')})
+         SELECT $3 || lpad(last_sequence::text, greatest(${DOSSIER_SEQUENCE_DIGITS}, length(last_sequence::text)), '0'), $6, ${columns.map((_, i) => `$${i + 7}`).join(', ')}
+         FROM counter RETURNING *
+       ), history AS (
+         INSERT INTO dossier_history (dossier_id, action, from_status, to_status, actor_id, actor_name, agency_id, note, details)
+         SELECT filed.id, h.action, h.from_status, h.to_status, h.actor_id, h.actor_name, h.agency_id, h.note, h.details
+         FROM filed, ROWS FROM (jsonb_to_recordset($4::jsonb) AS (action text, from_status text, to_status text, actor_id uuid, actor_name text, agency_id uuid, note text, details jsonb))
+           WITH ORDINALITY AS h (action, from_status, to_status, actor_id, actor_name, agency_id, note, details, n)
+         ORDER BY h.n
+       ), events AS (
+         INSERT INTO outbox (topic, aggregate_id, payload) SELECT topic, filed.id, jsonb_build_object('code', filed.code) FROM filed, unnest($5::text[]) AS topic
+       )
+       SELECT * FROM filed`,
+      params,
     );
     return toDossier(row);
   }
@@ -157,10 +170,11 @@ export class DossiersRepository {
   }
 
   async appendHistory(tx: EntityManager, dossierId: string, entry: HistoryDraft): Promise<void> {
+    const row = toHistoryRow(entry);
     await tx.query(
       `INSERT INTO dossier_history (dossier_id, action, from_status, to_status, actor_id, actor_name, agency_id, note, details)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [dossierId, entry.action, entry.fromStatus, entry.toStatus, entry.actorId, entry.actorName, entry.agencyId, entry.note ?? null, entry.details ?? null],
+      [dossierId, row.action, row.from_status, row.to_status, row.actor_id, row.actor_name, row.agency_id, row.note, row.details],
     );
   }
 
@@ -297,4 +311,17 @@ function searchText(dossier: NewDossier): string {
 function scopeSql(scope: Scope, first: number): [string, unknown[]] {
   if (scope.unitPath === null) return ['TRUE', []];
   return [`(receiving_unit_path = $${first} OR receiving_unit_path LIKE $${first + 1})`, [scope.unitPath, `${scope.unitPath}.%`]];
+}
+
+function toHistoryRow(entry: HistoryDraft) {
+  return {
+    action: entry.action,
+    from_status: entry.fromStatus,
+    to_status: entry.toStatus,
+    actor_id: entry.actorId,
+    actor_name: entry.actorName,
+    agency_id: entry.agencyId,
+    note: entry.note ?? null,
+    details: entry.details ?? null,
+  };
 }
