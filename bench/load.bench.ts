@@ -1,5 +1,5 @@
 // The busiest morning: counter intake and citizens' lookups at 64 connections against the built API
-// and worker (node dist/…), beside the same intake transaction as raw SQL through pg, with the
+// and worker (as `npm run start:api` / `start:worker` run them), beside the same intake transaction as raw SQL through pg, with the
 // resident memory of both processes. Run: npm run bench:load   (BENCH_SECONDS=15 per scenario)
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -23,6 +23,12 @@ const CERTIFIED_COPY = {
     { key: 'ban-sao', originals: 0, copies: 1 },
   ],
 };
+
+/** The node arguments of an npm start script (heap limits included), so the benchmark runs what production runs. */
+function startArguments(script: string): string[] {
+  const command: string = JSON.parse(readFileSync('package.json', 'utf8')).scripts[script];
+  return command.split(' ').slice(1);
+}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -126,8 +132,8 @@ async function main(): Promise<void> {
 
     const [port, workerPort] = [await freePort(), await freePort()];
     const env = { ...bench.env, PORT: String(port), WORKER_HEALTH_PORT: String(workerPort), LOG_LEVEL: 'warn', NODE_ENV: 'development' };
-    const api = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'dist/apps/api/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    const worker = spawn(process.execPath, ['dist/apps/worker/src/main.js'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const api = spawn(process.execPath, startArguments('start:api'), { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const worker = spawn(process.execPath, startArguments('start:worker'), { env, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(api, worker);
     for (const [name, child] of [['API', api], ['worker', worker]] as const) {
       child.once('exit', (code, signal) => running && console.error(`The ${name} exited during the run (${code ?? signal})`));
