@@ -128,6 +128,7 @@ async function main(): Promise<void> {
     { name: 'country by province, 2025', scope: { unitPath: null }, period: { from: YEAR_2025.start, to: YEAR_2025.end }, groupBy: 'province' },
     { name: 'Hà Nội (01) by commune, 2025', scope: { unitPath: '01' }, period: { from: YEAR_2025.start, to: YEAR_2025.end }, groupBy: 'commune' },
     { name: `commune ${facts.commune} by procedure, 2025`, scope: { unitPath: null }, period: { from: YEAR_2025.start, to: YEAR_2025.end, unitPath: facts.commune }, groupBy: 'procedure' },
+    { name: 'Hà Nội (01) by commune, two-level units, 2025', scope: { unitPath: '01' }, period: { from: YEAR_2025.start, to: YEAR_2025.end, unitSet: '2025-07' }, groupBy: 'commune' },
     { name: 'country by province, 15/12/2024–14/12/2025', scope: { unitPath: null }, period: (({ start, end }) => ({ from: start, to: end }))(localDayRange('2024-12-15', '2025-12-14')), groupBy: 'province' },
   ];
   const rows: (string | number)[][] = [['report', 'groups', 'roll-up median ms', 'roll-up p95 ms', 'plain median ms', 'speed-up']];

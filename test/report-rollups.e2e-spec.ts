@@ -13,7 +13,7 @@ const PERIODS = [
   ['2025-05-14', '2025-05-15'],
   ['2025-04-01', '2025-12-31'],
 ];
-/** The whole country, a province, a district, a commune before and a commune after the reform. */
+/** The whole country, a province, a district, a commune before and a commune after the reform; each report also in the post-reform units. */
 const SCOPES = [null, '56', '56.568'];
 const UNITS = [undefined, '56', '56.568', '56.568.22330', '56.22333'];
 
@@ -28,11 +28,14 @@ describe('report roll-ups', () => {
       const { start, end } = localDayRange(from, to);
       for (const scopePath of SCOPES) {
         for (const unitPath of UNITS) {
-          const period: ReportPeriod = { from: start, to: end, unitPath };
-          for (const groupBy of GROUPS) {
-            const plain = await reports.timelinessFromDossiers({ unitPath: scopePath }, period, groupBy);
-            expect({ from, to, scopePath, unitPath, groupBy, rows: await reports.timeliness({ unitPath: scopePath }, period, groupBy) }).toEqual({ from, to, scopePath, unitPath, groupBy, rows: plain });
-            groups += plain.length;
+          for (const unitSet of [undefined, '2025-07'] as const) {
+            const period: ReportPeriod = { from: start, to: end, unitPath, unitSet };
+            for (const groupBy of GROUPS) {
+              const plain = await reports.timelinessFromDossiers({ unitPath: scopePath }, period, groupBy);
+              const asked = { from, to, scopePath, unitPath, unitSet, groupBy };
+              expect({ ...asked, rows: await reports.timeliness({ unitPath: scopePath }, period, groupBy) }).toEqual({ ...asked, rows: plain });
+              groups += plain.length;
+            }
           }
         }
       }
@@ -54,7 +57,7 @@ describe('report roll-ups', () => {
   }, 60_000);
   afterAll(async () => api.close());
 
-  it('gives the plain aggregate’s numbers for every column, period, scope, unit and grouping', async () => {
+  it('gives the plain aggregate’s numbers for every column, period, scope, unit, unit set and grouping', async () => {
     const [{ total }] = await api.env.query<{ total: number }>(`SELECT count(*)::int AS total FROM dossiers WHERE code LIKE 'SYN-%'`);
     expect(total).toBe(4000);
     expect(await expectParity()).toBeGreaterThan(1000);

@@ -149,12 +149,23 @@ function narrowestPath(a: string | null | undefined, b: string | null | undefine
   return undefined;
 }
 
+/** The two-level province of a province code (the same code when it survived the reform). */
+const newProvince = (code: string) => `coalesce((SELECT min(s.new_code) FROM unit_successions s WHERE s.old_level = 'province' AND s.old_code = ${code}), ${code})`;
+/** The two-level commune of a pre-reform commune code: the one that kept the code, else the lowest. */
+const newCommune = (code: string) =>
+  `(SELECT coalesce(min(s.new_code) FILTER (WHERE s.new_code = s.old_code), min(s.new_code)) FROM unit_successions s WHERE s.old_level = 'commune' AND s.old_code = ${code})`;
+/** The post-reform key of a commune's path, before the reform (three levels) or after it (two). */
+function newCommuneOfPath(path: string, literal: (value: string) => string): string {
+  if (path.split('.').length === 2) return literal(path);
+  return `${newProvince(literal(path.slice(0, 2)))} || '.' || ${newCommune(literal(path.slice(-5)))}`;
+}
+
 /**
  * The roll-up rows that make up each group. A group below the filtered unit is the subtree of one
  * district (its row) or commune (its agencies' rows); what the groups leave out of the filtered unit
  * (dossiers received at a higher level) is the whole minus the groups, under the null key.
  */
-function rollupSources(groupBy: ReportGroup, within: string | null, bind: (value: unknown) => string): { table: 'report_totals' | 'report_procedure_totals'; sources: Source[] } {
+function rollupSources(groupBy: ReportGroup, within: string | null, unitSet: ReportPeriod['unitSet'], bind: (value: unknown) => string): { table: 'report_totals' | 'report_procedure_totals'; sources: Source[] } {
   // A node and everything under it: its agencies ('#') and its children ('.') sort between it and it + '/'.
   const under = (path: string) => `node >= ${bind(path)} AND node < ${bind(`${path}/`)}`;
   const literal = (value: string | null) => (value === null ? 'NULL' : bind(value));
@@ -166,6 +177,20 @@ function rollupSources(groupBy: ReportGroup, within: string | null, bind: (value
   const split = (pieces: Omit<Source, 'sign'>): Source[] => [{ ...pieces, sign: 1 }, whole('NULL'), { ...pieces, key: 'NULL', sign: -1 }];
   const below = () => (within === null ? 'TRUE' : under(within));
   const totals = (sources: Source[]) => ({ table: 'report_totals' as const, sources });
+  if (unitSet === '2025-07') {
+    switch (groupBy) {
+      case 'province':
+        return totals([within === null ? { kind: 'province', node: 'TRUE', key: newProvince('node COLLATE "default"'), sign: 1 } : whole(newProvince(literal(within.slice(0, 2))))]);
+      case 'district':
+        return totals([whole('NULL')]); // no districts after the reform
+      case 'commune': {
+        if (within !== null && levelOf(within) === 'commune') return totals([whole(newCommuneOfPath(within, literal))]);
+        const path = `split_part(node, '#', 1) COLLATE "default"`;
+        const key = `CASE WHEN node ~ '^\\d{2}\\.\\d{3}\\.\\d{5}#' THEN ${newProvince(`left(${path}, 2)`)} || '.' || ${newCommune(`right(${path}, 5)`)} WHEN node ~ '^\\d{2}\\.\\d{5}#' THEN ${path} END`;
+        return totals([{ kind: 'agency', node: below(), key, sign: 1 }]);
+      }
+    }
+  }
   switch (groupBy) {
     case 'province':
       return totals([within === null ? { kind: 'province', node: 'TRUE', key: 'node', sign: 1 } : whole(literal(within.slice(0, 2)))]);
@@ -186,10 +211,10 @@ function rollupSources(groupBy: ReportGroup, within: string | null, bind: (value
 }
 
 /**
- * The on-time statistics. `timeliness` reads the roll-ups (migration ReportCounts); the plain aggregate
- * over the dossiers is the definition they are tested against, and still answers what the roll-ups do
- * not hold: the post-reform view, and periods not bounded by local midnights. Scope and unit filter are
- * conditions on the receiving unit's path.
+ * The on-time statistics. `timeliness` reads the roll-ups (migration ReportCounts), in the units of
+ * either set; the plain aggregate over the dossiers is the definition they are tested against, and
+ * still answers periods not bounded by local midnights. Scope and unit filter are conditions on the
+ * receiving unit's path.
  */
 @Injectable()
 export class ReportsRepository {
@@ -197,13 +222,13 @@ export class ReportsRepository {
 
   async timeliness(scope: Scope, period: ReportPeriod, groupBy: ReportGroup): Promise<ReportRow[]> {
     const bounds = localBounds(period);
-    if (period.unitSet || !bounds) return this.timelinessFromDossiers(scope, period, groupBy);
+    if (!bounds) return this.timelinessFromDossiers(scope, period, groupBy);
     const within = narrowestPath(scope.unitPath, period.unitPath);
     if (within === undefined) return [];
     await this.catchUp();
     const params: unknown[] = [bounds.from, bounds.to, bounds.fromMonth, bounds.toMonth, bounds.fromYear, bounds.toYear];
     const bind = (value: unknown) => `$${params.push(value)}`;
-    const { table, sources } = rollupSources(groupBy, within, bind);
+    const { table, sources } = rollupSources(groupBy, within, period.unitSet, bind);
     const select = (source: Source) =>
       `SELECT (${source.key})::text COLLATE "default" AS key, grain, bucket, ${MEASURES.map((m) => `${source.sign === 1 ? '' : '-'}${m} AS ${m}`).join(', ')}
        FROM ${table} WHERE kind = '${source.kind}' AND ${source.node}`;
@@ -220,7 +245,7 @@ export class ReportsRepository {
       } else {
         const path = within === null ? 'TRUE' : `(d.receiving_unit_path = ${bind(within)} OR d.receiving_unit_path LIKE ${bind(`${within}.%`)})`;
         parts.push(
-          `SELECT ${GROUP_KEY[groupBy]} AS key, 'D'::"char" AS grain, f.day AS bucket, ${MEASURES.map((m) => `f.${m}`).join(', ')}
+          `SELECT ${this.key(groupBy, period)} AS key, 'D'::"char" AS grain, f.day AS bucket, ${MEASURES.map((m) => `f.${m}`).join(', ')}
            FROM dossiers d CROSS JOIN LATERAL report_facts(ROW(d.id, d.receiving_agency_id, d.receiving_unit_path, d.procedure_code, d.procedure_field,
              d.channel, d.received_at, d.due_at, d.finished_at, d.closed_at, d.timeliness)::report_state) f
            WHERE d.received_at IS NOT NULL AND ${path}
