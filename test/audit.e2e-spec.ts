@@ -37,10 +37,12 @@ describe('audit log', () => {
     expect(entry).toMatchObject({ actorId: null, actorUsername: 'admin', action: 'POST /api/auth/login', status: 401 });
   });
 
-  it('is for ADMIN only, and the table refuses updates and deletes', async () => {
+  it('is for ADMIN only; it and every dossier\'s history refuse updates and deletes', async () => {
     expect((await api.http().get('/api/audit').set('Authorization', await api.login('giamsat.tinh'))).status).toBe(403);
     await expect(api.env.query(`UPDATE audit_log SET ip = 'x'`)).rejects.toThrow('audit_log is append-only');
     await expect(api.env.query(`DELETE FROM audit_log`)).rejects.toThrow('audit_log is append-only');
     await expect(api.env.query(`TRUNCATE audit_log`)).rejects.toThrow('audit_log is append-only');
+    await expect(api.env.query(`UPDATE dossier_history SET note = 'sửa lại'`)).rejects.toThrow('dossier_history is append-only');
+    await expect(api.env.query(`DELETE FROM dossier_history`)).rejects.toThrow('dossier_history is append-only');
   });
 });
