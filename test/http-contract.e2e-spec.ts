@@ -80,6 +80,7 @@ describe('HTTP contract', () => {
     expect(response.headers['x-powered-by']).toBeUndefined();
     expect(response.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'strict-transport-security': expect.stringContaining('max-age=') });
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
   });
 

@@ -24,7 +24,9 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   const config = app.get(AppConfig);
   app.disable('x-powered-by');
   if (config.TRUST_PROXY) app.set('trust proxy', /^\d+$/.test(config.TRUST_PROXY) ? Number(config.TRUST_PROXY) : config.TRUST_PROXY);
-  app.use(helmet());
+  // TLS is the reverse proxy's business: no upgrade-insecure-requests, or pages served over plain http
+  // (a commune's intranet, localhost) would ask for their own styles and scripts over https.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, exposedHeaders: ['Retry-After', 'Content-Disposition'] });
   answerUnparsableRequests(app.getHttpServer());
   // No text column holds NUL: refuse it in the address as in the body (rejectUnsafeJson).
