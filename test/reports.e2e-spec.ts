@@ -133,6 +133,31 @@ describe('on-time reports', () => {
     expect(last.font?.bold).toBe(true);
   });
 
+  it("walks a supervisor's year: province by district, a district by commune, each figure's dossiers, the XLSX and the ranking, all agreeing", async () => {
+    const token = await api.login('giamsat.tinh');
+    const YEAR = { from: '2025-01-01', to: '2025-12-31' };
+    const districts = (await report('giamsat.tinh', { ...YEAR, groupBy: 'district' })).body;
+    const nhaTrang = districts.rows.find((row: { key: string }) => row.key === '56.568');
+    const communes = (await report('giamsat.tinh', { ...YEAR, groupBy: 'commune', unit: '568' })).body;
+    expect({ ...communes.totals, key: null, label: null }).toEqual({ ...nhaTrang, key: null, label: null });
+    const BUCKETS = { carried_over: 'carriedOver', new_online: 'newOnline', new_in_person: 'newInPerson', resolved: 'resolved', early: 'early', on_time: 'onTime', late: 'late', in_progress: 'inProgress', within_deadline: 'withinDeadline', overdue: 'overdue' };
+    for (const row of communes.rows as Record<string, number | string | null>[]) {
+      for (const [bucket, column] of Object.entries(BUCKETS)) {
+        const listed = await api.http().get('/api/reports/timeliness/dossiers').query({ ...YEAR, unit: '568', groupBy: 'commune', key: row.key ?? '', bucket }).set('Authorization', token);
+        expect({ commune: row.key, bucket, total: listed.body.total }).toEqual({ commune: row.key, bucket, total: row[column] });
+      }
+    }
+    const xlsx = await api.http().get('/api/reports/timeliness').query({ ...YEAR, groupBy: 'commune', unit: '568', format: 'xlsx' }).set('Authorization', token).buffer(true).parse(asBuffer);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(xlsx.body as Buffer).buffer as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Báo cáo')!;
+    expect(sheet.getRow(sheet.rowCount).getCell(2).value).toBe(communes.totals.received);
+    const ranking = (await api.http().get('/api/reports/ranking').query({ ...YEAR, level: 'commune' }).set('Authorization', token)).body;
+    for (const unit of ranking.units) {
+      expect(unit.onTimeRate).toBe(communes.rows.find((row: { key: string }) => row.key === unit.key).onTimeRate);
+    }
+  });
+
   it("averages the citizens' ratings of returned dossiers", async () => {
     at('2025-03-21 09:00');
     const counter = await api.login('tiepnhan.vinhhai');
