@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -11,11 +12,15 @@ import { LoginLimiter } from './login-limiter';
   imports: [
     JwtModule.registerAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
-        signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' },
-        verifyOptions: { algorithms: ['HS256'] },
-      }),
+      useFactory: (config: AppConfig) => {
+        // One key object for the process: given the secret as a string, jsonwebtoken builds one per token.
+        const key = createSecretKey(Buffer.from(config.jwtSecret));
+        return {
+          secretOrKeyProvider: () => key,
+          signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        };
+      },
     }),
   ],
   controllers: [AuthController],

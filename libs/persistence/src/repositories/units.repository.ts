@@ -25,6 +25,8 @@ const IMPORT_BATCH = 2000;
 
 @Injectable()
 export class UnitsRepository {
+  private readonly knownCommunes = new Set<string>();
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Units in force at `at`, inside the scope. */
@@ -70,8 +72,11 @@ export class UnitsRepository {
   }
 
   /** Whether a commune code exists in either unit set (addresses may still carry pre-reform codes). */
+  /** Asked on every intake; a commune that exists does not stop existing, so the answer is kept. */
   async communeExists(code: string): Promise<boolean> {
+    if (this.knownCommunes.has(code)) return true;
     const rows = await this.db.query(`SELECT 1 FROM administrative_units WHERE level = 'commune' AND code = $1 LIMIT 1`, [code]);
+    if (rows.length > 0) this.knownCommunes.add(code);
     return rows.length > 0;
   }
 
