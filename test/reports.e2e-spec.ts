@@ -176,5 +176,8 @@ describe('on-time reports', () => {
     expect((await report('xuly.vinhhai', { ...MARCH, groupBy: 'commune' })).status).toBe(403);
     const bad = await report('giamsat.tinh', { from: '2025-3-1', to: MARCH.to, groupBy: 'hamlet' });
     expect(bad.body.details.fields.map((problem: { field: string }) => problem.field).sort()).toEqual(['from', 'groupBy']);
+    const backwards = await report('giamsat.tinh', { from: '2025-03-31', to: '2025-03-01', groupBy: 'commune' });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.details.fields).toEqual([{ field: 'to', reason: 'must be on or after from' }]);
   });
 });

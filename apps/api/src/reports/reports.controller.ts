@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
-import { localDayRange, Role } from '@motcua/domain';
+import { DomainError, localDayRange, Role } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
 import { ReportsService } from '@motcua/reporting';
 import type { TimelinessReport } from '@motcua/reporting';
@@ -23,6 +23,7 @@ import {
 
 /** Local dates [from, to] as instants [from 00:00, the day after to 00:00) in Asia/Ho_Chi_Minh. */
 function period(query: { from: string; to: string; unit?: string; units?: '2025-07' }) {
+  if (query.to < query.from) throw DomainError.validation([{ field: 'to', reason: 'must be on or after from' }]);
   const { start, end } = localDayRange(query.from, query.to);
   return {
     from: start,
