@@ -95,6 +95,12 @@ describe('login back-off', () => {
     expect((await login('203.0.113.8', 'xuly.vinhhai', DEMO_PASSWORD)).status).toBe(200);
   });
 
+  it('lets no more than 5 of 20 simultaneous guesses through', async () => {
+    const answers = await Promise.all(Array.from({ length: 20 }, () => login('203.0.113.10', 'giamsat.nhatrang', 'wrong-password')));
+    expect(answers.filter((answer) => answer.status === 401)).toHaveLength(5);
+    expect(answers.filter((answer) => answer.status === 429)).toHaveLength(15);
+  });
+
   it('makes a client wait after 30 wrong passwords across accounts', async () => {
     for (let i = 0; i < 30; i++) expect((await login('203.0.113.9', `nobody${i}`, 'wrong-password')).status).toBe(401);
     expect((await login('203.0.113.9', 'giamsat.tinh', DEMO_PASSWORD)).status).toBe(429);

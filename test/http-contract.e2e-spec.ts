@@ -69,6 +69,15 @@ describe('HTTP contract', () => {
     expect(pair.status).toBe(401);
   });
 
+  it('takes JSON in UTF-8 only (the checks read UTF-8), and no form bodies', async () => {
+    const utf16 = await api.http().post('/api/auth/login').set('Content-Type', 'application/json; charset=utf-16le').send(Buffer.from('{"username":"admin\\u0000","password":"x"}', 'utf16le'));
+    expect(utf16.status).toBe(415);
+    expect(utf16.body.details.fields).toEqual([{ field: 'content-type', reason: 'charset must be utf-8' }]);
+    const form = await api.http().post('/api/auth/login').type('form').send('username=a%00b&password=x');
+    expect(form.status).toBe(400);
+    expect(form.body.code).toBe('VALIDATION_FAILED');
+  });
+
   it('answers headers too large for Node in JSON too', async () => {
     const response = await api.http().get('/api/procedures').query({ q: 'x'.repeat(20_000) });
     expect(response.status).toBe(431);

@@ -45,9 +45,19 @@ describe('user accounts', () => {
     expect((await api.http().get('/api/me').set('Authorization', `Bearer ${token}`)).status).toBe(401);
     expect((await login('xuly.vinhhai', 'MotCua@2025')).status).toBe(401);
     await api.http().patch('/api/users/xuly.vinhhai').set('Authorization', await admin()).send({ active: true });
+    const before = (await login('xuly.vinhhai', 'MotCua@2025')).body.accessToken;
+    expect((await api.http().get('/api/me').set('Authorization', `Bearer ${before}`)).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1100)); // tokens carry whole seconds
     expect((await api.http().put('/api/users/xuly.vinhhai/password').set('Authorization', await admin()).send({ password: 'Mat-khau-moi-2026' })).status).toBe(204);
+    expect((await api.http().get('/api/me').set('Authorization', `Bearer ${before}`)).status).toBe(401);
     expect((await login('xuly.vinhhai', 'MotCua@2025')).status).toBe(401);
     expect((await login('xuly.vinhhai', 'Mat-khau-moi-2026')).status).toBe(200);
+  });
+
+  it('refuses null for a field an account must have, naming it', async () => {
+    const response = await api.http().patch('/api/users/xuly.vinhhai').set('Authorization', await admin()).send({ fullName: null, active: null });
+    expect(response.status).toBe(400);
+    expect(response.body.details.fields.map((problem: { field: string }) => problem.field).sort()).toEqual(['active', 'fullName']);
   });
 
   it('does not let ADMIN lock themselves out, and is ADMIN only', async () => {

@@ -33,9 +33,12 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.use((request: { url: string }, _response: unknown, next: (error?: unknown) => void) =>
     next(/%00/.test(request.url) ? Object.assign(new Error('NUL in the URL'), { status: 400, type: 'request.nul' }) : undefined),
   );
+  // The JSON checks read UTF-8 bytes: other charsets (UTF-16 would slip past them) are refused.
+  app.use((request: { headers: Record<string, string | string[] | undefined> }, _response: unknown, next: (error?: unknown) => void) =>
+    next(/charset=(?!"?utf-?8"?\s*(;|$))/i.test(String(request.headers['content-type'] ?? '')) ? Object.assign(new Error('charset'), { status: 415, type: 'charset.unsupported' }) : undefined),
+  );
   app.use(`/${API_PREFIX}/catalog/import`, json({ limit: CATALOG_IMPORT_LIMIT, verify: rejectUnsafeJson }));
   app.use(json({ limit: BODY_LIMIT, verify: rejectUnsafeJson }));
-  app.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
   setRoutePrefix(app);
   app.enableShutdownHooks();
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApiDocument(app), {

@@ -11,7 +11,8 @@ import { ERROR_STATUS } from '../common/error-status';
 type AuditedRequest = Request & Partial<AuthenticatedRequest> & { id?: string };
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const LOGIN_FAILURES = new Set([ErrorCode.INVALID_CREDENTIALS, ErrorCode.RATE_LIMITED, ErrorCode.DEMO_PASSWORD_REFUSED]);
+/** Refused logins are recorded; those refused for waiting (429) are not, or a client could fill the log. */
+const LOGIN_FAILURES = new Set([ErrorCode.INVALID_CREDENTIALS, ErrorCode.DEMO_PASSWORD_REFUSED]);
 
 /**
  * Appends every successful change made through the API to the audit log before the answer leaves:
@@ -41,7 +42,7 @@ export class AuditInterceptor implements NestInterceptor {
   }
 
   private async record(request: AuditedRequest, status: number, result: unknown): Promise<void> {
-    const route = `${request.baseUrl ?? ''}${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
+    const route = routeOf(request);
     const loggedIn = isLogin(request) ? (result as { user?: { id: string; username: string; role: string } } | undefined)?.user : undefined;
     const entry: AuditEntry = {
       actorId: request.actor?.userId ?? loggedIn?.id ?? null,
@@ -58,7 +59,9 @@ export class AuditInterceptor implements NestInterceptor {
   }
 }
 
-const isLogin = (request: AuditedRequest) => request.path === '/api/auth/login';
+/** The matched route's pattern (`/api/dossiers/:code/accept`), whatever the case or trailing slash of the address. */
+const routeOf = (request: AuditedRequest) => `${request.baseUrl ?? ''}${(request.route as { path?: string } | undefined)?.path ?? request.path}`;
+const isLogin = (request: AuditedRequest) => routeOf(request) === '/api/auth/login';
 
 /** The changed record's key: the route's first parameter (code, id, year, username), else what a creation returned. */
 function entityKey(request: AuditedRequest, result: unknown): string | null {

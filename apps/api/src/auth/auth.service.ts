@@ -7,6 +7,8 @@ import { ActiveUser, UsersRepository } from '@motcua/persistence';
 
 interface TokenClaims {
   sub: string;
+  /** Issued at, in seconds (set by the signer). */
+  iat?: number;
 }
 
 @Injectable()
@@ -38,6 +40,9 @@ export class AuthService {
     });
     const user = await this.users.findActiveById(claims.sub);
     if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The account is no longer active');
+    if (user.tokensValidAfter && (claims.iat ?? 0) < Math.floor(user.tokensValidAfter.getTime() / 1000)) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The password was changed since this token was issued; log in again');
+    }
     return toActor(user);
   }
 }

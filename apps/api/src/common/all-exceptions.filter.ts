@@ -38,6 +38,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (parserError.type === 'entity.nul') {
       return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: 'The request contains the NUL character (\\u0000), which is not accepted', details: { fields: [{ field: 'body', reason: 'contains the NUL character' }] } }];
     }
+    if (parserError.type === 'charset.unsupported') {
+      return [HttpStatus.UNSUPPORTED_MEDIA_TYPE, { code: ErrorCode.VALIDATION_FAILED, message: 'Send the body as UTF-8', details: { fields: [{ field: 'content-type', reason: 'charset must be utf-8' }] } }];
+    }
     if (parserError.type === 'entity.surrogate') {
       return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: 'The request contains a lone UTF-16 surrogate (\\uD800–\\uDFFF), which is not text', details: { fields: [{ field: 'body', reason: 'contains a lone surrogate' }] } }];
     }

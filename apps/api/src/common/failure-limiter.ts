@@ -31,15 +31,23 @@ export class FailureLimiter {
     this.failures = new RateLimiterRedis({ ...limits, storeClient: redis, rejectIfRedisNotReady: true, insuranceLimiter: new RateLimiterMemory(limits) });
   }
 
+  /**
+   * Reserves a failure before the attempt (so parallel attempts cannot all pass the check) and gives
+   * it back when the attempt did not fail in a way that counts.
+   */
   async guard<T>(key: string, attempt: () => Promise<T>): Promise<T> {
-    const state = await this.failures.get(key);
-    if (state && state.consumedPoints >= this.policy.allowed) throw this.tooMany(state);
+    try {
+      await this.failures.consume(key);
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) throw this.tooMany(refusal);
+      throw refusal;
+    }
     try {
       const result = await attempt();
-      if (state && this.policy.forgetOnSuccess) await this.failures.delete(key);
+      await (this.policy.forgetOnSuccess ? this.failures.delete(key) : this.failures.reward(key, 1));
       return result;
     } catch (error) {
-      if (this.policy.counts(error)) await this.failures.penalty(key, 1);
+      if (!this.policy.counts(error)) await this.failures.reward(key, 1);
       throw error;
     }
   }

@@ -45,7 +45,8 @@ export class UsersService {
 
   async setPassword(actor: Actor, username: string, password: string): Promise<void> {
     const user = await this.get(actor, username);
-    await this.users.update(user.id, { passwordHash: await this.hash(password) });
+    // Tokens issued with the old password stop working.
+    await this.users.update(user.id, { passwordHash: await this.hash(password), tokensValidAfter: new Date() });
   }
 
   private async agencyId(actor: Actor, code: string): Promise<string> {

@@ -72,7 +72,7 @@ export class ReportCounts1763900800000 implements MigrationInterface {
           (report_day(e.ended_at), 0, 0, 1, (s.finished_at IS NOT NULL)::int,
             (s.finished_at IS NOT NULL AND s.timeliness = 'early')::int, (s.finished_at IS NOT NULL AND s.timeliness = 'on_time')::int,
             (s.finished_at IS NOT NULL AND s.timeliness = 'late')::int, 0),
-          (CASE WHEN e.ended_at IS NULL OR e.ended_at > s.due_at THEN report_day(greatest(s.due_at, s.received_at)) END, 0, 0, 0, 0, 0, 0, 0, 1),
+          (CASE WHEN s.due_at IS NOT NULL AND (e.ended_at IS NULL OR e.ended_at > s.due_at) THEN report_day(greatest(s.due_at, s.received_at)) END, 0, 0, 0, 0, 0, 0, 0, 1),
           (CASE WHEN e.ended_at > s.due_at THEN report_day(e.ended_at) END, 0, 0, 0, 0, 0, 0, 0, -1)
         ) f (day, ${MEASURES.join(', ')})
         WHERE f.day IS NOT NULL
@@ -170,6 +170,7 @@ export class ReportCounts1763900800000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP FUNCTION report_project, report_rebuild`);
     await db.query(`DROP TABLE report_totals, report_procedure_totals, report_changes, report_state CASCADE`);
     await db.query(`DROP FUNCTION report_day, report_dossier_changed CASCADE`);
   }

@@ -7,6 +7,7 @@ import { UserEmail1763900500000 } from './1763900500000-user-email';
 import { Timeliness1763900600000 } from './1763900600000-timeliness';
 import { ReportCounts1763900800000 } from './1763900800000-report-counts';
 import { Audit1763900900000 } from './1763900900000-audit';
+import { UserTokens1763901000000 } from './1763901000000-user-tokens';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Timeliness1763900600000,
   ReportCounts1763900800000,
   Audit1763900900000,
+  UserTokens1763901000000,
 ];

@@ -15,6 +15,8 @@ export interface ActiveUser {
   agencyCode: string;
   /** The agency's unit path: the user's scope. */
   unitPath: string;
+  /** Tokens issued before this are no longer accepted (a new password was set). */
+  tokensValidAfter: Date | null;
 }
 
 export interface UserDraft {
@@ -50,7 +52,7 @@ export interface UserQuery {
   offset: number;
 }
 
-export type UserPatch = Partial<Pick<UserDraft, 'fullName' | 'role' | 'agencyId' | 'email' | 'passwordHash'>> & { active?: boolean };
+export type UserPatch = Partial<Pick<UserDraft, 'fullName' | 'role' | 'agencyId' | 'email' | 'passwordHash'>> & { active?: boolean; tokensValidAfter?: Date };
 
 const USER_SELECT = `SELECT u.id, u.username, u.full_name, u.role, u.email, u.active, u.created_at, a.id AS agency_id, a.code AS agency_code, a.name AS agency_name
   FROM users u JOIN agencies a ON a.id = u.agency_id JOIN administrative_units un ON un.id = a.unit_id`;
@@ -72,13 +74,23 @@ export class UsersRepository {
 
   private async findActive(condition: string, value: string): Promise<ActiveUser | null> {
     const [row] = await this.db.query(
-      `SELECT u.id, u.username, u.full_name, u.role, u.password_hash, u.agency_id, a.code AS agency_code, un.path AS unit_path
+      `SELECT u.id, u.username, u.full_name, u.role, u.password_hash, u.agency_id, a.code AS agency_code, un.path AS unit_path, u.tokens_valid_after
        FROM users u JOIN agencies a ON a.id = u.agency_id JOIN administrative_units un ON un.id = a.unit_id
        WHERE ${condition} AND u.active AND a.active`,
       [value],
     );
     return row
-      ? { id: row.id, username: row.username, fullName: row.full_name, role: row.role, passwordHash: row.password_hash, agencyId: row.agency_id, agencyCode: row.agency_code, unitPath: row.unit_path }
+      ? {
+          id: row.id,
+          username: row.username,
+          fullName: row.full_name,
+          role: row.role,
+          passwordHash: row.password_hash,
+          agencyId: row.agency_id,
+          agencyCode: row.agency_code,
+          unitPath: row.unit_path,
+          tokensValidAfter: row.tokens_valid_after,
+        }
       : null;
   }
 
@@ -119,7 +131,15 @@ export class UsersRepository {
   }
 
   async update(id: string, patch: UserPatch): Promise<void> {
-    const columns: Record<keyof UserPatch, string> = { fullName: 'full_name', role: 'role', agencyId: 'agency_id', email: 'email', passwordHash: 'password_hash', active: 'active' };
+    const columns: Record<keyof UserPatch, string> = {
+      fullName: 'full_name',
+      role: 'role',
+      agencyId: 'agency_id',
+      email: 'email',
+      passwordHash: 'password_hash',
+      active: 'active',
+      tokensValidAfter: 'tokens_valid_after',
+    };
     const changes = (Object.keys(columns) as (keyof UserPatch)[]).filter((key) => patch[key] !== undefined);
     if (changes.length === 0) return;
     await this.db.query(`UPDATE users SET ${changes.map((key, i) => `${columns[key]} = $${i + 2}`).join(', ')} WHERE id = $1`, [id, ...changes.map((key) => patch[key])]);

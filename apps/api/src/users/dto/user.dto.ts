@@ -1,6 +1,6 @@
-import { ApiProperty, PartialType, PickType } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { Role } from '@motcua/domain';
 import type { UserRecord } from '@motcua/persistence';
 import { PageQuery } from '../../common/page';
@@ -41,9 +41,32 @@ export class CreateUserDto extends SetPasswordDto {
   email?: string | null;
 }
 
-export class UpdateUserDto extends PartialType(PickType(CreateUserDto, ['fullName', 'role', 'agencyCode', 'email'] as const)) {
-  @ApiProperty({ required: false, description: 'false: the account can no longer log in, and its tokens stop working' })
+/** Fields left out stay as they are; null is refused where the account must have a value. */
+export class UpdateUserDto {
+  @ApiProperty({ required: false, example: 'Lê Thị Mai' })
+  @ValidateIf((_, value) => value !== undefined)
+  @MinLength(2)
+  @MaxLength(200)
+  @IsString()
+  fullName?: string;
+
+  @ApiProperty({ required: false, enum: Role, enumName: 'Role' })
+  @ValidateIf((_, value) => value !== undefined)
+  @IsEnum(Role)
+  role?: Role;
+
+  @ApiProperty({ required: false, example: '002.00.31.H56' })
+  @ValidateIf((_, value) => value !== undefined)
+  @Matches(AGENCY_CODE_PATTERN, { message: '$property must be an electronic ID code like 000.00.12.H56' })
+  agencyCode?: string;
+
+  @ApiProperty({ required: false, nullable: true, type: String, description: 'null removes the address' })
   @IsOptional()
+  @IsEmail()
+  email?: string | null;
+
+  @ApiProperty({ required: false, description: 'false: the account can no longer log in, and its tokens stop working' })
+  @ValidateIf((_, value) => value !== undefined)
   @IsBoolean()
   active?: boolean;
 }
