@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import Redis from 'ioredis';
@@ -44,23 +44,6 @@ export async function benchEnvironment(name: string): Promise<BenchEnvironment> 
       redis.disconnect();
     },
   };
-}
-
-/** The worker as its own process, from source. Resolves once it reports it started. */
-export async function spawnWorker(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'], {
-    env: { ...env, LOG_LEVEL: 'info' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Worker started')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`worker exited (${code})`)));
-  });
-  return child;
 }
 
 export function percentile(values: number[], p: number): number {

@@ -5,7 +5,8 @@
 import { performance } from 'node:perf_hooks';
 import { Queue, Worker } from 'bullmq';
 import { createApiApp } from '../apps/api/src/bootstrap';
-import { benchEnvironment, percentile, spawnWorker, table } from './support';
+import { spawnWorkerProcess } from '@motcua/testing';
+import { benchEnvironment, percentile, table } from './support';
 
 const DOSSIERS = Number(process.env.DOSSIERS ?? 300);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 8);
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   app.useLogger(false);
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}/api`;
-  const worker = await spawnWorker(environment.env);
+  const worker = await spawnWorkerProcess(environment.env);
   try {
     const tokens = new Map<string, string>();
     for (const username of [...PROCESSORS, 'tiepnhan.vinhhai']) {

@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DEMO_PASSWORD } from '@motcua/domain';
 import { startApi, TestApi } from './support/api';
-import { landDossier } from './support/dossiers';
+import { landDossier, workInboxes } from './support/dossiers';
 import { TcpProxy } from './support/tcp-proxy';
 import { eventually, spawnWorker, startWorker } from './support/worker';
 
@@ -133,20 +133,8 @@ describe('the worker killed at random moments during 1,000 dossiers', () => {
     await api.close();
   });
 
-  /** Claims and completes every task in the processor's and the leader's inboxes; returns how many steps were completed. */
-  const drive = async (): Promise<number> => {
-    let completed = 0;
-    for (const username of ['xuly.vinhhai', 'lanhdao.vinhhai']) {
-      const token = await api.login(username);
-      const inbox = await api.http().get('/api/tasks').query({ limit: 500 }).set('Authorization', token);
-      for (const task of inbox.body.items as { id: string; status: string }[]) {
-        if (task.status === 'open') await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', token);
-        const done = await api.http().post(`/api/tasks/${task.id}/complete`).set('Authorization', token).send({ action: 'forward' });
-        if (done.status === 200) completed++;
-      }
-    }
-    return completed;
-  };
+  /** Works every task in the processor's and the leader's inboxes once; returns how many steps were completed. */
+  const drive = () => workInboxes(api, ['xuly.vinhhai', 'lanhdao.vinhhai']);
 
   it('finishes every dossier after restarts, each step exactly once', async () => {
     const token = await api.login('tiepnhan.vinhhai');

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { deleteRedisKeys, withRedis } from '@motcua/testing';
 import { OutboxRelay } from '../apps/worker/src/outbox/outbox-relay';
 import { startApi, TestApi } from './support/api';
-import { landDossier } from './support/dossiers';
+import { landDossier, workInboxes } from './support/dossiers';
 import { eventually, startWorker } from './support/worker';
 
 const PROCESSORS = ['xuly.vpdk.nhatrang', 'xuly.thue.nhatrang'];
@@ -20,19 +20,7 @@ describe('worker faults', () => {
   };
 
   /** Works every task in the processors' inboxes once; returns how many steps were completed. */
-  const drive = async (): Promise<number> => {
-    let completed = 0;
-    for (const username of PROCESSORS) {
-      const token = await api.login(username);
-      const inbox = await api.http().get('/api/tasks').query({ limit: 500 }).set('Authorization', token);
-      for (const task of inbox.body.items as { id: string; status: string }[]) {
-        if (task.status === 'open') await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', token);
-        const done = await api.http().post(`/api/tasks/${task.id}/complete`).set('Authorization', token).send({ action: 'forward' });
-        if (done.status === 200) completed++;
-      }
-    }
-    return completed;
-  };
+  const drive = () => workInboxes(api, PROCESSORS);
 
   const allResolved = async (codes: string[]) => {
     const rows = await api.env.query<{ code: string; status: string }>(`SELECT code, status FROM dossiers WHERE code = ANY($1)`, [codes]);

@@ -40,3 +40,18 @@ export function freezeClock(app: TestApi | INestApplicationContext, local: strin
 function toInstant(local: string): Date {
   return new Date(`${local.replace(' ', 'T')}:00+07:00`);
 }
+
+/** Claims and forwards every task in these users' inboxes once; returns how many steps were completed. */
+export async function workInboxes(api: TestApi, usernames: string[]): Promise<number> {
+  let completed = 0;
+  for (const username of usernames) {
+    const token = await api.login(username);
+    const inbox = await api.http().get('/api/tasks').query({ limit: 500 }).set('Authorization', token);
+    for (const task of inbox.body.items as { id: string; status: string }[]) {
+      if (task.status === 'open') await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', token);
+      const done = await api.http().post(`/api/tasks/${task.id}/complete`).set('Authorization', token).send({ action: 'forward' });
+      if (done.status === 200) completed++;
+    }
+  }
+  return completed;
+}

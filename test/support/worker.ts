@@ -1,7 +1,7 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { childEnvironment } from '@motcua/testing';
+import { childEnvironment, spawnWorkerProcess } from '@motcua/testing';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 /** The real worker, in this test process, on the same database and Redis prefix as the API booted here. */
@@ -25,19 +25,6 @@ export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000)
 }
 
 /** The worker as its own process, from source, on this file's database and Redis prefix; resolves once it has started. */
-export async function spawnWorker(variables: Record<string, string> = {}): Promise<ChildProcess> {
-  const worker = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'], {
-    env: childEnvironment({ TS_NODE_PROJECT: 'tsconfig.json', LOG_LEVEL: 'info', ...variables }),
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    worker.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Worker started')) resolve();
-    });
-    worker.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-  });
-  worker.stdout!.resume();
-  return worker;
+export function spawnWorker(): Promise<ChildProcess> {
+  return spawnWorkerProcess(childEnvironment({}));
 }

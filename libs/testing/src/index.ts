@@ -3,3 +3,4 @@ export * from './services';
 export * from './test-config';
 export * from './test-environment';
 export * from './synthetic-dossiers';
+export * from './worker-process';

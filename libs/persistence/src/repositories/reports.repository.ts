@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { localDayRange, toLocalDate } from '@motcua/domain';
 import type { Scope } from '@motcua/domain';
+import { pathUnder } from './scope-sql';
 
 export type ReportGroup = 'province' | 'district' | 'commune' | 'agency' | 'procedure' | 'field';
 
@@ -243,7 +244,7 @@ export class ReportsRepository {
       if (table === 'report_totals' && sources.every((source) => source.kind !== 'agency')) {
         parts.push(...sources.map((source) => `${select(source)} AND (${days.join(' OR ')})`));
       } else {
-        const path = within === null ? 'TRUE' : `(d.receiving_unit_path = ${bind(within)} OR d.receiving_unit_path LIKE ${bind(`${within}.%`)})`;
+        const path = within === null ? 'TRUE' : pathUnder('d.receiving_unit_path', within, bind);
         parts.push(
           `SELECT ${this.key(groupBy, period)} AS key, 'D'::"char" AS grain, f.day AS bucket, ${MEASURES.map((m) => `f.${m}`).join(', ')}
            FROM dossiers d CROSS JOIN LATERAL report_facts(ROW(d.id, d.receiving_agency_id, d.receiving_unit_path, d.procedure_code, d.procedure_field,
@@ -359,10 +360,9 @@ export class ReportsRepository {
   private scoped(scope: Scope, period: ReportPeriod): [string, unknown[]] {
     const conditions = ['TRUE'];
     const params: unknown[] = [period.from, period.to];
+    const bind = (value: unknown) => `$${params.push(value)}`;
     for (const path of [scope.unitPath, period.unitPath]) {
-      if (path === null || path === undefined) continue;
-      params.push(path, `${path}.%`);
-      conditions.push(`(d.receiving_unit_path = $${params.length - 1} OR d.receiving_unit_path LIKE $${params.length})`);
+      if (path !== null && path !== undefined) conditions.push(pathUnder('d.receiving_unit_path', path, bind));
     }
     return [conditions.join(' AND '), params];
   }

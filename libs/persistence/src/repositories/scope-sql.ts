@@ -11,3 +11,11 @@ export function scopeCondition(scope: Scope, column: string): [string, Record<st
     { scopePath: scope.unitPath, scopePrefix: `${scope.unitPath}.%` },
   ];
 }
+
+/**
+ * The same condition for raw SQL with positional parameters: `column` is `path` or lies below it.
+ * `bind` adds a parameter and returns its placeholder (`$3`).
+ */
+export function pathUnder(column: string, path: string, bind: (value: unknown) => string): string {
+  return `(${column} = ${bind(path)} OR ${column} LIKE ${bind(`${path}.%`)})`;
+}

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, Role } from '@motcua/domain';
 import type { Scope } from '@motcua/domain';
 import { UserEntity } from '../entities';
+import { pathUnder } from './scope-sql';
 
 export interface ActiveUser {
   id: string;
@@ -159,9 +160,7 @@ export class UsersRepository {
 
 /** The scope condition on the user's agency unit, its parameters appended to `params`. */
 function inScope(scope: Scope, params: unknown[]): string {
-  if (scope.unitPath === null) return 'TRUE';
-  params.push(scope.unitPath, `${scope.unitPath}.%`);
-  return `(un.path = $${params.length - 1} OR un.path LIKE $${params.length})`;
+  return scope.unitPath === null ? 'TRUE' : pathUnder('un.path', scope.unitPath, (value) => `$${params.push(value)}`);
 }
 
 function toUserRecord(row: Record<string, unknown>): UserRecord {

@@ -5,7 +5,7 @@ import { PageQuery } from '../../common/page';
 
 /** mã định danh điện tử of the national standard: four groups, the last one the province's H-code. */
 export const AGENCY_CODE_PATTERN = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
-const AGENCY_CODE_MESSAGE = '$property must be an electronic ID code like 000.00.12.H56';
+export const AGENCY_CODE_MESSAGE = '$property must be an electronic ID code like 000.00.12.H56';
 
 export class CreateAgencyDto {
   @ApiProperty({ example: '000.00.12.H56' })

@@ -4,7 +4,7 @@ import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, Matches, MaxLength, M
 import { Role } from '@motcua/domain';
 import type { UserRecord } from '@motcua/persistence';
 import { PageQuery } from '../../common/page';
-import { AGENCY_CODE_PATTERN } from '../../agencies/dto/agency.dto';
+import { AGENCY_CODE_MESSAGE, AGENCY_CODE_PATTERN } from '../../agencies/dto/agency.dto';
 
 /** At least 10 characters with a letter and a digit. */
 const PASSWORD_PATTERN = /^(?=.*\p{L})(?=.*\d).{10,200}$/u;
@@ -32,7 +32,7 @@ export class CreateUserDto extends SetPasswordDto {
   role!: Role;
 
   @ApiProperty({ example: '002.00.31.H56', description: 'The agency the user works for: their scope' })
-  @Matches(AGENCY_CODE_PATTERN, { message: '$property must be an electronic ID code like 000.00.12.H56' })
+  @Matches(AGENCY_CODE_PATTERN, { message: AGENCY_CODE_MESSAGE })
   agencyCode!: string;
 
   @ApiProperty({ required: false, nullable: true, type: String, example: 'mai.le@khanhhoa.gov.vn' })
@@ -57,7 +57,7 @@ export class UpdateUserDto {
 
   @ApiProperty({ required: false, example: '002.00.31.H56' })
   @ValidateIf((_, value) => value !== undefined)
-  @Matches(AGENCY_CODE_PATTERN, { message: '$property must be an electronic ID code like 000.00.12.H56' })
+  @Matches(AGENCY_CODE_PATTERN, { message: AGENCY_CODE_MESSAGE })
   agencyCode?: string;
 
   @ApiProperty({ required: false, nullable: true, type: String, description: 'null removes the address' })
@@ -74,7 +74,7 @@ export class UpdateUserDto {
 export class ListUsersQuery extends PageQuery {
   @ApiProperty({ required: false, example: '002.00.31.H56' })
   @IsOptional()
-  @Matches(AGENCY_CODE_PATTERN, { message: '$property must be an electronic ID code like 000.00.12.H56' })
+  @Matches(AGENCY_CODE_PATTERN, { message: AGENCY_CODE_MESSAGE })
   agency?: string;
 
   @ApiProperty({ required: false, enum: Role, enumName: 'Role' })
