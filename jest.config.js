@@ -1,5 +1,6 @@
-// Four tiers, one run: unit specs beside the code, integration specs against real PostgreSQL and
-// Redis (`*.int-spec.ts`), end-to-end tests in test/ and fault tests (`test/*.faults-spec.ts`). The
+// Five tiers, one run: unit specs beside the code, integration specs against real PostgreSQL and
+// Redis (`*.int-spec.ts`), end-to-end tests in test/, fault tests (`test/*.faults-spec.ts`) and
+// browser tests of the web console (`test/*.browser-spec.ts`). The
 // global setup creates a migrated template database for this run; every test file clones its own
 // database from it.
 const { pathsToModuleNameMapper } = require('ts-jest');
@@ -27,5 +28,7 @@ module.exports = {
     { ...withServices, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
     // PostgreSQL and Redis taken down under load, the worker killed at random: slow, also run alone by `npm run test:faults`.
     { ...withServices, displayName: 'faults', testMatch: ['<rootDir>/test/**/*.faults-spec.ts'] },
+    // The built web console (`npm run build`) in Debian's Chromium, driven by playwright-core.
+    { ...withServices, displayName: 'browser', testMatch: ['<rootDir>/test/**/*.browser-spec.ts'] },
   ],
 };

@@ -11,6 +11,7 @@ import { AppConfig } from '@motcua/config';
 import { ErrorCode } from '@motcua/domain';
 import { AppModule } from './app.module';
 import { rejectUnsafeJson } from './common/unsafe-json';
+import { serveWebConsole } from './web-console';
 
 export const API_PREFIX = 'api';
 const BODY_LIMIT = '1mb';
@@ -39,6 +40,7 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   );
   app.use(`/${API_PREFIX}/catalog/import`, json({ limit: CATALOG_IMPORT_LIMIT, verify: rejectUnsafeJson }));
   app.use(json({ limit: BODY_LIMIT, verify: rejectUnsafeJson }));
+  serveWebConsole(app, API_PREFIX);
   setRoutePrefix(app);
   app.enableShutdownHooks();
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApiDocument(app), {
@@ -60,9 +62,9 @@ function answerUnparsableRequests(server: Server): void {
   });
 }
 
-/** Everything under /api, but the citizens' status page, which lives at the address in the receipts' QR codes. */
+/** Everything under /api; the other addresses are the web console's pages (web-console.ts). */
 export function setRoutePrefix(app: INestApplication): void {
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['tra-cuu'] });
+  app.setGlobalPrefix(API_PREFIX);
 }
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {

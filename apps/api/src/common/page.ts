@@ -4,7 +4,7 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** Paging of every list: `limit` (1–500, default 50) and `offset`. */
 export class PageQuery {
-  @ApiProperty({ required: false, minimum: 1, maximum: 500, default: 50 })
+  @ApiProperty({ type: Number, required: false, minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Type(() => Number)
   @Min(1)
@@ -12,7 +12,7 @@ export class PageQuery {
   @IsInt()
   limit = 50;
 
-  @ApiProperty({ required: false, minimum: 0, default: 0 })
+  @ApiProperty({ type: Number, required: false, minimum: 0, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @Min(0)

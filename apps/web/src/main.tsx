@@ -1,0 +1,53 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import viVN from 'antd/locale/vi_VN';
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import './format';
+import { ConsoleLayout } from './layout';
+import { CitizenStatusPage } from './pages/citizen-status';
+import { LoginPage } from './pages/login';
+import { CONSOLE_ROUTES, homeOf } from './routes';
+import { type Role, SessionProvider, useSession } from './session';
+
+/** A page only for the roles it names (ConsoleLayout has already sent strangers to the login page). */
+function Guard({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
+  const { user } = useSession();
+  if (user && !roles.includes(user.role)) return <Navigate to={homeOf(user.role)} replace />;
+  return <>{children}</>;
+}
+
+function Home() {
+  const { user, loading } = useSession();
+  if (loading) return <Spin fullscreen />;
+  return <Navigate to={user ? homeOf(user.role) : '/dang-nhap'} replace />;
+}
+
+function Console() {
+  return (
+    <Routes>
+      <Route path="/dang-nhap" element={<LoginPage />} />
+      <Route path="/tra-cuu" element={<CitizenStatusPage />} />
+      <Route element={<ConsoleLayout />}>
+        {CONSOLE_ROUTES.map((route) => (
+          <Route key={route.path} path={route.path} element={<Guard roles={route.roles}>{route.element}</Guard>} />
+        ))}
+      </Route>
+      <Route path="*" element={<Home />} />
+    </Routes>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigProvider locale={viVN} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter>
+            <Console />
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

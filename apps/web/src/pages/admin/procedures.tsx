@@ -1,0 +1,3 @@
+export function ProceduresPage() {
+  return <div>ProceduresPage</div>;
+}

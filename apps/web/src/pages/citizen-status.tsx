@@ -1,0 +1,3 @@
+export function CitizenStatusPage() {
+  return <div>CitizenStatusPage</div>;
+}

@@ -1,0 +1,3 @@
+export function ReturnDeskPage() {
+  return <div>ReturnDeskPage</div>;
+}

@@ -1,0 +1,3 @@
+export function DossiersPage() {
+  return <div>DossiersPage</div>;
+}

@@ -1,0 +1,3 @@
+export function InboxPage() {
+  return <div>InboxPage</div>;
+}

@@ -1,0 +1,57 @@
+import {
+  BarChartOutlined,
+  BankOutlined,
+  CalendarOutlined,
+  FileSearchOutlined,
+  InboxOutlined,
+  OrderedListOutlined,
+  ProfileOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
+import { AgenciesPage } from './pages/admin/agencies';
+import { CalendarPage } from './pages/admin/calendar';
+import { ProceduresPage } from './pages/admin/procedures';
+import { UsersPage } from './pages/admin/users';
+import { IntakePage } from './pages/counter/intake';
+import { QueuePage } from './pages/counter/queue';
+import { ReturnDeskPage } from './pages/counter/return-desk';
+import { DashboardPage } from './pages/dashboard';
+import { DossierPage } from './pages/dossier';
+import { DossiersPage } from './pages/dossiers';
+import { InboxPage } from './pages/inbox';
+import type { Role } from './session';
+
+export interface ConsoleRoute {
+  path: string;
+  element: ReactNode;
+  roles: readonly Role[];
+  /** Shown in the menu when set. */
+  label?: string;
+  icon?: ReactNode;
+}
+
+const OFFICERS: readonly Role[] = ['RECEPTION', 'PROCESSOR', 'LEADER', 'SUPERVISOR', 'ADMIN'];
+
+/** The signed-in pages, in menu order; the menu shows a user only the pages their role may open. */
+export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
+  { path: '/tiep-nhan', label: 'Tiếp nhận hồ sơ', icon: <SolutionOutlined />, roles: ['RECEPTION'], element: <IntakePage /> },
+  { path: '/cho-tiep-nhan', label: 'Hồ sơ trực tuyến, bưu chính', icon: <InboxOutlined />, roles: ['RECEPTION'], element: <QueuePage /> },
+  { path: '/tra-ket-qua', label: 'Trả kết quả', icon: <ProfileOutlined />, roles: ['RECEPTION'], element: <ReturnDeskPage /> },
+  { path: '/xu-ly', label: 'Hồ sơ cần xử lý', icon: <OrderedListOutlined />, roles: ['PROCESSOR', 'LEADER', 'RECEPTION'], element: <InboxPage /> },
+  { path: '/ho-so', label: 'Tra cứu hồ sơ', icon: <FileSearchOutlined />, roles: OFFICERS, element: <DossiersPage /> },
+  { path: '/ho-so/:code', roles: OFFICERS, element: <DossierPage /> },
+  { path: '/bao-cao', label: 'Báo cáo, thống kê', icon: <BarChartOutlined />, roles: ['SUPERVISOR', 'LEADER', 'ADMIN'], element: <DashboardPage /> },
+  { path: '/quan-tri/thu-tuc', label: 'Thủ tục hành chính', icon: <UnorderedListOutlined />, roles: ['ADMIN'], element: <ProceduresPage /> },
+  { path: '/quan-tri/lich', label: 'Lịch làm việc', icon: <CalendarOutlined />, roles: ['ADMIN'], element: <CalendarPage /> },
+  { path: '/quan-tri/co-quan', label: 'Cơ quan, đơn vị', icon: <BankOutlined />, roles: ['ADMIN'], element: <AgenciesPage /> },
+  { path: '/quan-tri/nguoi-dung', label: 'Người dùng', icon: <TeamOutlined />, roles: ['ADMIN'], element: <UsersPage /> },
+];
+
+export const allowedRoutes = (role: Role) => CONSOLE_ROUTES.filter((route) => route.roles.includes(role));
+
+/** Where a user lands after signing in: the first page of their menu. */
+export const homeOf = (role: Role) => allowedRoutes(role).find((route) => route.label)?.path ?? '/ho-so';
+
