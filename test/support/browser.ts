@@ -25,7 +25,8 @@ export interface ConsoleHarness {
 
 /** The built console served by the real API on a port of its own, the worker beside it, and Chromium. */
 export async function startConsole(): Promise<ConsoleHarness> {
-  if (!existsSync(resolve('dist/web/index.html'))) throw new Error('The web console is not built: run `npm run build` first');
+  const webRoot = resolve(process.env.WEB_ROOT ?? 'dist/web');
+  if (!existsSync(resolve(webRoot, 'index.html'))) throw new Error(`The web console is not built in ${webRoot}: run \`npm run build\` first`);
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium package (.ci/run does) or set CHROMIUM_PATH`);
   mkdirSync(SCREENSHOTS, { recursive: true });
   const api = await startApi();

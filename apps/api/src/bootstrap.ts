@@ -40,7 +40,7 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   );
   app.use(`/${API_PREFIX}/catalog/import`, json({ limit: CATALOG_IMPORT_LIMIT, verify: rejectUnsafeJson }));
   app.use(json({ limit: BODY_LIMIT, verify: rejectUnsafeJson }));
-  serveWebConsole(app, API_PREFIX);
+  serveWebConsole(app, config.WEB_ROOT, API_PREFIX);
   setRoutePrefix(app);
   app.enableShutdownHooks();
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => buildOpenApiDocument(app), {

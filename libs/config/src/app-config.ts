@@ -28,6 +28,10 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, { message: 'PUBLIC_BASE_URL must be an http(s) URL' })
   PUBLIC_BASE_URL = 'http://localhost:3000';
 
+  /** The built web console (`npm run build`), served at the API's own address; relative to the working directory. */
+  @IsString()
+  WEB_ROOT = 'dist/web';
+
   /** Origins allowed to call the API from a browser, comma-separated (https://portal.example.gov.vn); unset: CORS off. */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s,/]+(,https?:\/\/[^\s,/]+)*$/, { message: 'CORS_ORIGINS must be http(s) origins separated by commas' })
