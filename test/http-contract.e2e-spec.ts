@@ -25,6 +25,24 @@ describe('HTTP contract', () => {
     expect(response.body).toEqual({ code: 'NOT_FOUND', message: 'Cannot GET /api/no-such-thing' });
   });
 
+  it('serves the web console at every page address outside /api, and JSON 404s to everything else there', async () => {
+    const page = await api.http().get('/tra-cuu?ma=000.00.12.H56-250207-0001').set('Accept', 'text/html');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.text).toContain('<div id="root"></div>');
+    const script = page.text.match(/src="(\/assets\/[^"]+\.js)"/)?.[1];
+    const asset = await api.http().get(script!);
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toContain('immutable');
+    for (const [method, path, accept] of [['get', '/assets/missing.js', '*/*'], ['post', '/tra-cuu', 'text/html'], ['get', '/x', 'application/json']] as const) {
+      const answer = await api.http()[method](path).set('Accept', accept);
+      expect({ path, status: answer.status, body: answer.body }).toEqual({ path, status: 404, body: { code: 'NOT_FOUND', message: expect.any(String) } });
+    }
+    const unknownApi = await api.http().get('/api/no-such-page').set('Accept', 'text/html');
+    expect(unknownApi.status).toBe(404);
+    expect(unknownApi.body.code).toBe('NOT_FOUND');
+  });
+
   it('names every unknown field', async () => {
     const response = await api.http().post('/api/auth/login').send({ username: 'admin', password: 'x', role: 'ADMIN', isAdmin: true });
     expect(response.status).toBe(400);
