@@ -1,14 +1,15 @@
 import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import viVN from 'antd/locale/vi_VN';
-import { StrictMode, type ReactNode } from 'react';
+import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import './format';
 import { ConsoleLayout } from './layout';
-import { CitizenStatusPage } from './pages/citizen-status';
 import { LoginPage } from './pages/login';
 import { CONSOLE_ROUTES, homeOf } from './routes';
 import { type Role, SessionProvider, useSession } from './session';
+
+const CitizenStatusPage = lazy(() => import('./pages/citizen-status').then((page) => ({ default: page.CitizenStatusPage })));
 
 /** A page only for the roles it names (ConsoleLayout has already sent strangers to the login page). */
 function Guard({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
@@ -25,16 +26,18 @@ function Home() {
 
 function Console() {
   return (
-    <Routes>
-      <Route path="/dang-nhap" element={<LoginPage />} />
-      <Route path="/tra-cuu" element={<CitizenStatusPage />} />
-      <Route element={<ConsoleLayout />}>
-        {CONSOLE_ROUTES.map((route) => (
-          <Route key={route.path} path={route.path} element={<Guard roles={route.roles}>{route.element}</Guard>} />
-        ))}
-      </Route>
-      <Route path="*" element={<Home />} />
-    </Routes>
+    <Suspense fallback={<Spin fullscreen />}>
+      <Routes>
+        <Route path="/dang-nhap" element={<LoginPage />} />
+        <Route path="/tra-cuu" element={<CitizenStatusPage />} />
+        <Route element={<ConsoleLayout />}>
+          {CONSOLE_ROUTES.map((route) => (
+            <Route key={route.path} path={route.path} element={<Guard roles={route.roles}>{route.element}</Guard>} />
+          ))}
+        </Route>
+        <Route path="*" element={<Home />} />
+      </Routes>
+    </Suspense>
   );
 }
 

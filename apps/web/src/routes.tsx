@@ -10,19 +10,21 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons';
-import type { ReactNode } from 'react';
-import { AgenciesPage } from './pages/admin/agencies';
-import { CalendarPage } from './pages/admin/calendar';
-import { ProceduresPage } from './pages/admin/procedures';
-import { UsersPage } from './pages/admin/users';
-import { IntakePage } from './pages/counter/intake';
-import { QueuePage } from './pages/counter/queue';
-import { ReturnDeskPage } from './pages/counter/return-desk';
-import { DashboardPage } from './pages/dashboard';
-import { DossierPage } from './pages/dossier';
-import { DossiersPage } from './pages/dossiers';
-import { InboxPage } from './pages/inbox';
+import { lazy, type ReactNode } from 'react';
 import type { Role } from './session';
+
+/** Each page is its own chunk: a citizen's phone loads the status page, not the whole console. */
+const AgenciesPage = lazy(() => import('./pages/admin/agencies').then((page) => ({ default: page.AgenciesPage })));
+const CalendarPage = lazy(() => import('./pages/admin/calendar').then((page) => ({ default: page.CalendarPage })));
+const ProceduresPage = lazy(() => import('./pages/admin/procedures').then((page) => ({ default: page.ProceduresPage })));
+const UsersPage = lazy(() => import('./pages/admin/users').then((page) => ({ default: page.UsersPage })));
+const IntakePage = lazy(() => import('./pages/counter/intake').then((page) => ({ default: page.IntakePage })));
+const QueuePage = lazy(() => import('./pages/counter/queue').then((page) => ({ default: page.QueuePage })));
+const ReturnDeskPage = lazy(() => import('./pages/counter/return-desk').then((page) => ({ default: page.ReturnDeskPage })));
+const DashboardPage = lazy(() => import('./pages/dashboard').then((page) => ({ default: page.DashboardPage })));
+const DossierPage = lazy(() => import('./pages/dossier').then((page) => ({ default: page.DossierPage })));
+const DossiersPage = lazy(() => import('./pages/dossiers').then((page) => ({ default: page.DossiersPage })));
+const InboxPage = lazy(() => import('./pages/inbox').then((page) => ({ default: page.InboxPage })));
 
 export interface ConsoleRoute {
   path: string;
