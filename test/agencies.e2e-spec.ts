@@ -51,7 +51,7 @@ describe('agencies', () => {
       code: '000.00.12.H56', name: 'Trùng mã', kind: 'DEPARTMENT', unitId: await unitId('56'),
     });
     expect(response.status).toBe(409);
-    expect(response.body).toMatchObject({ code: 'ALREADY_EXISTS', details: { field: 'code' } });
+    expect(response.body).toMatchObject({ code: 'ALREADY_EXISTS', details: { fields: [{ field: 'code', reason: 'is taken' }] } });
     const original = await api.http().get('/api/agencies/000.00.12.H56').set('Authorization', await api.login('admin'));
     expect(original.body.name).toBe('Sở Tài nguyên và Môi trường tỉnh Khánh Hòa');
   });

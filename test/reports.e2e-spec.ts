@@ -108,7 +108,7 @@ describe('on-time reports', () => {
 
   it('lists the dossiers behind a figure', async () => {
     const drill = async (bucket: string) =>
-      (await api.http().get('/api/reports/timeliness/dossiers').query({ ...MARCH, bucket, groupBy: 'commune', key: '56.568.22330' }).set('Authorization', await api.login('giamsat.tinh'))).body.codes;
+      (await api.http().get('/api/reports/timeliness/dossiers').query({ ...MARCH, bucket, groupBy: 'commune', key: '56.568.22330' }).set('Authorization', await api.login('giamsat.tinh'))).body.items.map((item: { code: string }) => item.code);
     expect(await drill('late')).toEqual([codes.c]);
     expect(await drill('overdue')).toEqual([codes.d]);
     expect(await drill('carried_over')).toEqual([codes.a]);

@@ -20,13 +20,17 @@ export function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 
-/** Working hours left, as officers say them: "còn 2 ngày 3 giờ", "quá hạn 5 giờ" (8 working hours a day). */
+/** Working time left, as officers say it: "còn 2 ngày 3 giờ", "còn 18 phút", "quá hạn 5 giờ 30 phút" (8 working hours a day). */
 export function workingTimeLeft(hours: number): string {
-  const absolute = Math.abs(hours);
-  const days = Math.floor(absolute / 8);
-  const rest = Math.round((absolute - days * 8) * 10) / 10;
-  const parts = [days > 0 ? `${days} ngày` : '', rest > 0 ? `${rest} giờ` : ''].filter(Boolean).join(' ') || '0 giờ';
-  return hours < 0 ? `quá hạn ${parts}` : `còn ${parts}`;
+  const minutes = Math.round(Math.abs(hours) * 60);
+  const days = Math.floor(minutes / 480);
+  const parts = [
+    days > 0 ? `${days} ngày` : '',
+    Math.floor((minutes % 480) / 60) > 0 ? `${Math.floor((minutes % 480) / 60)} giờ` : '',
+    minutes % 60 > 0 ? `${minutes % 60} phút` : '',
+  ];
+  const text = parts.filter(Boolean).join(' ') || '0 phút';
+  return hours < 0 ? `quá hạn ${text}` : `còn ${text}`;
 }
 
 export const money = (amount: number): string => `${amount.toLocaleString('vi-VN')} đồng`;

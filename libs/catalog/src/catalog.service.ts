@@ -43,7 +43,7 @@ export class CatalogService {
       if (await this.catalog.get(definition.code, tx)) return false;
       return (await this.catalog.save(definition, true, tx)) === 'created';
     });
-    if (!created) throw new DomainError(ErrorCode.ALREADY_EXISTS, `Procedure ${definition.code} already exists`, { field: 'code' });
+    if (!created) throw new DomainError(ErrorCode.ALREADY_EXISTS, `Procedure ${definition.code} already exists`, { fields: [{ field: 'code', reason: 'is taken' }] });
     return this.get(definition.code);
   }
 

@@ -6,7 +6,9 @@ import { DossiersRepository } from '@motcua/persistence';
 /** What a citizen may see of their dossier: no ID numbers, phone, address, birth date or officers' names. */
 export interface PublicDossierView {
   dossier: Dossier;
+  agencyName: string;
   milestones: { at: Date; action: string; status: DossierStatus }[];
+  rating: { score: number; comment: string | null } | null;
 }
 
 /** History actions a citizen is shown, as milestones; internal hand-offs are summarised by status. */
@@ -24,8 +26,8 @@ export class PublicLookupService {
 
   async lookup(code: string, verifier: string): Promise<PublicDossierView> {
     const dossier = await this.verified(code, verifier);
-    const history = await this.dossiers.history(dossier.id);
-    return { dossier, milestones: history.filter((entry) => PUBLIC_ACTIONS.has(entry.action)).map(toMilestone) };
+    const [history, details] = await Promise.all([this.dossiers.history(dossier.id), this.dossiers.publicDetails(dossier.id)]);
+    return { dossier, ...details, milestones: history.filter((entry) => PUBLIC_ACTIONS.has(entry.action)).map(toMilestone) };
   }
 
   /** One rating per dossier, once its result was handed over. */

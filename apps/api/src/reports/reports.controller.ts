@@ -3,11 +3,13 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
+import { Clock } from '@motcua/config';
 import { DomainError, localDayRange, Role } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
 import { ReportsService } from '@motcua/reporting';
 import type { TimelinessReport } from '@motcua/reporting';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
+import { toDossierSummary } from '../dossiers/dto/dossier-response.dto';
 import {
   RankingDto,
   RankingQuery,
@@ -39,7 +41,10 @@ function period(query: { from: string; to: string; unit?: string; units?: '2025-
 @Roles(Role.SUPERVISOR, Role.LEADER, Role.ADMIN)
 @Controller('reports')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('timeliness')
   @ApiOperation({ summary: 'Received, resolved (early / on time / late) and in progress, by province, district, commune, agency, procedure or field; CSV or XLSX with format=' })
@@ -64,8 +69,10 @@ export class ReportsController {
   @Get('timeliness/dossiers')
   @ApiOperation({ summary: 'The dossiers behind a figure of the report' })
   @ApiOkResponse({ type: ReportDossiersDto })
-  dossiers(@CurrentActor() actor: Actor, @Query() query: ReportDossiersQuery): Promise<ReportDossiersDto> {
-    return this.reports.dossiers(actor, period(query), query.groupBy, query.key, query.bucket, query.limit, query.offset);
+  async dossiers(@CurrentActor() actor: Actor, @Query() query: ReportDossiersQuery): Promise<ReportDossiersDto> {
+    const { items, total } = await this.reports.dossiers(actor, period(query), query.groupBy, query.key, query.bucket, query.limit, query.offset);
+    const now = this.clock.now();
+    return { items: items.map((dossier) => toDossierSummary(dossier, now)), total };
   }
 
   @Get('satisfaction')

@@ -44,6 +44,17 @@ const REASONS: [RegExp, (match: RegExpMatchArray) => string][] = [
   [/must be after the current appointment/, () => 'Phải sau ngày hẹn hiện tại'],
   [/no such agency/, () => 'Không có cơ quan này trong phạm vi quản lý'],
   [/not on your own account/, () => 'Không áp dụng cho chính tài khoản của mình'],
+  [/must be 10 to 200 characters with a letter and a digit/, () => 'Từ 10 đến 200 ký tự, có cả chữ và số'],
+  [/must be 3 to 50 lower-case letters/, () => 'Từ 3 đến 50 ký tự: chữ thường không dấu, chữ số, ".", "-", "_"'],
+  [/must be an electronic ID code like (\S+)/, (m) => `Mã định danh điện tử dạng ${m[1]}`],
+  [/must be a national (?:procedure )?code like (\S+)/, (m) => `Mã thủ tục quốc gia dạng ${m[1]}`],
+  [/must be lowercase letters, digits and dashes/, () => 'Chỉ gồm chữ thường không dấu, chữ số và dấu gạch ngang'],
+  [/must be a date in (\d{4})/, (m) => `Phải là một ngày trong năm ${m[1]}`],
+  [/unknown agency kind '?([^']*)'?/, (m) => `Không có loại cơ quan ${m[1]}`],
+  [/unknown role '?([^']*)'?/, (m) => `Vai trò không hợp lệ: ${m[1]}`],
+  [/unknown step '?([^']*)'?/, (m) => `Không có bước '${m[1]}'`],
+  [/unknown agency '?([^']*)'?/, (m) => `Không có cơ quan ${m[1]}`],
+  [/missing return step/, () => 'Quy trình phải kết thúc bằng một bước trả kết quả của cán bộ tiếp nhận'],
 ];
 
 export function reasonText(reason: string): string {

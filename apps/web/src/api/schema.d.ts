@@ -1387,6 +1387,10 @@ export interface components {
             label: string;
             status: components["schemas"]["DossierStatus"];
         };
+        GivenRatingDto: {
+            score: number;
+            comment: string | null;
+        };
         PublicDossierDto: {
             code: string;
             status: components["schemas"]["DossierStatus"];
@@ -1395,6 +1399,8 @@ export interface components {
             /** @example Đang giải quyết */
             statusLabel: string;
             procedureName: string;
+            /** @example Ủy ban nhân dân phường Vĩnh Hải */
+            receivingAgencyName: string;
             /** Format: date-time */
             receivedAt: string | null;
             /** Format: date-time */
@@ -1407,6 +1413,8 @@ export interface components {
              */
             result: "pending" | "ready" | "returned" | "none";
             milestones: components["schemas"]["MilestoneDto"][];
+            /** @description The citizen's rating, once given */
+            rating: components["schemas"]["GivenRatingDto"] | null;
         };
         RatingDto: {
             /**
@@ -1531,7 +1539,7 @@ export interface components {
             totals: components["schemas"]["ReportLineDto"];
         };
         ReportDossiersDto: {
-            codes: string[];
+            items: components["schemas"]["DossierSummaryDto"][];
             total: number;
         };
         SatisfactionRowDto: {
@@ -1543,10 +1551,19 @@ export interface components {
             /** @description Ratings of 4 or 5 */
             satisfied: number;
         };
+        RankedUnitDto: {
+            /** @example 56.568 */
+            key: string | null;
+            /** @example Thành phố Nha Trang */
+            label: string | null;
+            resolved: number;
+            /** @description On-time share of the resolved dossiers, 0–1 */
+            onTimeRate: number | null;
+        };
         RankingDto: {
             /** @description Share of units with 100 % of their resolved dossiers on time */
             shareFullyOnTime: number | null;
-            units: Record<string, never>[];
+            units: components["schemas"]["RankedUnitDto"][];
         };
         UserDto: {
             username: string;

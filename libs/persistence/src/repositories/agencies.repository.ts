@@ -103,7 +103,7 @@ function escapeLike(text: string): string {
 
 function uniqueViolationToConflict(error: unknown, code: string): unknown {
   if ((error as { code?: string }).code === '23505') {
-    return new DomainError(ErrorCode.ALREADY_EXISTS, `Agency ${code} already exists`, { field: 'code' });
+    return new DomainError(ErrorCode.ALREADY_EXISTS, `Agency ${code} already exists`, { fields: [{ field: 'code', reason: 'is taken' }] });
   }
   return error;
 }

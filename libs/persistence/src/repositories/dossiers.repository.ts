@@ -96,7 +96,8 @@ const COLUMNS: Record<keyof Omit<Dossier, 'id' | 'code' | 'version' | 'updatedAt
 const JSON_COLUMNS = new Set(['legal_time', 'applicant', 'proxy', 'documents', 'pauses', 'supplement_request', 'routes', 'apology']);
 const SORT_COLUMNS = { receivedAt: 'received_at', dueAt: 'due_at', submittedAt: 'submitted_at' } as const;
 
-function toDossier(row: Record<string, unknown>): Dossier {
+/** A `dossiers` row as the domain's Dossier (also for the reports' drill-down lists). */
+export function toDossier(row: Record<string, unknown>): Dossier {
   const dossier = { id: row.id, code: row.code, version: row.version, updatedAt: row.updated_at } as Record<string, unknown>;
   for (const [field, column] of Object.entries(COLUMNS)) dossier[field] = row[column];
   return dossier as unknown as Dossier;
@@ -286,6 +287,17 @@ export class DossiersRepository {
       [agencyId, from, to, ...params],
     );
     return rows.map(toDossier);
+  }
+
+  /** What the citizen's status page adds to the dossier: the receiving agency's name and their rating, if given. */
+  async publicDetails(dossierId: string): Promise<{ agencyName: string; rating: { score: number; comment: string | null } | null }> {
+    const [row] = await this.db.query(
+      `SELECT a.name AS agency_name, r.score, r.comment
+         FROM dossiers d JOIN agencies a ON a.id = d.receiving_agency_id LEFT JOIN dossier_ratings r ON r.dossier_id = d.id
+        WHERE d.id = $1`,
+      [dossierId],
+    );
+    return { agencyName: row.agency_name, rating: row.score === null ? null : { score: row.score, comment: row.comment } };
   }
 
   /** Records the citizen's one rating; false if the dossier was rated already. */

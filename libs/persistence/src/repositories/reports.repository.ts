@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { localDayRange, toLocalDate } from '@motcua/domain';
-import type { Scope } from '@motcua/domain';
+import type { Dossier, Scope } from '@motcua/domain';
+import { toDossier } from './dossiers.repository';
 import { pathUnder } from './scope-sql';
 
 export type ReportGroup = 'province' | 'district' | 'commune' | 'agency' | 'procedure' | 'field';
@@ -334,7 +335,7 @@ export class ReportsRepository {
   }
 
   /** The dossiers behind one figure: a bucket of one group (key null: the group without a key). */
-  async dossiers(scope: Scope, period: ReportPeriod, groupBy: ReportGroup | undefined, key: string | undefined, bucket: ReportBucket, limit: number, offset: number): Promise<{ codes: string[]; total: number }> {
+  async dossiers(scope: Scope, period: ReportPeriod, groupBy: ReportGroup | undefined, key: string | undefined, bucket: ReportBucket, limit: number, offset: number): Promise<{ items: Dossier[]; total: number }> {
     const [filter, params] = this.filter(scope, period);
     const conditions = [filter, BUCKETS[bucket]];
     if (groupBy && key !== undefined) {
@@ -343,11 +344,11 @@ export class ReportsRepository {
     }
     const where = conditions.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dossiers d WHERE ${where}`, params);
-    const rows: { code: string }[] = await this.db.query(
-      `SELECT d.code FROM dossiers d WHERE ${where} ORDER BY d.received_at, d.code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT d.* FROM dossiers d WHERE ${where} ORDER BY d.received_at, d.code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, limit, offset],
     );
-    return { codes: rows.map((row) => row.code), total };
+    return { items: rows.map(toDossier), total };
   }
 
   /** The period's population inside the scope; parameters $1 and $2 are the period's bounds. */

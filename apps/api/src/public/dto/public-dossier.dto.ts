@@ -39,20 +39,27 @@ export class MilestoneDto {
   @ApiProperty({ enum: DossierStatus, enumName: 'DossierStatus' }) status!: DossierStatus;
 }
 
+export class GivenRatingDto {
+  @ApiProperty({ minimum: 1, maximum: 5 }) score!: number;
+  @ApiProperty({ type: String, nullable: true }) comment!: string | null;
+}
+
 export class PublicDossierDto {
   @ApiProperty() code!: string;
   @ApiProperty({ enum: DossierStatus, enumName: 'DossierStatus' }) status!: DossierStatus;
   @ApiProperty({ description: 'National status code' }) statusCode!: number;
   @ApiProperty({ example: 'Đang giải quyết' }) statusLabel!: string;
   @ApiProperty() procedureName!: string;
+  @ApiProperty({ example: 'Ủy ban nhân dân phường Vĩnh Hải' }) receivingAgencyName!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) receivedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) appointmentAt!: string | null;
   @ApiProperty({ type: String, nullable: true, example: '17:00, ngày 26/05/2025' }) appointmentText!: string | null;
   @ApiProperty({ enum: ['pending', 'ready', 'returned', 'none'], description: 'Whether a result waits at the return desk' }) result!: string;
   @ApiProperty({ type: [MilestoneDto] }) milestones!: MilestoneDto[];
+  @ApiProperty({ type: GivenRatingDto, nullable: true, description: "The citizen's rating, once given" }) rating!: GivenRatingDto | null;
 }
 
-export function toPublicDossier({ dossier, milestones }: PublicDossierView): PublicDossierDto {
+export function toPublicDossier({ dossier, agencyName, milestones, rating }: PublicDossierView): PublicDossierDto {
   const result =
     dossier.status === DossierStatus.RESOLVED ? 'ready' : dossier.status === DossierStatus.RETURNED ? 'returned' : dossier.closedAt ? 'none' : 'pending';
   return {
@@ -61,6 +68,7 @@ export function toPublicDossier({ dossier, milestones }: PublicDossierView): Pub
     statusCode: NATIONAL_STATUS_CODE[dossier.status],
     statusLabel: STATUS_LABEL[dossier.status],
     procedureName: dossier.procedureName,
+    receivingAgencyName: agencyName,
     receivedAt: dossier.receivedAt?.toISOString() ?? null,
     appointmentAt: dossier.dueAt?.toISOString() ?? null,
     appointmentText: dossier.dueAt ? formatVietnameseDateTime(dossier.dueAt) : null,
@@ -71,5 +79,6 @@ export function toPublicDossier({ dossier, milestones }: PublicDossierView): Pub
       label: MILESTONE_LABEL[milestone.action] ?? STATUS_LABEL[milestone.status],
       status: milestone.status,
     })),
+    rating,
   };
 }

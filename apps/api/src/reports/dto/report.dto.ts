@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { ReportLine, TimelinessReport } from '@motcua/reporting';
 import { PageQuery } from '../../common/page';
+import { DossierSummaryDto } from '../../dossiers/dto/dossier-response.dto';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const GROUPS = ['province', 'district', 'commune', 'agency', 'procedure', 'field'] as const;
@@ -83,13 +84,20 @@ export class TimelinessReportDto {
 }
 
 export class ReportDossiersDto {
-  @ApiProperty({ type: [String] }) codes!: string[];
+  @ApiProperty({ type: [DossierSummaryDto] }) items!: DossierSummaryDto[];
   @ApiProperty() total!: number;
+}
+
+export class RankedUnitDto {
+  @ApiProperty({ type: String, nullable: true, example: '56.568' }) key!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Thành phố Nha Trang' }) label!: string | null;
+  @ApiProperty() resolved!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'On-time share of the resolved dossiers, 0–1' }) onTimeRate!: number | null;
 }
 
 export class RankingDto {
   @ApiProperty({ type: Number, nullable: true, description: 'Share of units with 100 % of their resolved dossiers on time' }) shareFullyOnTime!: number | null;
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) units!: { key: string | null; label: string | null; resolved: number; onTimeRate: number | null }[];
+  @ApiProperty({ type: [RankedUnitDto] }) units!: RankedUnitDto[];
 }
 
 /** Column headers of the statistics form, in the order the exports print them. */

@@ -1,0 +1,206 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Descriptions, Drawer, Form, Input, Radio, Select, Space, Spin } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, type Schemas, unwrap } from '../../api/client';
+import { errorText, showFieldErrors } from '../../api/errors';
+import { formatDateTime, workingTimeLeft } from '../../format';
+import { type Role, useSession } from '../../session';
+import { TASK_ACTION_LABEL, type TaskAction } from './labels';
+import { DeadlineTag } from './tags';
+import { useLoad } from './use-load';
+import { dossierWorkflow, earlierSteps, type WorkflowStep } from './workflow';
+
+export type InboxItem = Schemas['InboxItemDto'];
+
+interface Decision {
+  action: TaskAction;
+  targetStep?: string;
+  items?: { what: string; why: string }[];
+  note?: string;
+}
+
+/** Decisions that leave the dossier waiting for the citizen: the step stays with its officer. */
+const PAUSING: readonly TaskAction[] = ['request-supplement', 'request-payment'];
+
+/** Every decision the step allows, the one an officer of this role usually takes first. */
+function decisionsFor(task: InboxItem, role: Role, earlier: WorkflowStep[]): TaskAction[] {
+  const usual: TaskAction[] = role === 'LEADER' ? ['approve', 'forward'] : ['forward', 'approve'];
+  return [...usual, ...(earlier.length > 0 ? ['return' as const] : []), 'request-supplement', 'request-payment', 'reject', ...(task.optional ? ['skip' as const] : [])];
+}
+
+/** What the officer confirms before a decision that changes the dossier's course; forwarding needs no second click. */
+function confirmation(decision: Decision, code: string, earlier: WorkflowStep[]): { title: string; content: string; okText: string } | null {
+  switch (decision.action) {
+    case 'return': {
+      const target = earlier.find((step) => step.key === decision.targetStep)?.name ?? 'bước trước';
+      return { title: 'Trả hồ sơ về bước trước?', content: `Hồ sơ ${code} sẽ quay lại bước «${target}» để xử lý lại.`, okText: 'Trả lại' };
+    }
+    case 'request-supplement':
+      return {
+        title: 'Gửi yêu cầu bổ sung hồ sơ?',
+        content: 'Thời gian giải quyết tạm dừng cho tới khi công dân nộp đủ giấy tờ. Yêu cầu phải nêu đầy đủ các giấy tờ còn thiếu trong một lần.',
+        okText: 'Gửi yêu cầu',
+      };
+    case 'request-payment':
+      return {
+        title: 'Yêu cầu công dân thực hiện nghĩa vụ tài chính?',
+        content: 'Thời gian giải quyết tạm dừng cho tới khi Bộ phận Một cửa ghi nhận công dân đã nộp.',
+        okText: 'Gửi yêu cầu',
+      };
+    case 'reject':
+      return {
+        title: 'Từ chối giải quyết hồ sơ?',
+        content: `Hồ sơ ${code} dừng xử lý và chuyển về Bộ phận Một cửa để trả lại công dân kèm lý do. Không thể hoàn tác.`,
+        okText: 'Từ chối giải quyết',
+      };
+    case 'skip':
+      return { title: 'Bỏ qua bước này?', content: 'Bước không bắt buộc được đánh dấu bỏ qua và hồ sơ chuyển sang bước tiếp theo.', okText: 'Bỏ qua' };
+    default:
+      return null;
+  }
+}
+
+/** The drawer in which an officer completes a step they claimed: the dossier at a glance, a decision and a note. */
+export function CompleteTaskDrawer({ task, open, onClose, onCompleted }: { task: InboxItem; open: boolean; onClose(): void; onCompleted(text: string): void }) {
+  return (
+    <Drawer title={`Xử lý hồ sơ ${task.dossierCode}`} open={open} onClose={onClose} size={560} destroyOnHidden>
+      <CompleteTaskForm task={task} onCancel={onClose} onCompleted={onCompleted} />
+    </Drawer>
+  );
+}
+
+function CompleteTaskForm({ task, onCancel, onCompleted }: { task: InboxItem; onCancel(): void; onCompleted(text: string): void }) {
+  const { user } = useSession();
+  const { modal } = App.useApp();
+  const [form] = Form.useForm<Decision>();
+  const action = Form.useWatch('action', form);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [sending, setSending] = useState(false);
+  const context = useLoad(async () => {
+    const dossier = await unwrap(api.GET('/api/dossiers/{code}', { params: { path: { code: task.dossierCode } } }));
+    return { dossier, steps: await dossierWorkflow(dossier) };
+  }, task.id);
+
+  if (context.error) return <Alert type="error" showIcon title={errorText(context.error)} />;
+  if (!context.data || !user) return <Spin description="Đang tải hồ sơ…" />;
+  const { dossier, steps } = context.data;
+  const earlier = earlierSteps(steps, task.stepKey);
+  const decisions = decisionsFor(task, user.role, earlier);
+
+  async function send(decision: Decision) {
+    setSending(true);
+    setProblems([]);
+    try {
+      await unwrap(
+        api.POST('/api/tasks/{id}/complete', {
+          params: { path: { id: task.id } },
+          body: {
+            action: decision.action,
+            note: decision.note?.trim() || undefined,
+            targetStep: decision.action === 'return' ? decision.targetStep : undefined,
+            items: decision.action === 'request-supplement' ? decision.items : undefined,
+          },
+        }),
+      );
+      onCompleted(
+        PAUSING.includes(decision.action)
+          ? `Đã gửi yêu cầu cho công dân; hồ sơ ${task.dossierCode} tạm dừng chờ công dân.`
+          : `Đã hoàn thành bước «${task.stepName}» của hồ sơ ${task.dossierCode}.`,
+      );
+    } catch (error) {
+      setProblems(showFieldErrors(form, error));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  function submit(decision: Decision) {
+    const confirm = confirmation(decision, task.dossierCode, earlier);
+    if (!confirm) return send(decision);
+    modal.confirm({ ...confirm, cancelText: 'Quay lại', okButtonProps: { danger: decision.action === 'reject' }, onOk: () => send(decision) });
+  }
+
+  const noteRequired = action === 'reject' || action === 'return';
+  return (
+    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      <Descriptions
+        size="small"
+        column={1}
+        bordered
+        items={[
+          { key: 'code', label: 'Hồ sơ', children: <Link to={`/ho-so/${encodeURIComponent(task.dossierCode)}`}>{task.dossierCode}</Link> },
+          { key: 'procedure', label: 'Thủ tục', children: task.procedureName },
+          { key: 'applicant', label: 'Người nộp', children: task.applicantName },
+          { key: 'documents', label: 'Giấy tờ đã nhận', children: dossier.documents.map((document) => <div key={document.key}>{document.name}</div>) },
+          { key: 'step', label: 'Bước xử lý', children: task.stepName },
+          {
+            key: 'due',
+            label: 'Hạn xử lý bước',
+            children: task.dueAt ? (
+              <>
+                {formatDateTime(task.dueAt)} ({workingTimeLeft(task.remainingWorkingHours)}) <DeadlineTag overdue={task.overdue} dueSoon={task.dueSoon} />
+              </>
+            ) : (
+              'Không giới hạn'
+            ),
+          },
+          { key: 'appointment', label: 'Hẹn trả kết quả', children: dossier.dueText ?? '—' },
+        ]}
+      />
+      {problems.length > 0 && <Alert type="error" showIcon title={problems.join('; ')} />}
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ action: decisions[0], targetStep: earlier[0]?.key, items: [{ what: '', why: '' }] }}>
+        <Form.Item name="action" label="Quyết định" rules={[{ required: true, message: 'Chọn quyết định xử lý' }]}>
+          <Radio.Group orientation="vertical" options={decisions.map((value) => ({ value, label: TASK_ACTION_LABEL[value] }))} />
+        </Form.Item>
+        {action === 'return' && (
+          <Form.Item name="targetStep" label="Trả lại bước" rules={[{ required: true, message: 'Chọn bước cần xử lý lại' }]}>
+            <Select options={earlier.map((step) => ({ value: step.key, label: step.name }))} />
+          </Form.Item>
+        )}
+        {action === 'request-supplement' && <SupplementItems />}
+        <Form.Item name="note" label="Ý kiến xử lý" rules={[{ required: noteRequired, whitespace: true, message: 'Nêu rõ lý do' }, { max: 2000 }]}>
+          <Input.TextArea rows={4} placeholder={noteRequired ? 'Lý do trả lại hoặc từ chối' : 'Ví dụ: Hồ sơ hợp lệ, đủ điều kiện'} />
+        </Form.Item>
+        <Space>
+          <Button type="primary" htmlType="submit" loading={sending} danger={action === 'reject'}>
+            {action && PAUSING.includes(action) ? 'Gửi yêu cầu' : 'Hoàn thành bước'}
+          </Button>
+          <Button onClick={onCancel}>Hủy</Button>
+        </Space>
+      </Form>
+    </Space>
+  );
+}
+
+/** Everything missing, at once: each paper and why it is needed. */
+function SupplementItems() {
+  return (
+    <Form.List
+      name="items"
+      rules={[{ validator: async (_, items?: unknown[]) => (items?.length ? undefined : Promise.reject(new Error('Liệt kê ít nhất một giấy tờ cần bổ sung'))) }]}
+    >
+      {(fields, { add, remove }, { errors }) => (
+        <>
+          {fields.map((field, index) => (
+            <Space key={field.key} align="start" style={{ display: 'flex' }}>
+              <Form.Item name={[field.name, 'what']} label={`Giấy tờ cần bổ sung ${index + 1}`} rules={[{ required: true, whitespace: true, message: 'Nhập tên giấy tờ' }]}>
+                <Input style={{ width: 220 }} />
+              </Form.Item>
+              <Form.Item name={[field.name, 'why']} label="Lý do" rules={[{ required: true, whitespace: true, message: 'Nhập lý do' }]}>
+                <Input style={{ width: 200 }} />
+              </Form.Item>
+              <Button aria-label={`Xóa giấy tờ ${index + 1}`} icon={<DeleteOutlined />} onClick={() => remove(field.name)} style={{ marginTop: 30 }} />
+            </Space>
+          ))}
+          <Form.Item>
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ what: '', why: '' })}>
+              Thêm giấy tờ
+            </Button>
+            <Form.ErrorList errors={errors} />
+          </Form.Item>
+        </>
+      )}
+    </Form.List>
+  );
+}
