@@ -162,6 +162,11 @@ describe('intake at the counter', () => {
     expect(neighbourAction.status).toBe(404);
     const district = await api.http().get('/api/dossiers').query({ q: code }).set('Authorization', await api.login('giamsat.nhatrang'));
     expect(district.body.items.map((item: { code: string }) => item.code)).toEqual([code]);
+    // The district sees the commune's dossiers, and can tell them from those its own counter received.
+    const byAgency = async (agency: string) =>
+      (await api.http().get('/api/dossiers').query({ agency, limit: 500 }).set('Authorization', await api.login('giamsat.nhatrang'))).body.items.map((item: { code: string }) => item.code);
+    expect(await byAgency('002.00.31.H56')).toContain(code);
+    expect(await byAgency('000.00.31.H56')).not.toContain(code);
     const supervisorAction = await api.http().post(`/api/dossiers/${code}/withdraw`).set('Authorization', await api.login('giamsat.nhatrang')).send({ reason: 'thử' });
     expect(supervisorAction.status).toBe(403);
   });

@@ -78,6 +78,7 @@ export class DossiersController {
       dueFrom: query.dueFrom ? new Date(query.dueFrom) : undefined,
       dueTo: query.dueTo ? new Date(query.dueTo) : undefined,
       overdueAt: query.overdue ? now : undefined,
+      agencyCode: query.agency,
       search: query.q,
       sort: query.sort,
       order: query.order,

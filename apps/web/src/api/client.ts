@@ -90,8 +90,12 @@ export async function fetchFile(path: string, query: Record<string, string | und
 
 /** Opens a PDF in a new tab, where the browser's viewer prints it. */
 export async function openPdf(path: string): Promise<void> {
+  // The tab opens now, inside the click, or pop-up blockers refuse it; it closes again if the slip can't be had.
   const tab = window.open('', '_blank');
-  const blob = await fetchFile(path);
+  const blob = await fetchFile(path).catch((error: unknown) => {
+    tab?.close();
+    throw error;
+  });
   const url = URL.createObjectURL(new Blob([blob], { type: 'application/pdf' }));
   if (tab) tab.location.href = url;
   else window.location.href = url;

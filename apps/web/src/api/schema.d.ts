@@ -2437,6 +2437,8 @@ export interface operations {
                 dueTo?: string;
                 /** @description Only open dossiers past their appointment now */
                 overdue?: boolean;
+                /** @description Only dossiers received by this agency (its counter decides them and returns their results) */
+                agency?: string;
                 /** @description Part of the code or of the applicant’s name (diacritics optional) */
                 q?: string;
                 sort?: "receivedAt" | "dueAt" | "submittedAt";

@@ -47,6 +47,8 @@ export interface DossierQuery {
   dueTo?: Date;
   /** Open and past its due instant at `now`. */
   overdueAt?: Date;
+  /** The receiving agency's code. */
+  agencyCode?: string;
   search?: string;
   sort: 'receivedAt' | 'dueAt' | 'submittedAt';
   order: 'asc' | 'desc';
@@ -248,6 +250,7 @@ export class DossiersRepository {
     if (query.dueFrom) where('due_at >= ?', query.dueFrom);
     if (query.dueTo) where('due_at < ?', query.dueTo);
     if (query.overdueAt) where('closed_at IS NULL AND resolved_at IS NULL AND due_at < ?', query.overdueAt);
+    if (query.agencyCode) where('receiving_agency_id = (SELECT id FROM agencies WHERE code = ?)', query.agencyCode);
     if (query.search) {
       const folded = `%${foldVietnamese(query.search).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
       where('(applicant_search LIKE ? OR lower(code) LIKE ?)', folded, folded);

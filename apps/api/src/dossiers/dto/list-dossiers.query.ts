@@ -24,6 +24,12 @@ export class ListDossiersQuery extends PageQuery {
   @IsBoolean()
   overdue?: boolean;
 
+  @ApiPropertyOptional({ example: '000.00.12.H56', description: 'Only dossiers received by this agency (its counter decides them and returns their results)' })
+  @IsOptional()
+  @MaxLength(40)
+  @IsString()
+  agency?: string;
+
   @ApiPropertyOptional({ description: 'Part of the code or of the applicant’s name (diacritics optional)' })
   @IsOptional()
   @MaxLength(100)

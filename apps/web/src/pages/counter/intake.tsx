@@ -1,3 +1,233 @@
+import { Alert, App, Card, Descriptions, Empty, Flex, Form, Input, Radio, Select, Skeleton, Steps, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { foldDiacritics, money } from '../../format';
+import { useSession } from '../../session';
+import { ApplicantFields, applicantBody, type ApplicantValues, ownCommune, ProxyFields, proxyBody, type ProxyValues } from './applicant-fields';
+import { durationText, hasWorkflow, type Procedure, resolveVariant, useProcedure, useProcedures } from './catalog';
+import { type ChecklistRow, checklistRows, DocumentChecklist, handedDocuments, missingItems } from './checklist';
+import { confirmDecision, decisionBody, decisionErrors, DecisionFields, DecisionResult, type DecisionValues } from './decision';
+import type { Dossier } from './dossier-details';
+
+interface IntakeValues {
+  procedureCode?: string;
+  /** '' for the procedure's general case. */
+  variant: string;
+  checklist: ChecklistRow[];
+  applicant: ApplicantValues;
+  hasProxy: boolean;
+  proxy?: ProxyValues;
+  notes?: string;
+  decision: DecisionValues;
+}
+
+const LEVEL_LABEL: Record<Procedure['level'], string> = { province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã' };
+
+/** A fresh Idempotency-Key per dossier: a retried or double-sent intake files it once. */
+const newAttempt = () => `intake-${Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+
+/** Every word typed, with or without diacritics, in the code or the name: "cap ban sao" finds "Cấp bản sao…". */
+function matchesProcedure(input: string, searchText: string): boolean {
+  return foldDiacritics(input).split(/\s+/).filter(Boolean).every((word) => searchText.includes(word));
+}
+
+function ProcedureSelect(props: { id?: string; value?: string; onChange?: (code: string) => void }) {
+  const procedures = useProcedures();
+  const options = (procedures.data ?? []).map((procedure) => ({
+    value: procedure.code,
+    label: `${procedure.code} – ${procedure.name}`,
+    searchText: foldDiacritics(`${procedure.code} ${procedure.name} ${procedure.field}`),
+    procedure,
+  }));
+  return (
+    <>
+      <Select
+        {...props}
+        size="large"
+        options={options}
+        loading={procedures.loading}
+        placeholder="Gõ mã hoặc tên thủ tục, có dấu hoặc không dấu"
+        showSearch={{ filterOption: (input, option) => (option ? matchesProcedure(input, option.searchText) : false) }}
+        optionRender={({ data }) => (
+          <Flex vertical>
+            <span style={{ whiteSpace: 'normal' }}>{data.procedure.name}</span>
+            <Typography.Text type="secondary">
+              {data.procedure.code} · {data.procedure.field}
+            </Typography.Text>
+          </Flex>
+        )}
+        notFoundContent={procedures.loading ? 'Đang tải danh mục thủ tục…' : 'Không tìm thấy thủ tục phù hợp'}
+      />
+      {procedures.error !== undefined && <Alert type="error" showIcon style={{ marginTop: 8 }} title={`Không tải được danh mục thủ tục. ${errorText(procedures.error)}`} />}
+    </>
+  );
+}
+
+/** What the officer tells the citizen about the procedure: its case, legal time and fees. */
+function ProcedureFacts({ procedure, variant }: { procedure: Procedure; variant: string }) {
+  const { legalTime } = resolveVariant(procedure, variant || null, 'counter');
+  return (
+    <>
+      {procedure.variants.length > 0 && (
+        <Form.Item name="variant" label="Trường hợp">
+          <Radio.Group
+            style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+            options={[{ value: '', label: 'Trường hợp thông thường' }, ...procedure.variants.map((candidate) => ({ value: candidate.key, label: candidate.name }))]}
+          />
+        </Form.Item>
+      )}
+      <Descriptions
+        size="small"
+        bordered
+        column={{ xs: 1, md: 3 }}
+        items={[
+          { key: 'field', label: 'Lĩnh vực', children: procedure.field },
+          { key: 'level', label: 'Cấp thực hiện', children: LEVEL_LABEL[procedure.level] },
+          { key: 'time', label: 'Thời hạn giải quyết', children: <Typography.Text strong>{durationText(legalTime)}</Typography.Text> },
+          {
+            key: 'fees',
+            label: 'Phí, lệ phí',
+            span: 3,
+            children: procedure.fees.length ? procedure.fees.map((fee) => <div key={fee.name}>{`${fee.name}: ${money(fee.amount)}`}</div>) : 'Không thu phí, lệ phí',
+          },
+        ]}
+      />
+    </>
+  );
+}
+
+/** The counter's main screen: procedure, papers, applicant, decision; then the slip to print. */
 export function IntakePage() {
-  return <div>IntakePage</div>;
+  const { user } = useSession();
+  const { modal } = App.useApp();
+  const [form] = Form.useForm<IntakeValues>();
+  const [result, setResult] = useState<Dossier | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [attempt, setAttempt] = useState(newAttempt);
+
+  const code = Form.useWatch('procedureCode', form);
+  const variant = (Form.useWatch('variant', form) as string | undefined) ?? '';
+  const rows = Form.useWatch('checklist', form) as ChecklistRow[] | undefined;
+  const applicantName = Form.useWatch(['applicant', 'fullName'], form) as string | undefined;
+  const procedure = useProcedure(code);
+  const required = procedure.data ? resolveVariant(procedure.data, variant || null, 'counter').documents : [];
+
+  // A new procedure or case brings its own papers: the checklist starts again, nothing ticked.
+  useEffect(() => {
+    form.setFieldValue('checklist', procedure.data ? checklistRows(resolveVariant(procedure.data, variant || null, 'counter').documents) : []);
+  }, [form, procedure.data, variant]);
+
+  const initialValues: Partial<IntakeValues> = {
+    variant: '',
+    checklist: [],
+    applicant: { kind: 'person', fullName: '', idNumber: '', address: { line: '', communeCode: ownCommune(user?.scopeUnitPath ?? '') ?? '' } },
+    hasProxy: false,
+    decision: { action: 'accept' },
+  };
+  const current = !code ? 0 : !rows?.some((row) => row?.received) ? 1 : !applicantName?.trim() ? 2 : 3;
+
+  async function send(values: IntakeValues) {
+    setBusy(true);
+    setProblems([]);
+    try {
+      const dossier = await unwrap(
+        api.POST('/api/dossiers', {
+          params: { header: { 'Idempotency-Key': attempt } },
+          body: {
+            procedureCode: values.procedureCode!,
+            variant: values.variant || null,
+            channel: 'counter',
+            applicant: applicantBody(values.applicant),
+            proxy: values.hasProxy && values.proxy ? proxyBody(values.proxy) : undefined,
+            documents: handedDocuments(required, values.checklist),
+            notes: values.notes?.trim() || undefined,
+            decision: decisionBody(values.decision),
+          },
+        }),
+      );
+      setResult(dossier);
+      window.scrollTo({ top: 0 });
+    } catch (error) {
+      setProblems(decisionErrors(form, error));
+      const wrong = form.getFieldsError().find((field) => field.errors.length > 0);
+      if (wrong) form.scrollToField(wrong.name, { block: 'center' });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function nextDossier() {
+    form.resetFields();
+    setResult(null);
+    setProblems([]);
+    setAttempt(newAttempt());
+    window.scrollTo({ top: 0 });
+  }
+
+  if (result) {
+    return (
+      <Card>
+        <DecisionResult dossier={result} nextLabel="Tiếp nhận hồ sơ tiếp theo" onNext={nextDossier} />
+      </Card>
+    );
+  }
+
+  return (
+    <Flex vertical gap={16}>
+      <div>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          Tiếp nhận hồ sơ trực tiếp
+        </Typography.Title>
+        <Steps
+          size="small"
+          current={current}
+          items={[{ title: 'Chọn thủ tục' }, { title: 'Kiểm tra thành phần hồ sơ' }, { title: 'Thông tin người nộp' }, { title: 'Quyết định' }]}
+        />
+      </div>
+      <Form<IntakeValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        scrollToFirstError={{ block: 'center' }}
+        onFinish={(values) => confirmDecision(modal, values.decision.action, () => send(values))}
+      >
+        <Flex vertical gap={16}>
+          <Card title="1. Thủ tục hành chính">
+            <Form.Item name="procedureCode" label="Thủ tục hành chính" rules={[{ required: true, message: 'Vui lòng chọn thủ tục' }]}>
+              <ProcedureSelect onChange={() => form.setFieldValue('variant', '')} />
+            </Form.Item>
+            {procedure.loading && <Skeleton active paragraph={{ rows: 2 }} />}
+            {procedure.error !== undefined && <Alert type="error" showIcon title={`Không tải được thông tin thủ tục. ${errorText(procedure.error)}`} />}
+            {procedure.data && <ProcedureFacts procedure={procedure.data} variant={variant} />}
+          </Card>
+
+          <Card title="2. Thành phần hồ sơ">
+            {procedure.data ? <DocumentChecklist documents={required} /> : <Empty description="Chọn thủ tục để hiện danh sách giấy tờ cần kiểm tra" />}
+          </Card>
+
+          <Card title="3. Người nộp hồ sơ">
+            <ApplicantFields />
+            <ProxyFields />
+            <Form.Item name="notes" label="Ghi chú" rules={[{ max: 2000, message: 'Không được quá 2000 ký tự' }]} style={{ marginTop: 16, marginBottom: 0 }}>
+              <Input.TextArea rows={2} placeholder="Ghi chú của cán bộ tiếp nhận (nếu có)" />
+            </Form.Item>
+          </Card>
+
+          <Card title="4. Quyết định">
+            {problems.length > 0 && (
+              <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title="Chưa lưu được hồ sơ" description={problems.map((problem) => <div key={problem}>{problem}</div>)} />
+            )}
+            <DecisionFields
+              prefix={['decision']}
+              suggested={missingItems(required, rows)}
+              acceptBlocked={procedure.data && !hasWorkflow(procedure.data, variant || null) ? 'Thủ tục chưa có quy trình giải quyết được ban hành.' : undefined}
+              busy={busy}
+            />
+          </Card>
+        </Flex>
+      </Form>
+    </Flex>
+  );
 }

@@ -1,3 +1,162 @@
+import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Drawer, Flex, Select, Table, Tabs, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { api, type Schemas, unwrap } from '../../api/client';
+import { errorText } from '../../api/errors';
+import { CHANNEL_LABEL, formatDateTime } from '../../format';
+import { useSession } from '../../session';
+import type { Channel } from './catalog';
+import { ChannelTag } from './dossier-details';
+import { DossierReview } from './queue-review';
+
+type Summary = Schemas['DossierSummaryDto'];
+type Waiting = 'SUBMITTED' | 'SUPPLEMENT_REQUESTED';
+
+const PAGE_SIZE = 20;
+const TABS: { key: Waiting; label: string; empty: string }[] = [
+  { key: 'SUBMITTED', label: 'Chờ tiếp nhận', empty: 'Không có hồ sơ nào chờ tiếp nhận' },
+  { key: 'SUPPLEMENT_REQUESTED', label: 'Chờ công dân bổ sung', empty: 'Không có hồ sơ nào chờ công dân bổ sung' },
+];
+
+/** How long a filing has waited, in calendar time: the counter works the oldest first. */
+function waited(submittedAt: string): string {
+  const hours = dayjs().diff(dayjs(submittedAt), 'hour');
+  if (hours < 1) return 'vừa nộp';
+  return hours < 24 ? `đã chờ ${hours} giờ` : `đã chờ ${Math.floor(hours / 24)} ngày`;
+}
+
+/**
+ * The agency's own filings in a status. Only the receiving counter may decide on a dossier, and its code
+ * starts with that agency's code, so the search narrows a district's or province's scope to its own.
+ */
+function useWaiting(agencyCode: string, status: Waiting, channel: Channel | undefined, page: number, reload: number) {
+  const [state, setState] = useState<{ items: Summary[]; total: number; loading: boolean; error: unknown }>({ items: [], total: 0, loading: true, error: undefined });
+  useEffect(() => {
+    let current = true;
+    setState((previous) => ({ ...previous, loading: true }));
+    const query = { status, channel, agency: agencyCode, sort: 'submittedAt' as const, order: 'asc' as const, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+    unwrap(api.GET('/api/dossiers', { params: { query } })).then(
+      ({ items, total }) => current && setState({ items, total, loading: false, error: undefined }),
+      (error: unknown) => current && setState({ items: [], total: 0, loading: false, error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [agencyCode, status, channel, page, reload]);
+  return state;
+}
+
+/** Online and postal filings (and dossiers back with papers) waiting for the counter, oldest first. */
 export function QueuePage() {
-  return <div>QueuePage</div>;
+  const { user } = useSession();
+  const [tab, setTab] = useState<Waiting>('SUBMITTED');
+  const [channel, setChannel] = useState<Channel | undefined>();
+  const [page, setPage] = useState(1);
+  const [reload, setReload] = useState(0);
+  const [opened, setOpened] = useState<string | null>(null);
+  const agencyCode = user?.agencyCode ?? '';
+  const waiting = useWaiting(agencyCode, 'SUBMITTED', channel, tab === 'SUBMITTED' ? page : 1, reload);
+  const supplement = useWaiting(agencyCode, 'SUPPLEMENT_REQUESTED', channel, tab === 'SUPPLEMENT_REQUESTED' ? page : 1, reload);
+  const shown = tab === 'SUBMITTED' ? waiting : supplement;
+
+  function close() {
+    setOpened(null);
+    setReload((count) => count + 1);
+  }
+
+  return (
+    <Flex vertical gap={16}>
+      <div>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          Hồ sơ trực tuyến, bưu chính
+        </Typography.Title>
+        <Typography.Text type="secondary">Hồ sơ chờ Bộ phận Một cửa kiểm tra và quyết định, hồ sơ nộp sớm nhất ở đầu danh sách.</Typography.Text>
+      </div>
+      <Card>
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => {
+            setTab(key as Waiting);
+            setPage(1);
+          }}
+          items={TABS.map(({ key, label }) => ({ key, label: `${label} (${(key === 'SUBMITTED' ? waiting : supplement).total})` }))}
+          tabBarExtraContent={
+            <Flex gap={8}>
+              <Select<Channel | undefined>
+                aria-label="Hình thức nộp"
+                style={{ width: 200 }}
+                value={channel}
+                onChange={(value) => {
+                  setChannel(value);
+                  setPage(1);
+                }}
+                allowClear
+                placeholder="Mọi hình thức nộp"
+                options={(['online', 'post', 'counter'] as const).map((value) => ({ value, label: CHANNEL_LABEL[value] }))}
+              />
+              <Button icon={<ReloadOutlined />} onClick={() => setReload((count) => count + 1)}>
+                Làm mới
+              </Button>
+            </Flex>
+          }
+        />
+        {shown.error !== undefined && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`Không tải được danh sách hồ sơ. ${errorText(shown.error)}`} />}
+        <Table<Summary>
+          rowKey="code"
+          loading={shown.loading}
+          dataSource={shown.items}
+          locale={{ emptyText: TABS.find((candidate) => candidate.key === tab)?.empty }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: shown.total, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
+          onRow={(dossier) => ({ onDoubleClick: () => setOpened(dossier.code) })}
+          columns={[
+            {
+              title: 'Mã hồ sơ',
+              dataIndex: 'code',
+              width: 230,
+              render: (code: string, dossier) => (
+                <Flex vertical align="start" gap={4}>
+                  <Typography.Text strong>{code}</Typography.Text>
+                  <ChannelTag channel={dossier.channel} />
+                </Flex>
+              ),
+            },
+            {
+              title: 'Thủ tục',
+              render: (_, dossier) => (
+                <Flex vertical>
+                  <span>{dossier.procedureName}</span>
+                  <Typography.Text type="secondary">{dossier.procedureCode}</Typography.Text>
+                </Flex>
+              ),
+            },
+            { title: 'Người nộp', dataIndex: 'applicantName', width: 180 },
+            {
+              title: 'Thời điểm nộp',
+              dataIndex: 'submittedAt',
+              width: 170,
+              render: (submittedAt: string) => (
+                <Flex vertical>
+                  <span>{formatDateTime(submittedAt)}</span>
+                  <Typography.Text type="secondary">{waited(submittedAt)}</Typography.Text>
+                </Flex>
+              ),
+            },
+            {
+              title: 'Thao tác',
+              width: 100,
+              render: (_, dossier) => (
+                <Button type="primary" ghost onClick={() => setOpened(dossier.code)} aria-label={`Xử lý hồ sơ ${dossier.code}`}>
+                  {tab === 'SUBMITTED' ? 'Xử lý' : 'Bổ sung'}
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Drawer open={opened !== null} title={opened ? `Hồ sơ ${opened}` : ''} size={960} destroyOnHidden onClose={close}>
+        {opened && <DossierReview key={opened} code={opened} onClose={close} />}
+      </Drawer>
+    </Flex>
+  );
 }

@@ -1,3 +1,302 @@
+import { CheckOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Drawer, Flex, Form, Input, Radio, Result, Row, Skeleton, Table, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { api, type Schemas, unwrap } from '../../api/client';
+import { errorText, showFieldErrors } from '../../api/errors';
+import { formatDateTime, ZONE } from '../../format';
+import { useSession } from '../../session';
+import { usePrintSlip } from './decision';
+import { ChannelTag, type Dossier, DossierDetails, ReceivedDocuments, StatusTag } from './dossier-details';
+
+type Summary = Schemas['DossierSummaryDto'];
+type ReturnMethod = Schemas['ReturnDossierDto']['method'];
+
+const PAGE_SIZE = 20;
+/** `{agency e-ID}-{yyMMdd}-{NNNN}`: a whole code opens the dossier whatever its status. */
+const DOSSIER_CODE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4,}$/;
+
+const METHODS: { value: ReturnMethod; label: string }[] = [
+  { value: 'counter', label: 'Nhận trực tiếp tại Bộ phận Một cửa' },
+  { value: 'post', label: 'Gửi qua dịch vụ bưu chính' },
+  { value: 'online', label: 'Trả kết quả trực tuyến' },
+];
+
+interface HandOverValues {
+  method: ReturnMethod;
+  receiverName?: string;
+  receiverIdNumber?: string;
+  note?: string;
+}
+
+/** Early (before the appointment's day), on time, or late, as the reports count it. */
+function timeliness(dossier: Dossier): { label: string; color: string } | undefined {
+  if (!dossier.resolvedAt || !dossier.dueAt) return undefined;
+  if (dayjs(dossier.resolvedAt).isAfter(dayjs(dossier.dueAt))) return { label: 'Trễ hạn', color: 'red' };
+  const day = (iso: string) => dayjs(iso).tz(ZONE).format('YYYY-MM-DD');
+  return day(dossier.resolvedAt) < day(dossier.dueAt) ? { label: 'Trước hạn', color: 'green' } : { label: 'Đúng hạn', color: 'blue' };
+}
+
+/** ReturnDossierDto has only a note: who collected the result is written into it, for the register. */
+function handOverNote(values: HandOverValues): string | undefined {
+  const receiver = values.method === 'online' ? '' : [values.receiverName?.trim(), values.receiverIdNumber?.trim() && `CCCD ${values.receiverIdNumber.trim()}`].filter(Boolean).join(', ');
+  return [receiver && `Người nhận: ${receiver}`, values.note?.trim()].filter(Boolean).join('. ') || undefined;
+}
+
+function ResultFacts({ dossier }: { dossier: Dossier }) {
+  const verdict = timeliness(dossier);
+  const lastNote = dossier.history?.filter((entry) => entry.note && entry.action !== 'return').at(-1);
+  return (
+    <Descriptions
+      size="small"
+      bordered
+      column={1}
+      items={[
+        { key: 'resolved', label: 'Có kết quả lúc', children: dossier.resolvedAt ? formatDateTime(dossier.resolvedAt) : '—' },
+        ...(verdict ? [{ key: 'timeliness', label: 'So với ngày hẹn', children: <Tag color={verdict.color}>{verdict.label}</Tag> }] : []),
+        ...(lastNote ? [{ key: 'note', label: 'Ý kiến xử lý', children: `${lastNote.note} (${lastNote.actorName ?? 'hệ thống'}, ${formatDateTime(lastNote.at)})` }] : []),
+      ]}
+    />
+  );
+}
+
+function HandOverForm({ dossier, onDone }: { dossier: Dossier; onDone: (dossier: Dossier) => void }) {
+  const { modal } = App.useApp();
+  const [form] = Form.useForm<HandOverValues>();
+  const [problems, setProblems] = useState<string[]>([]);
+  const method = (Form.useWatch('method', form) as ReturnMethod | undefined) ?? 'counter';
+
+  async function send(values: HandOverValues) {
+    setProblems([]);
+    try {
+      const body = { method: values.method, note: handOverNote(values) };
+      onDone(await unwrap(api.POST('/api/dossiers/{code}/return', { params: { path: { code: dossier.code } }, body })));
+    } catch (error) {
+      setProblems(showFieldErrors(form, error));
+    }
+  }
+
+  const confirm = (values: HandOverValues) =>
+    modal.confirm({
+      title: 'Xác nhận đã trả kết quả?',
+      content: `Hồ sơ ${dossier.code} được ghi nhận đã trả kết quả và kết thúc. Không thể hoàn tác thao tác này.`,
+      okText: 'Xác nhận trả kết quả',
+      cancelText: 'Quay lại',
+      onOk: () => send(values),
+    });
+
+  return (
+    <Form<HandOverValues>
+      form={form}
+      layout="vertical"
+      initialValues={{ method: dossier.channel === 'post' ? 'post' : 'counter', receiverName: dossier.proxy?.fullName ?? dossier.applicant.fullName }}
+      onFinish={confirm}
+    >
+      <Card size="small" title="Ghi nhận trả kết quả">
+        <Form.Item name="method" label="Hình thức trả kết quả">
+          <Radio.Group options={METHODS} />
+        </Form.Item>
+        {method !== 'online' && (
+          <Row gutter={16}>
+            <Col xs={24} md={14}>
+              <Form.Item
+                name="receiverName"
+                label={method === 'post' ? 'Người nhận bưu phẩm' : 'Người nhận kết quả'}
+                rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập họ và tên người nhận' }, { max: 200, message: 'Không được quá 200 ký tự' }]}
+              >
+                <Input autoComplete="off" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={10}>
+              <Form.Item name="receiverIdNumber" label="Số CCCD người nhận" rules={[{ pattern: /^\d{12}$/, message: 'Số CCCD phải gồm đúng 12 chữ số' }]}>
+                <Input inputMode="numeric" autoComplete="off" />
+              </Form.Item>
+            </Col>
+          </Row>
+        )}
+        <Form.Item name="note" label="Ghi chú" rules={[{ max: 1500, message: 'Không được quá 1500 ký tự' }]}>
+          <Input.TextArea rows={2} placeholder={method === 'post' ? 'Ví dụ: Số vận đơn bưu chính' : 'Ví dụ: Đã trả kèm bản chính giấy tờ'} />
+        </Form.Item>
+        {problems.length > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title="Chưa ghi nhận được" description={problems.map((problem) => <div key={problem}>{problem}</div>)} />}
+        <Button type="primary" htmlType="submit" icon={<CheckOutlined />}>
+          Xác nhận trả kết quả
+        </Button>
+      </Card>
+    </Form>
+  );
+}
+
+/** One dossier at the return desk: what is to be handed over, the hand-over, its confirmation. */
+function HandOver({ code, onClose }: { code: string; onClose: () => void }) {
+  const printSlip = usePrintSlip();
+  const [dossier, setDossier] = useState<Dossier | null>(null);
+  const [error, setError] = useState<unknown>(undefined);
+  const [returned, setReturned] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    unwrap(api.GET('/api/dossiers/{code}', { params: { path: { code } } })).then(
+      (loaded) => current && setDossier(loaded),
+      (failure: unknown) => current && setError(failure),
+    );
+    return () => {
+      current = false;
+    };
+  }, [code]);
+
+  if (error !== undefined) return <Result status="error" title="Không mở được hồ sơ" subTitle={errorText(error)} />;
+  if (!dossier) return <Skeleton active paragraph={{ rows: 8 }} />;
+  if (returned) {
+    return (
+      <Result
+        status="success"
+        title="Đã trả kết quả cho công dân"
+        subTitle={`Mã hồ sơ ${dossier.code} · trả lúc ${formatDateTime(dossier.returnedAt)}`}
+        extra={[
+          <Button key="bm05" icon={<PrinterOutlined />} onClick={() => printSlip(dossier.code, 'BM.05')}>
+            In phiếu kiểm soát quá trình (BM.05)
+          </Button>,
+          <Button key="back" type="primary" onClick={onClose}>
+            Về danh sách
+          </Button>,
+        ]}
+      >
+        <Descriptions
+          size="small"
+          column={1}
+          items={[
+            { key: 'status', label: 'Trạng thái', children: <StatusTag status={dossier.status} label={dossier.statusLabel} /> },
+            { key: 'method', label: 'Hình thức trả', children: METHODS.find((method) => method.value === dossier.returnMethod)?.label ?? dossier.returnMethod },
+          ]}
+        />
+      </Result>
+    );
+  }
+  return (
+    <Flex vertical gap={16}>
+      <DossierDetails dossier={dossier} />
+      <Card size="small" title="Kết quả giải quyết">
+        <ResultFacts dossier={dossier} />
+      </Card>
+      <Card size="small" title="Giấy tờ đã tiếp nhận của công dân">
+        <ReceivedDocuments dossier={dossier} />
+      </Card>
+      {dossier.status === 'RESOLVED' ? (
+        <HandOverForm
+          dossier={dossier}
+          onDone={(updated) => {
+            setDossier(updated);
+            setReturned(true);
+          }}
+        />
+      ) : (
+        <Alert
+          type={dossier.status === 'RETURNED' ? 'success' : 'warning'}
+          showIcon
+          title={dossier.status === 'RETURNED' ? `Hồ sơ đã trả kết quả lúc ${formatDateTime(dossier.returnedAt)}.` : `Hồ sơ chưa có kết quả để trả (trạng thái: ${dossier.statusLabel}).`}
+        />
+      )}
+    </Flex>
+  );
+}
+
+/** Results ready for the citizen, soonest appointment first; a whole dossier code opens that dossier directly. */
 export function ReturnDeskPage() {
-  return <div>ReturnDeskPage</div>;
+  const { user } = useSession();
+  const [search, setSearch] = useState('');
+  const [page, setPage] = useState(1);
+  const [reload, setReload] = useState(0);
+  const [opened, setOpened] = useState<string | null>(null);
+  const [state, setState] = useState<{ items: Summary[]; total: number; loading: boolean; error: unknown }>({ items: [], total: 0, loading: true, error: undefined });
+  const agencyCode = user?.agencyCode ?? '';
+
+  useEffect(() => {
+    let current = true;
+    setState((previous) => ({ ...previous, loading: true }));
+    // Without a search, the agency's own results: only its counter may hand them over, and their codes start with its code.
+    const query = { status: 'RESOLVED' as const, agency: agencyCode, q: search || undefined, sort: 'dueAt' as const, order: 'asc' as const, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
+    unwrap(api.GET('/api/dossiers', { params: { query } })).then(
+      ({ items, total }) => current && setState({ items, total, loading: false, error: undefined }),
+      (error: unknown) => current && setState({ items: [], total: 0, loading: false, error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [agencyCode, search, page, reload]);
+
+  function find(text: string) {
+    const wanted = text.trim();
+    if (DOSSIER_CODE.test(wanted)) setOpened(wanted);
+    else {
+      setSearch(wanted);
+      setPage(1);
+    }
+  }
+
+  function close() {
+    setOpened(null);
+    setReload((count) => count + 1);
+  }
+
+  return (
+    <Flex vertical gap={16}>
+      <div>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          Trả kết quả
+        </Typography.Title>
+        <Typography.Text type="secondary">Hồ sơ đã có kết quả, chờ trả cho công dân, tổ chức; hồ sơ có ngày hẹn sớm nhất ở đầu danh sách.</Typography.Text>
+      </div>
+      <Card>
+        <Flex gap={8} style={{ marginBottom: 16 }}>
+          <Input.Search
+            aria-label="Tìm hồ sơ"
+            placeholder="Nhập mã hồ sơ hoặc tên người nộp"
+            enterButton="Tìm"
+            allowClear
+            onSearch={find}
+            style={{ maxWidth: 520 }}
+          />
+          <Button icon={<ReloadOutlined />} onClick={() => setReload((count) => count + 1)}>
+            Làm mới
+          </Button>
+        </Flex>
+        {state.error !== undefined && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`Không tải được danh sách hồ sơ. ${errorText(state.error)}`} />}
+        <Table<Summary>
+          rowKey="code"
+          loading={state.loading}
+          dataSource={state.items}
+          locale={{ emptyText: search ? 'Không có hồ sơ chờ trả kết quả phù hợp' : 'Không có hồ sơ nào chờ trả kết quả' }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: state.total, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
+          columns={[
+            {
+              title: 'Mã hồ sơ',
+              dataIndex: 'code',
+              width: 230,
+              render: (code: string, dossier) => (
+                <Flex vertical align="start" gap={4}>
+                  <Typography.Text strong>{code}</Typography.Text>
+                  <ChannelTag channel={dossier.channel} />
+                </Flex>
+              ),
+            },
+            { title: 'Thủ tục', dataIndex: 'procedureName' },
+            { title: 'Người nộp', dataIndex: 'applicantName', width: 180 },
+            { title: 'Hẹn trả', dataIndex: 'dueAt', width: 150, render: (dueAt: string | null) => formatDateTime(dueAt) },
+            {
+              title: 'Thao tác',
+              width: 130,
+              render: (_, dossier) => (
+                <Button type="primary" ghost onClick={() => setOpened(dossier.code)} aria-label={`Trả kết quả hồ sơ ${dossier.code}`}>
+                  Trả kết quả
+                </Button>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Drawer open={opened !== null} title={opened ? `Trả kết quả hồ sơ ${opened}` : ''} size={900} destroyOnHidden onClose={close}>
+        {opened && <HandOver key={opened} code={opened} onClose={close} />}
+      </Drawer>
+    </Flex>
+  );
 }
