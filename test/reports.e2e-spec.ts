@@ -118,6 +118,9 @@ describe('on-time reports', () => {
   it('ranks the units by their on-time rate and gives the share of units fully on time', async () => {
     const ranking = await api.http().get('/api/reports/ranking').query({ ...MARCH, level: 'commune' }).set('Authorization', await api.login('giamsat.tinh'));
     expect(ranking.body).toEqual({ shareFullyOnTime: 0, units: [{ key: '56.568.22330', label: 'Phường Vĩnh Hải', resolved: 3, onTimeRate: 0.6667 }] });
+    // Narrowed to another district, the ranking has none of Nha Trang's communes.
+    const elsewhere = await api.http().get('/api/reports/ranking').query({ ...MARCH, level: 'commune', unit: '569' }).set('Authorization', await api.login('giamsat.tinh'));
+    expect(elsewhere.body).toEqual({ shareFullyOnTime: null, units: [] });
   });
 
   it('downloads the same table as XLSX, Vietnamese headers and the totals row in bold', async () => {

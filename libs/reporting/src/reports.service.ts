@@ -62,8 +62,8 @@ export class ReportsService {
     return this.reports.satisfaction(actor.scope, await this.resolveUnit(actor, period), groupBy);
   }
 
-  async ranking(actor: Actor, period: ReportPeriod, level: 'agency' | 'district' | 'commune'): Promise<Ranking> {
-    const rows = (await this.reports.timeliness(actor.scope, period, level)).filter((row) => row.key !== null && row.resolved > 0).map(withRates);
+  async ranking(actor: Actor, period: ReportPeriod & { unitCode?: string }, level: 'agency' | 'district' | 'commune'): Promise<Ranking> {
+    const rows = (await this.reports.timeliness(actor.scope, await this.resolveUnit(actor, period), level)).filter((row) => row.key !== null && row.resolved > 0).map(withRates);
     const units = rows
       .map(({ key, label, resolved, onTimeRate }) => ({ key, label, resolved, onTimeRate }))
       .sort((a, b) => (b.onTimeRate ?? 0) - (a.onTimeRate ?? 0) || (a.key ?? '').localeCompare(b.key ?? ''));
