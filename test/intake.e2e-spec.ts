@@ -32,6 +32,7 @@ describe('intake at the counter', () => {
       // 10 working days after 3 Feb, counting the make-up Saturday 8 Feb: Friday 14 Feb, 17:00.
       dueText: '17:00, ngày 14/02/2025',
       workflowVersion: 1,
+      workflowVariant: null,
       verifier: '3456',
       provinceCode: '56',
       districtCode: '568',

@@ -1250,6 +1250,8 @@ export interface components {
             procedureField: string | null;
             /** @description The workflow version the dossier was received under */
             workflowVersion: number | null;
+            /** @description The variant whose workflow it runs; null: the procedure's own */
+            workflowVariant: string | null;
             legalTime: components["schemas"]["DurationDto"];
             /** @enum {string} */
             supplementMode: "restart" | "resume";

@@ -41,6 +41,7 @@ export class DossierResponseDto extends DossierSummaryDto {
   @ApiProperty({ type: String, nullable: true }) variant!: string | null;
   @ApiProperty({ type: String, nullable: true }) procedureField!: string;
   @ApiProperty({ type: Number, nullable: true, description: 'The workflow version the dossier was received under' }) workflowVersion!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: "The variant whose workflow it runs; null: the procedure's own" }) workflowVariant!: string | null;
   @ApiProperty({ type: DurationDto }) legalTime!: DurationDto;
   @ApiProperty({ enum: ['restart', 'resume'] }) supplementMode!: string;
   @ApiProperty() receivingAgencyId!: string;
@@ -95,6 +96,7 @@ export function toDossierResponse(dossier: Dossier, now: Date, history?: History
     variant: dossier.variantKey,
     procedureField: dossier.procedureField,
     workflowVersion: dossier.workflowVersion,
+    workflowVariant: dossier.workflowVariant,
     legalTime: dossier.legalTime,
     supplementMode: dossier.supplementMode,
     receivingAgencyId: dossier.receivingAgencyId,
