@@ -1,20 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
-import { type ConsoleHarness, screenshot, signIn, startConsole } from './support/browser';
+import { screenshot, signIn, useConsole } from './support/browser';
 
-let harness: ConsoleHarness;
-
-beforeAll(async () => {
-  harness = await startConsole();
-}, 60_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useConsole();
 
 /** The administrator, signed in, on one of the menu's pages. */
 async function adminOn(menuItem: string): Promise<Page> {
-  const page = await harness.newPage();
+  const page = await harness().newPage();
   await signIn(page, 'admin');
   await page.getByRole('menu', { name: 'Chức năng' }).getByRole('menuitem', { name: menuItem }).click();
   return page;
@@ -49,7 +41,7 @@ async function fieldError(page: Page, field: Locator): Promise<string> {
 }
 
 async function apiGet(path: string) {
-  return harness.api.http().get(path).set('Authorization', await harness.api.login('admin'));
+  return harness().api.http().get(path).set('Authorization', await harness().api.login('admin'));
 }
 
 describe('users', () => {
@@ -78,7 +70,7 @@ describe('users', () => {
     const stored = await apiGet('/api/users/tiepnhan.vinhphuoc');
     expect(stored.status).toBe(200);
     expect(stored.body).toMatchObject({ fullName: 'Nguyễn Thị Phước', role: 'RECEPTION', agencyCode: '002.00.31.H56', active: true });
-    await harness.api.login('tiepnhan.vinhphuoc', 'Vinh-Phuoc-2025');
+    await harness().api.login('tiepnhan.vinhphuoc', 'Vinh-Phuoc-2025');
     await page.context().close();
   }, 60_000);
 
@@ -251,7 +243,7 @@ describe('calendar', () => {
   }, 60_000);
 
   it('shows the refusal of a date entered twice against its row', async () => {
-    const page = await harness.newPage();
+    const page = await harness().newPage();
     await signIn(page, 'admin');
     await page.goto('/quan-tri/lich?nam=2025');
     await page.getByRole('button', { name: 'Thêm ngày điều chỉnh' }).click();

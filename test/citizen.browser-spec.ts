@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { WorkflowEngine } from '@motcua/workflow';
-import { type ConsoleHarness, screenshot, startConsole } from './support/browser';
-import { landDossier } from './support/dossiers';
-import { eventually } from './support/worker';
+import { screenshot, useConsole } from './support/browser';
+import { fileDossier, landDossier, todayInVietnam } from './support/dossiers';
+import { resolveLandDossier } from './support/steps';
 
-let harness: ConsoleHarness;
-
-beforeAll(async () => {
-  harness = await startConsole();
-}, 60_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useConsole();
 
 interface Receipt {
   code: string;
@@ -22,18 +14,14 @@ interface Receipt {
 }
 
 /** The counter at Phường Vĩnh Hải takes in a land transfer; the receipt carries the code, the verifier and the appointment. */
-async function receive(): Promise<Receipt> {
-  const response = await harness.api.http().post('/api/dossiers').set('Authorization', await harness.api.login('tiepnhan.vinhhai')).send(landDossier());
-  expect(response.status).toBe(201);
-  return response.body;
-}
+const receive = (): Promise<Receipt> => fileDossier(harness().api, landDossier());
 
 /**
  * Keeps the worker from starting the processing of new dossiers until the returned function is
  * called: the citizen looks the dossier up while it is still just received.
  */
 function holdProcessing(): () => void {
-  const engine = harness.worker.get(WorkflowEngine);
+  const engine = harness().worker.get(WorkflowEngine);
   const start = engine.start.bind(engine);
   let release!: () => void;
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -47,23 +35,10 @@ function holdProcessing(): () => void {
   };
 }
 
-const statusOf = async (code: string) =>
-  (await harness.api.http().get(`/api/dossiers/${code}`).set('Authorization', await harness.api.login('giamsat.tinh'))).body.status as string;
-
 /** The land registry appraises, the tax office assesses, the registry issues; the counter hands the result over. */
 async function resolveAndReturn(code: string): Promise<void> {
-  for (const username of ['xuly.vpdk.nhatrang', 'xuly.thue.nhatrang', 'xuly.vpdk.nhatrang']) {
-    const token = await harness.api.login(username);
-    const task = await eventually(async () => {
-      const items = (await harness.api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', token)).body.items;
-      expect(items).toHaveLength(1);
-      return items[0] as { id: string };
-    });
-    await harness.api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', token);
-    expect((await harness.api.http().post(`/api/tasks/${task.id}/complete`).set('Authorization', token).send({ action: 'forward' })).status).toBe(200);
-  }
-  await eventually(async () => expect(await statusOf(code)).toBe('RESOLVED'));
-  const returned = await harness.api.http().post(`/api/dossiers/${code}/return`).set('Authorization', await harness.api.login('tiepnhan.vinhhai')).send({ method: 'counter' });
+  await resolveLandDossier(harness().api, code);
+  const returned = await harness().api.http().post(`/api/dossiers/${code}/return`).set('Authorization', await harness().api.login('tiepnhan.vinhhai')).send({ method: 'counter' });
   expect(returned.body.status).toBe('RETURNED');
 }
 
@@ -77,7 +52,7 @@ describe('the citizen status page', () => {
     const release = holdProcessing();
     try {
       const receipt = await receive();
-      const page = await harness.newPage({ phone: true });
+      const page = await harness().newPage({ phone: true });
       // What the receipt's QR code opens: the code is filled in, the verifier is typed from the paper.
       await page.goto(`/tra-cuu?ma=${encodeURIComponent(receipt.code)}`);
       await page.getByRole('heading', { name: 'Tra cứu tình trạng hồ sơ' }).waitFor();
@@ -115,7 +90,7 @@ describe('the citizen status page', () => {
     await resolveAndReturn(receipt.code);
 
     // A link with both the code and the verifier looks the dossier up at once.
-    const page = await harness.newPage({ phone: true });
+    const page = await harness().newPage({ phone: true });
     await page.goto(`/tra-cuu?ma=${encodeURIComponent(receipt.code)}&v=${receipt.verifier}`);
     const rating = page.getByRole('region', { name: 'Đánh giá mức độ hài lòng' });
     await rating.waitFor();
@@ -134,8 +109,8 @@ describe('the citizen status page', () => {
     await screenshot(page, 'citizen-rated');
 
     // The five stars reached the satisfaction report.
-    const day = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
-    const satisfaction = await harness.api.http().get('/api/reports/satisfaction').query({ from: day, to: day, groupBy: 'procedure' }).set('Authorization', await harness.api.login('giamsat.tinh'));
+    const day = todayInVietnam();
+    const satisfaction = await harness().api.http().get('/api/reports/satisfaction').query({ from: day, to: day, groupBy: 'procedure' }).set('Authorization', await harness().api.login('giamsat.tinh'));
     expect(satisfaction.body).toEqual([expect.objectContaining({ key: '1.004227', ratings: 1, average: 5, satisfied: 1 })]);
 
     // Looked up again, the dossier shows the rating given instead of the form: one rating per dossier.

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { type ConsoleHarness, screenshot, signIn, startConsole } from './support/browser';
+import { describe, expect, it } from '@jest/globals';
+import { screenshot, signIn, useConsole } from './support/browser';
 
-let harness: ConsoleHarness;
-
-beforeAll(async () => {
-  harness = await startConsole();
-}, 60_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useConsole();
 
 describe('signing in', () => {
   it('shows each role only the pages it may use', async () => {
     const menus: Record<string, string[]> = {};
     for (const username of ['tiepnhan.vinhhai', 'xuly.vinhhai', 'giamsat.tinh', 'admin']) {
-      const page = await harness.newPage();
+      const page = await harness().newPage();
       await signIn(page, username);
       menus[username] = await page.getByRole('menu', { name: 'Chức năng' }).getByRole('menuitem').allInnerTexts();
       await screenshot(page, `menu-${username}`);
@@ -30,7 +22,7 @@ describe('signing in', () => {
   }, 60_000);
 
   it('tells a wrong password apart, in Vietnamese, and keeps the user out', async () => {
-    const page = await harness.newPage();
+    const page = await harness().newPage();
     await page.goto('/bao-cao');
     await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/dang-nhap');

@@ -2,36 +2,27 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { Page } from 'playwright-core';
 import { readPdf } from '@motcua/testing';
 import { asBuffer } from './support/api';
-import { type ConsoleHarness, screenshot, signIn, startConsole } from './support/browser';
-import { freezeClock, landDossier } from './support/dossiers';
+import { screenshot, signIn, useConsole } from './support/browser';
+import { fileDossier, freezeClock, landDossier } from './support/dossiers';
+import { workStep } from './support/steps';
 import { eventually } from './support/worker';
 
 const COUNTER = 'tiepnhan.vinhhai';
 const LAND = 'Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất do chuyển nhượng';
 const CERTIFIED_COPY = 'Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan, tổ chức có thẩm quyền của Việt Nam cấp';
 
-let harness: ConsoleHarness;
-
-beforeAll(async () => {
-  harness = await startConsole();
-}, 60_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useConsole();
 
 /** The dossier as the counter officer sees it through the API. */
 async function dossier(code: string) {
-  const response = await harness.api.http().get(`/api/dossiers/${code}`).set('Authorization', await harness.api.login(COUNTER));
+  const response = await harness().api.http().get(`/api/dossiers/${code}`).set('Authorization', await harness().api.login(COUNTER));
   expect(response.status).toBe(200);
   return response.body;
 }
 
 /** Files a dossier through the API as the counter officer; returns its code. */
 async function file(body: Record<string, unknown>): Promise<string> {
-  const response = await harness.api.http().post('/api/dossiers').set('Authorization', await harness.api.login(COUNTER)).send(body);
-  expect(response.status).toBe(201);
-  return response.body.code;
+  return (await fileDossier(harness().api, body, COUNTER)).code;
 }
 
 /** Types a search into the procedure picker and takes the first match. */
@@ -98,7 +89,7 @@ async function printSlip(page: Page, button: string | RegExp, code: string, form
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('application/pdf');
   await tab.close();
-  const pdf = await harness.api.http().get(path).set('Authorization', await harness.api.login(COUNTER)).buffer(true).parse(asBuffer);
+  const pdf = await harness().api.http().get(path).set('Authorization', await harness().api.login(COUNTER)).buffer(true).parse(asBuffer);
   return (await readPdf(pdf.body as Buffer)).map((pdfPage) => pdfPage.text).join('\n').replace(/\s+/g, ' ');
 }
 
@@ -109,8 +100,8 @@ describe('intake at the counter', () => {
   let page: Page;
   beforeAll(async () => {
     // Monday 12 May 2025, 08:15: a land transfer received now is due 10 working days later, on 26 May at 17:00.
-    freezeClock(harness.api, '2025-05-12 08:15');
-    page = await harness.newPage();
+    freezeClock(harness().api, '2025-05-12 08:15');
+    page = await harness().newPage();
     await signIn(page, COUNTER);
   }, 30_000);
   afterAll(async () => {
@@ -233,7 +224,7 @@ describe('the queue of online and postal filings', () => {
   it('lists online filings oldest first and accepts one from there', async () => {
     const first = await file(landDossier({ channel: 'online' }));
     const second = await file(landDossier({ channel: 'post', applicant: { ...landDossier().applicant, fullName: 'Trần Văn Bình', idNumber: '056170002222' } }));
-    const page = await harness.newPage();
+    const page = await harness().newPage();
     await signIn(page, COUNTER);
     await page.getByRole('menuitem', { name: 'Hồ sơ trực tuyến, bưu chính' }).click();
     await page.getByRole('main').getByText(second, { exact: true }).waitFor();
@@ -265,7 +256,7 @@ describe('the queue of online and postal filings', () => {
       ...landDossier({ documents: [{ key: 'don-dang-ky', originals: 1, copies: 0 }, { key: 'hop-dong', originals: 1, copies: 0 }, { key: 'to-khai-thue', originals: 1, copies: 0 }] }),
       decision: { action: 'request-supplement', items: [{ documentKey: 'giay-chung-nhan', what: 'Bản gốc Giấy chứng nhận đã cấp', why: 'Chưa nộp' }] },
     });
-    const page = await harness.newPage();
+    const page = await harness().newPage();
     await signIn(page, COUNTER);
     await page.goto('/cho-tiep-nhan');
     await page.getByRole('tab', { name: /Chờ công dân bổ sung/ }).click();
@@ -289,19 +280,6 @@ describe('the queue of online and postal filings', () => {
 });
 
 describe('the return desk', () => {
-  /** Waits for a step in a user's inbox, claims it and completes it. */
-  async function work(username: string, code: string, stepKey: string, action: string): Promise<void> {
-    const token = await harness.api.login(username);
-    const task = await eventually(async () => {
-      const inbox = await harness.api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', token);
-      const found = (inbox.body.items as { id: string; stepKey: string }[]).find((item) => item.stepKey === stepKey);
-      expect(found).toBeDefined();
-      return found!;
-    }, 20_000);
-    expect((await harness.api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', token)).status).toBe(200);
-    expect((await harness.api.http().post(`/api/tasks/${task.id}/complete`).set('Authorization', token).send({ action })).status).toBe(200);
-  }
-
   it('hands a resolved certified copy over at the desk and shows "Đã trả kết quả"', async () => {
     const code = await file({
       procedureCode: '2.000815',
@@ -309,11 +287,11 @@ describe('the return desk', () => {
       applicant: { kind: 'person', fullName: 'Võ Minh Tâm', idNumber: '056195003333', dateOfBirth: '1995-07-01', phone: '0935111222', address: { line: '27 Nguyễn Trãi', communeCode: '22330' } },
       documents: [{ key: 'ban-chinh', originals: 1, copies: 0 }, { key: 'ban-sao', originals: 0, copies: 1 }],
     });
-    await work('xuly.vinhhai', code, 'chung-thuc', 'forward');
-    await work('lanhdao.vinhhai', code, 'ky', 'approve');
+    await workStep(harness().api, 'xuly.vinhhai', code, { step: 'chung-thuc' });
+    await workStep(harness().api, 'lanhdao.vinhhai', code, { step: 'ky', action: 'approve' });
     await eventually(async () => expect((await dossier(code)).status).toBe('RESOLVED'), 20_000);
 
-    const page = await harness.newPage();
+    const page = await harness().newPage();
     await signIn(page, COUNTER);
     await page.getByRole('menuitem', { name: 'Trả kết quả' }).click();
     await page.getByRole('main').getByText(code, { exact: true }).waitFor();

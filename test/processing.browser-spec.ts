@@ -1,41 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
-import { type ConsoleHarness, screenshot, signIn, startConsole } from './support/browser';
-import { freezeClock, landDossier } from './support/dossiers';
+import { screenshot, signIn, useConsole } from './support/browser';
+import { fileDossier, freezeClock, landDossier } from './support/dossiers';
+import { workStep } from './support/steps';
 import { eventually } from './support/worker';
 
 /** A certified copy: two steps at the receiving commune (processor, 2 working hours; leader, 1), then the return desk. */
 const CERTIFIED_COPY = landDossier({ procedureCode: '2.000815', documents: [{ key: 'ban-chinh', originals: 1, copies: 0 }, { key: 'ban-sao', originals: 0, copies: 1 }] });
 const NOTE = 'Bản sao khớp với bản chính, đủ điều kiện chứng thực';
 
-let harness: ConsoleHarness;
+const harness = useConsole();
 /** Moves the API's clock (the worker's stays at Monday 08:00, when every step here opens). */
 let setApiTime: (local: string) => void;
 
-beforeAll(async () => {
-  harness = await startConsole();
+beforeAll(() => {
   // A Monday morning: each step's deadline and working time left are known to the minute.
-  setApiTime = freezeClock(harness.api, '2025-03-03 08:00');
-  freezeClock(harness.worker, '2025-03-03 08:00');
-}, 60_000);
-
-afterAll(async () => {
-  await harness?.close();
+  setApiTime = freezeClock(harness().api, '2025-03-03 08:00');
+  freezeClock(harness().worker, '2025-03-03 08:00');
 });
 
-const as = (username: string) => harness.api.login(username);
+const as = (username: string) => harness().api.login(username);
 
 /** Files and accepts a certified copy at Phường Vĩnh Hải's counter; returns its code. */
 async function fileCertifiedCopy(): Promise<string> {
-  const response = await harness.api.http().post('/api/dossiers').set('Authorization', await as('tiepnhan.vinhhai')).send(CERTIFIED_COPY);
-  expect(response.status).toBe(201);
-  return response.body.code as string;
+  return (await fileDossier(harness().api, CERTIFIED_COPY)).code;
 }
 
 /** Waits until the worker has opened the dossier's step in the user's inbox. */
 async function stepOpened(username: string, code: string, stepKey: string): Promise<void> {
   await eventually(async () => {
-    const inbox = await harness.api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', await as(username));
+    const inbox = await harness().api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', await as(username));
     expect(inbox.body.items.map((task: { stepKey: string }) => task.stepKey)).toContain(stepKey);
   }, 15_000);
 }
@@ -51,7 +45,7 @@ describe('a processor completing a step', () => {
     code = await fileCertifiedCopy();
     await stepOpened('xuly.vinhhai', code, 'chung-thuc');
 
-    const page = await harness.newPage();
+    const page = await harness().newPage();
     await signIn(page, 'xuly.vinhhai');
     expect(new URL(page.url()).pathname).toBe('/xu-ly');
     const row = rowOf(page, code);
@@ -95,7 +89,7 @@ describe('a processor completing a step', () => {
     await page.context().close();
 
     await stepOpened('lanhdao.vinhhai', code, 'ky');
-    const leader = await harness.newPage();
+    const leader = await harness().newPage();
     await signIn(leader, 'lanhdao.vinhhai');
     await leader.goto('/xu-ly');
     const next = rowOf(leader, code);
@@ -104,8 +98,8 @@ describe('a processor completing a step', () => {
     await screenshot(leader, 'inbox-leader');
     await leader.context().close();
 
-    const processor = (await harness.api.http().get('/api/me').set('Authorization', await as('xuly.vinhhai'))).body;
-    const dossier = (await harness.api.http().get(`/api/dossiers/${code}`).set('Authorization', await as('giamsat.tinh'))).body;
+    const processor = (await harness().api.http().get('/api/me').set('Authorization', await as('xuly.vinhhai'))).body;
+    const dossier = (await harness().api.http().get(`/api/dossiers/${code}`).set('Authorization', await as('giamsat.tinh'))).body;
     expect(dossier.history).toContainEqual(
       expect.objectContaining({
         action: 'complete-step',
@@ -117,7 +111,7 @@ describe('a processor completing a step', () => {
   }, 90_000);
 
   it('shows the dossier: status, history with the note, and the control slip (BM.05) as a PDF', async () => {
-    const page = await harness.newPage();
+    const page = await harness().newPage();
     await signIn(page, 'xuly.vinhhai');
     await page.goto('/ho-so');
     await page.getByLabel('Tìm hồ sơ').fill('nguyen thi hong thuy');
@@ -140,7 +134,7 @@ describe('a processor completing a step', () => {
     await page.getByText('Hẹn trả kết quả: 17:00 03/03/2025').waitFor();
     expect(await page.locator('.ant-tag').first().innerText()).toBe('Đang giải quyết');
     expect(await page.getByRole('row', { name: /Thời hạn giải quyết/ }).innerText()).toContain('Trong ngày làm việc');
-    const processor = (await harness.api.http().get('/api/me').set('Authorization', await as('xuly.vinhhai'))).body;
+    const processor = (await harness().api.http().get('/api/me').set('Authorization', await as('xuly.vinhhai'))).body;
     const step = page.getByTestId('history-entry').filter({ hasText: 'Hoàn thành bước «Đối chiếu và chứng thực»: Chuyển bước tiếp theo' });
     // Completed the same day as its deadline: on time. History times are the database's own clock, which no test freezes.
     expect((await step.innerText()).split('\n')).toEqual([
@@ -168,7 +162,7 @@ describe('a processor completing a step', () => {
     await stepOpened('xuly.vinhhai', late, 'chung-thuc');
     setApiTime('2025-03-03 09:45'); // past 80 % of the step's two working hours
 
-    const page = await harness.newPage();
+    const page = await harness().newPage();
     await signIn(page, 'xuly.vinhhai');
     expect(await rowOf(page, late).locator('.ant-tag-orange').innerText()).toBe('Sắp đến hạn');
     await screenshot(page, 'inbox-due-soon');
@@ -204,14 +198,10 @@ describe('a processor completing a step', () => {
 
   it('lets the leader send a step back to the processor, with a reason and after confirming', async () => {
     const code = await fileCertifiedCopy();
-    await stepOpened('xuly.vinhhai', code, 'chung-thuc');
-    const processor = await as('xuly.vinhhai');
-    const [task] = (await harness.api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', processor)).body.items;
-    await harness.api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', processor).expect(200);
-    await harness.api.http().post(`/api/tasks/${task.id}/complete`).set('Authorization', processor).send({ action: 'forward' }).expect(200);
+    await workStep(harness().api, 'xuly.vinhhai', code, { step: 'chung-thuc' });
     await stepOpened('lanhdao.vinhhai', code, 'ky');
 
-    const page = await harness.newPage();
+    const page = await harness().newPage();
     await signIn(page, 'lanhdao.vinhhai');
     await rowOf(page, code).getByRole('button', { name: 'Nhận xử lý' }).click();
     await rowOf(page, code).getByRole('button', { name: 'Xử lý' }).click();
@@ -233,7 +223,7 @@ describe('a processor completing a step', () => {
     await page.context().close();
 
     await eventually(async () => {
-      const inbox = await harness.api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', processor);
+      const inbox = await harness().api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', await as('xuly.vinhhai'));
       expect(inbox.body.items).toEqual([expect.objectContaining({ stepKey: 'chung-thuc', status: 'open', activation: 2 })]);
     }, 15_000);
   }, 60_000);

@@ -1,52 +1,25 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it, jest } from '@jest/globals';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { type ConsoleHarness, screenshot, signIn, startConsole } from './support/browser';
-import { freezeClock, landDossier } from './support/dossiers';
+import { screenshot, signIn, useConsole } from './support/browser';
+import { fileDossier, freezeClock, landDossier, todayInVietnam } from './support/dossiers';
+import { resolveLandDossier } from './support/steps';
 import { eventually } from './support/worker';
 
-let harness: ConsoleHarness;
-
-beforeAll(async () => {
-  harness = await startConsole();
-}, 60_000);
-
-afterAll(async () => {
-  await harness?.close();
-});
+const harness = useConsole();
 
 /** Today in Vietnam, and the dashboard's default period: this year to today. */
-const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+const today = todayInVietnam();
 const THIS_YEAR = { from: `${today.slice(0, 4)}-01-01`, to: today };
 
-const file = async (counter: string) => {
-  const response = await harness.api.http().post('/api/dossiers').set('Authorization', await harness.api.login(counter)).send(landDossier());
-  expect(response.status).toBe(201);
-  return response.body.code as string;
-};
-
-/** Works the three steps of a land dossier: it is RESOLVED, well before its appointment. */
-async function resolve(code: string): Promise<void> {
-  for (const username of ['xuly.vpdk.nhatrang', 'xuly.thue.nhatrang', 'xuly.vpdk.nhatrang']) {
-    const token = await harness.api.login(username);
-    const task = await eventually(async () => {
-      const items = (await harness.api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', token)).body.items;
-      expect(items).toHaveLength(1);
-      return items[0] as { id: string };
-    });
-    await harness.api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', token);
-    expect((await harness.api.http().post(`/api/tasks/${task.id}/complete`).set('Authorization', token).send({ action: 'forward' })).status).toBe(200);
-  }
-  const token = await harness.api.login('giamsat.tinh');
-  await eventually(async () => expect((await harness.api.http().get(`/api/dossiers/${code}`).set('Authorization', token)).body.status).toBe('RESOLVED'));
-}
+const file = async (counter: string) => (await fileDossier(harness().api, landDossier(), counter)).code as string;
 
 type Line = Record<string, number | string | null>;
 
 /** The API's report for the query the page shows. */
 async function report(query: Record<string, string>): Promise<{ rows: Line[]; totals: Line }> {
-  const response = await harness.api.http().get('/api/reports/timeliness').query({ ...THIS_YEAR, ...query }).set('Authorization', await harness.api.login('giamsat.tinh'));
+  const response = await harness().api.http().get('/api/reports/timeliness').query({ ...THIS_YEAR, ...query }).set('Authorization', await harness().api.login('giamsat.tinh'));
   expect(response.status).toBe(200);
   return response.body;
 }
@@ -66,15 +39,16 @@ describe('the supervisor dashboard', () => {
   it('a supervisor drilling from province to commune to a late dossier', async () => {
     // Last year Phường Vĩnh Hải received a dossier that is still open: its appointment has long passed.
     const lastYear = Number(today.slice(0, 4)) - 1;
-    freezeClock(harness.api, `${lastYear}-06-02 09:00`);
+    freezeClock(harness().api, `${lastYear}-06-02 09:00`);
     const overdue = await file('tiepnhan.vinhhai');
     jest.restoreAllMocks();
     // This year: one dossier resolved early at Phường Lộc Thọ, one open within its deadline at Phường Vĩnh Hải.
     const early = await file('tiepnhan.loctho');
     await file('tiepnhan.vinhhai');
-    await resolve(early);
+    // Resolved well before its appointment.
+    await resolveLandDossier(harness().api, early);
 
-    const page = await harness.newPage();
+    const page = await harness().newPage();
     await signIn(page, 'giamsat.tinh');
     await page.goto('/bao-cao');
 

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '@motcua/domain';
@@ -61,6 +62,24 @@ export async function startConsole(): Promise<ConsoleHarness> {
       await worker.close();
       await api.close();
     },
+  };
+}
+
+/**
+ * Starts the console before a spec file's tests and closes it after them; call it at the file's top.
+ * Returns the way to the harness, which exists once the tests run.
+ */
+export function useConsole(): () => ConsoleHarness {
+  let harness: ConsoleHarness | undefined;
+  beforeAll(async () => {
+    harness = await startConsole();
+  }, 60_000);
+  afterAll(async () => {
+    await harness?.close();
+  });
+  return () => {
+    if (!harness) throw new Error('The console is not started yet: use the harness inside hooks and tests');
+    return harness;
   };
 }
 

@@ -1,4 +1,4 @@
-import { jest } from '@jest/globals';
+import { expect, jest } from '@jest/globals';
 import { Clock } from '@motcua/config';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { TestApi } from './api';
@@ -26,6 +26,16 @@ export function landDossier(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** Files a dossier through the API as a counter officer (Phường Vĩnh Hải's by default); returns the API's answer. */
+export async function fileDossier(api: TestApi, body: Record<string, unknown>, counter = 'tiepnhan.vinhhai') {
+  const response = await api.http().post('/api/dossiers').set('Authorization', await api.login(counter)).send(body);
+  expect(response.status).toBe(201);
+  return response.body;
+}
+
+/** Today in Vietnam, as YYYY-MM-DD. */
+export const todayInVietnam = (): string => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
 
 /** Freezes an app's clock (the API's, or a worker's) at a Vietnamese local time ('2025-01-24 16:00'); returns a function to move it. */
 export function freezeClock(app: TestApi | INestApplicationContext, local: string): (local: string) => void {

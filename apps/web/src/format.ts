@@ -2,6 +2,7 @@ import dayjs from 'dayjs';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 import 'dayjs/locale/vi';
+import type { Schemas } from './api/client';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -19,6 +20,10 @@ export const today = (): string => dayjs().tz(ZONE).format('YYYY-MM-DD');
 export function foldDiacritics(text: string): string {
   return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
+
+/** A Select's filter for option labels: "vinh hai" finds "Phường Vĩnh Hải". */
+export const foldedFilter = (input: string, option?: { label?: unknown }): boolean =>
+  foldDiacritics(String(option?.label ?? '')).includes(foldDiacritics(input.trim()));
 
 /** Working time left, as officers say it: "còn 2 ngày 3 giờ", "còn 18 phút", "quá hạn 5 giờ 30 phút" (8 working hours a day). */
 export function workingTimeLeft(hours: number): string {
@@ -44,3 +49,20 @@ export const ROLE_LABEL: Record<string, string> = {
 };
 
 export const CHANNEL_LABEL: Record<string, string> = { counter: 'Trực tiếp', online: 'Trực tuyến', post: 'Bưu chính' };
+
+export const LEVEL_LABEL: Record<Schemas['ProcedureSummaryDto']['level'], string> = { province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã' };
+
+/** In the order an administrator picks them. */
+export const DURATION_UNIT_LABEL: Record<Schemas['DurationDto']['unit'], string> = {
+  working_hours: 'giờ làm việc',
+  half_days: 'buổi làm việc',
+  working_days: 'ngày làm việc',
+  calendar_days: 'ngày',
+  months: 'tháng',
+};
+
+/** "15 ngày làm việc", "0,5 ngày làm việc"; a same-day procedure reads "Trong ngày làm việc", as on the receipt. */
+export function durationText({ amount, unit }: Schemas['DurationDto']): string {
+  if (amount === 0 && unit === 'working_days') return 'Trong ngày làm việc';
+  return `${amount.toLocaleString('vi-VN')} ${DURATION_UNIT_LABEL[unit]}`;
+}

@@ -1,10 +1,11 @@
 import { SearchOutlined, StarFilled } from '@ant-design/icons';
-import { Alert, Button, Card, Descriptions, Form, Input, Rate, Result, Tag, Timeline, Typography, theme } from 'antd';
+import { Alert, Button, Card, Descriptions, Form, Input, Rate, Result, Timeline, Typography, theme } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { errorText } from '../api/errors';
+import { StatusTag } from '../components/status-tag';
 import { ZONE } from '../format';
 
 type PublicDossier = Schemas['PublicDossierDto'];
@@ -16,16 +17,6 @@ interface LookupValues {
 }
 
 const NOT_FOUND = 'Không tìm thấy hồ sơ với mã và số xác thực này.';
-
-const STATUS_COLOR: Partial<Record<Status, string>> = {
-  RESOLVED: 'green',
-  RETURNED: 'green',
-  SUPPLEMENT_REQUESTED: 'orange',
-  AWAITING_PAYMENT: 'orange',
-  REFUSED: 'red',
-  STOPPED: 'red',
-  WITHDRAWN: 'default',
-};
 
 /** What the citizen should do next, where the status asks something of them. */
 const NEXT_STEP: Partial<Record<Status, string>> = {
@@ -154,7 +145,7 @@ function DossierStatus({ dossier }: { dossier: PublicDossier }) {
         size="small"
         items={[
           { key: 'code', label: 'Mã hồ sơ', children: <Typography.Text copyable>{dossier.code}</Typography.Text> },
-          { key: 'status', label: 'Tình trạng', children: <Tag color={STATUS_COLOR[dossier.status] ?? 'blue'} style={{ fontSize: 14, padding: '2px 8px' }}>{dossier.statusLabel}</Tag> },
+          { key: 'status', label: 'Tình trạng', children: <StatusTag status={dossier.status} label={dossier.statusLabel} style={{ fontSize: 14, padding: '2px 8px' }} /> },
           { key: 'procedure', label: 'Thủ tục', children: dossier.procedureName },
           { key: 'agency', label: 'Nơi tiếp nhận', children: dossier.receivingAgencyName },
           ...(dossier.receivedAt ? [{ key: 'received', label: 'Ngày tiếp nhận', children: atText(dossier.receivedAt) }] : []),

@@ -3,6 +3,7 @@ import { Alert, App, Breadcrumb, Button, Card, Col, Flex, Row, Segmented, Statis
 import { useState } from 'react';
 import { api, download, unwrap } from '../api/client';
 import { errorText } from '../api/errors';
+import { useApi } from '../api/use-api';
 import { useSession } from '../session';
 import { FigureDossiers } from './dashboard/figure-dossiers';
 import { PeriodPicker, type Period, periodText, thisYear } from './dashboard/period';
@@ -10,7 +11,6 @@ import { defaultGrouping, GROUPING_IN_FILE_NAME, GROUPING_LABEL, type Grouping, 
 import { Ranking } from './dashboard/ranking';
 import { ReportChart } from './dashboard/report-chart';
 import { type ClickedFigure, count, type Line, lineLabel, percent, ReportTable } from './dashboard/report-table';
-import { useData } from './dashboard/use-data';
 
 /** The supervisor's on-time statistics: their scope first, then any district or commune they open. */
 export function DashboardPage() {
@@ -29,7 +29,7 @@ export function DashboardPage() {
   // Inside the scope the API narrows by itself; a unit opened below it is a filter.
   const unit = trail.length > 0 && place.path ? unitCode(place.path) : undefined;
   const query = { from: period.from, to: period.to, groupBy: grouping, ...(unit ? { unit } : {}) };
-  const report = useData(JSON.stringify(query), () => unwrap(api.GET('/api/reports/timeliness', { params: { query } })));
+  const report = useApi(JSON.stringify(query), () => unwrap(api.GET('/api/reports/timeliness', { params: { query } })));
   const totals = report.data?.totals;
 
   function openPlace(places: Place[]) {
@@ -153,7 +153,7 @@ const SCOPE_FALLBACK = 'Phạm vi quản lý';
 
 /** The supervisor's own unit, named as the units register names it. */
 function useScope(path: string | null): Place {
-  const { data: name } = useData(path ?? 'national', async () => {
+  const { data: name } = useApi(path ?? 'national', async () => {
     if (path === null) return 'Toàn quốc';
     const level = levelOf(path) as 'province' | 'district' | 'commune';
     const { items } = await unwrap(api.GET('/api/units', { params: { query: { level, parent: path.split('.').at(-2), limit: 500 } } }));

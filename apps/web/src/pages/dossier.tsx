@@ -4,16 +4,16 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { errorText } from '../api/errors';
-import { CHANNEL_LABEL, formatDate, formatDateTime, ROLE_LABEL, workingTimeLeft } from '../format';
+import { useApi } from '../api/use-api';
+import { DeadlineTag } from '../components/deadline-tag';
+import { StatusTag } from '../components/status-tag';
+import { CHANNEL_LABEL, durationText, formatDate, formatDateTime, ROLE_LABEL, workingTimeLeft } from '../format';
 import { type Role, useSession } from '../session';
 import { ApologyButton } from './dossier/apology';
 import type { InboxItem } from './dossier/complete-task';
 import { HistoryTimeline } from './dossier/history-timeline';
-import { durationText } from './dossier/labels';
 import { SlipButtons } from './dossier/slips';
-import { DeadlineTag, StatusTag } from './dossier/tags';
 import { TaskActions } from './dossier/task-actions';
-import { useLoad } from './dossier/use-load';
 
 type Dossier = Schemas['DossierResponseDto'];
 
@@ -25,10 +25,9 @@ export function DossierPage() {
   const code = useParams().code ?? '';
   const { user } = useSession();
   const role = user?.role;
-  const dossier = useLoad(() => unwrap(api.GET('/api/dossiers/{code}', { params: { path: { code } } })), code);
-  const tasks = useLoad(
-    async () => (role && INBOX_ROLES.includes(role) ? (await unwrap(api.GET('/api/tasks', { params: { query: { dossier: code } } }))).items : []),
-    `${code}/${role}`,
+  const dossier = useApi(code, () => unwrap(api.GET('/api/dossiers/{code}', { params: { path: { code } } })));
+  const tasks = useApi(`${code}/${role}`, async () =>
+    role && INBOX_ROLES.includes(role) ? (await unwrap(api.GET('/api/tasks', { params: { query: { dossier: code } } }))).items : [],
   );
   const reload = () => {
     dossier.reload();

@@ -3,10 +3,10 @@ import type { ColumnsType, SortOrder } from 'antd/es/table/interface';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, type Schemas, unwrap } from '../api/client';
 import { errorText } from '../api/errors';
+import { useApi } from '../api/use-api';
+import { DeadlineTag } from '../components/deadline-tag';
+import { type DossierStatus, STATUS_LABEL, StatusTag } from '../components/status-tag';
 import { CHANNEL_LABEL, formatDateTime } from '../format';
-import { type DossierStatus, STATUS_LABEL } from './dossier/labels';
-import { DeadlineTag, StatusTag } from './dossier/tags';
-import { useLoad } from './dossier/use-load';
 
 type DossierSummary = Schemas['DossierSummaryDto'];
 type SortKey = 'submittedAt' | 'dueAt';
@@ -24,14 +24,15 @@ export function DossiersPage() {
   const order = params.get('thu-tu') === 'asc' ? 'asc' : 'desc';
   const page = Math.max(1, Number(params.get('trang')) || 1);
 
-  const dossiers = useLoad(
+  const dossiers = useApi(
+    params.toString(),
     () =>
       unwrap(
         api.GET('/api/dossiers', {
           params: { query: { q: q || undefined, status, overdue: overdue || undefined, sort, order, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE } },
         }),
       ),
-    params.toString(),
+    { keepPrevious: true },
   );
 
   /** Changes filters; any change but the page's own goes back to the first page. */

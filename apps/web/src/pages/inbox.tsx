@@ -1,15 +1,16 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Radio, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Radio, Space, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api, unwrap } from '../api/client';
 import { errorText } from '../api/errors';
+import { useApi } from '../api/use-api';
+import { DeadlineTag } from '../components/deadline-tag';
+import { type DossierStatus, StatusTag } from '../components/status-tag';
 import { formatDateTime, workingTimeLeft } from '../format';
 import type { InboxItem } from './dossier/complete-task';
-import { PAUSED_STATUSES, STATUS_LABEL, type DossierStatus } from './dossier/labels';
-import { DeadlineTag } from './dossier/tags';
+import { PAUSED_STATUSES } from './dossier/labels';
 import { TaskActions } from './dossier/task-actions';
-import { useLoad } from './dossier/use-load';
 
 const PAGE_SIZE = 20;
 type Scope = 'agency' | 'mine';
@@ -32,7 +33,7 @@ export function InboxPage() {
   const deadline = (Object.keys(DEADLINE_PARAM) as DeadlineFilter[]).find((key) => DEADLINE_PARAM[key] === params.get('han')) ?? 'all';
   const page = Math.max(1, Number(params.get('trang')) || 1);
 
-  const inbox = useLoad(async () => {
+  const inbox = useApi(`${scope}/${deadline}/${page}`, async () => {
     const filter = { overdue: deadline === 'overdue' || undefined, dueSoon: deadline === 'dueSoon' || undefined };
     const list = (mine: boolean, limit: number, offset: number) =>
       unwrap(api.GET('/api/tasks', { params: { query: { ...filter, mine: mine || undefined, limit, offset } } }));
@@ -40,7 +41,7 @@ export function InboxPage() {
     const [shown, other] = await Promise.all([list(scope === 'mine', PAGE_SIZE, (page - 1) * PAGE_SIZE), list(scope !== 'mine', 1, 0)]);
     const totals: Record<Scope, number> = scope === 'mine' ? { mine: shown.total, agency: other.total } : { agency: shown.total, mine: other.total };
     return { shown, totals };
-  }, `${scope}/${deadline}/${page}`);
+  }, { keepPrevious: true });
 
   const show = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -67,7 +68,7 @@ export function InboxPage() {
           {name}
           {PAUSED_STATUSES.includes(task.dossierStatus) && (
             <div>
-              <Tag color="gold">{STATUS_LABEL[task.dossierStatus as DossierStatus]}</Tag>
+              <StatusTag status={task.dossierStatus as DossierStatus} />
             </div>
           )}
         </>

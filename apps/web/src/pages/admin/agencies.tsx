@@ -1,12 +1,13 @@
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { api, type Schemas, unwrap } from '../../api/client';
-import { errorText, showFieldErrors } from '../../api/errors';
-import { ProblemsAlert } from './form-errors';
-import { AGENCY_KIND_LABEL, type AgencyKind, LEVEL_LABEL, optionsOf } from './labels';
-import { type Agency, foldedFilter, useAgencies } from './use-agencies';
+import { useMemo, useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { useApi, useErrorMessage } from '../../api/use-api';
+import { ProblemsAlert, useFormSave } from '../../components/form-problems';
+import { foldedFilter, LEVEL_LABEL } from '../../format';
+import { AGENCY_KIND_LABEL, type AgencyKind, optionsOf } from './labels';
+import { type Agency, useAgencies } from './use-agencies';
 
 const PAGE_SIZE = 20;
 const KIND_OPTIONS = optionsOf(AGENCY_KIND_LABEL);
@@ -21,27 +22,18 @@ interface AgencyQuery {
 export function AgenciesPage() {
   const { message } = App.useApp();
   const [query, setQuery] = useState<AgencyQuery>({ page: 1 });
-  const [page, setPage] = useState<Schemas['AgencyPageDto']>();
-  const [loading, setLoading] = useState(true);
   const [editing, setEditing] = useState<Agency | 'new' | null>(null);
   // Every agency, to name parents and to pick one as a parent.
   const all = useAgencies();
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
+  const listed = useApi(
+    JSON.stringify(query),
+    () => {
       const { search, kind, page: number } = query;
-      setPage(await unwrap(api.GET('/api/agencies', { params: { query: { search: search || undefined, kind, limit: PAGE_SIZE, offset: (number - 1) * PAGE_SIZE } } })));
-    } catch (error) {
-      message.error(errorText(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [query, message]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+      return unwrap(api.GET('/api/agencies', { params: { query: { search: search || undefined, kind, limit: PAGE_SIZE, offset: (number - 1) * PAGE_SIZE } } }));
+    },
+    { keepPrevious: true },
+  );
+  useErrorMessage(listed.error);
 
   const columns: ColumnsType<Agency> = [
     { title: 'Mã định danh', dataIndex: 'code', width: 150 },
@@ -93,14 +85,14 @@ export function AgenciesPage() {
       <Table<Agency>
         rowKey="code"
         size="middle"
-        loading={loading}
+        loading={listed.loading}
         columns={columns}
-        dataSource={page?.items}
+        dataSource={listed.data?.items}
         locale={{ emptyText: 'Không có cơ quan nào phù hợp' }}
         pagination={{
           current: query.page,
           pageSize: PAGE_SIZE,
-          total: page?.total,
+          total: listed.data?.total,
           showSizeChanger: false,
           showTotal: (total) => `${total} cơ quan`,
           onChange: (number) => setQuery((current) => ({ ...current, page: number })),
@@ -114,8 +106,8 @@ export function AgenciesPage() {
           onSaved={(saved) => {
             setEditing(null);
             message.success(editing === 'new' ? `Đã thêm cơ quan ${saved.name}` : `Đã lưu cơ quan ${saved.name}`);
-            void load();
-            void all.reload();
+            listed.reload();
+            all.reload();
           }}
         />
       )}
@@ -135,25 +127,17 @@ interface AgencyValues {
 /** Adds an agency (code and unit are fixed once created) or changes one. */
 function AgencyForm({ agency, parents, onClose, onSaved }: { agency?: Agency; parents: { value: string; label: string }[]; onClose(): void; onSaved(agency: Agency): void }) {
   const [form] = Form.useForm<AgencyValues>();
-  const [problems, setProblems] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { problems, saving, run } = useFormSave(form);
   const units = useUnitOptions(!agency);
 
-  async function save(values: AgencyValues) {
-    setSaving(true);
-    setProblems([]);
-    try {
+  const save = (values: AgencyValues) =>
+    run(async () => {
       const parentCode = values.parentCode ?? null;
       const saved = agency
         ? await unwrap(api.PATCH('/api/agencies/{code}', { params: { path: { code: agency.code } }, body: { name: values.name.trim(), kind: values.kind, parentCode, active: values.active } }))
         : await unwrap(api.POST('/api/agencies', { body: { code: values.code.trim(), name: values.name.trim(), kind: values.kind, unitId: values.unitId, parentCode } }));
       onSaved(saved);
-    } catch (error) {
-      setProblems(showFieldErrors(form, error));
-    } finally {
-      setSaving(false);
-    }
-  }
+    });
 
   return (
     <Modal
@@ -209,19 +193,11 @@ function AgencyForm({ agency, parents, onClose, onSaved }: { agency?: Agency; pa
 
 /** The administrative units in force, named with their district so that two "Phường 1" stay apart. */
 function useUnitOptions(wanted: boolean) {
-  const { message } = App.useApp();
-  const [units, setUnits] = useState<Schemas['UnitResponseDto'][]>([]);
-  const [loading, setLoading] = useState(wanted);
-
-  useEffect(() => {
-    if (!wanted) return;
-    unwrap(api.GET('/api/units', { params: { query: { limit: 500 } } }))
-      .then((page) => setUnits(page.items))
-      .catch((error: unknown) => message.error(errorText(error)))
-      .finally(() => setLoading(false));
-  }, [wanted, message]);
+  const { data: units, loading, error } = useApi(wanted ? 'units' : null, async () => (await unwrap(api.GET('/api/units', { params: { query: { limit: 500 } } }))).items);
+  useErrorMessage(error);
 
   const options = useMemo(() => {
+    if (!units) return [];
     const byCode = new Map(units.map((unit) => [unit.code, unit]));
     return units.map((unit) => {
       const parent = unit.parentCode ? byCode.get(unit.parentCode) : undefined;

@@ -1,12 +1,12 @@
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, DatePicker, Empty, Form, Input, Popconfirm, Row, Select, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, type Schemas, unwrap } from '../../api/client';
-import { errorText, showFieldErrors } from '../../api/errors';
+import { useApi, useErrorMessage } from '../../api/use-api';
+import { ProblemsAlert, useFormSave } from '../../components/form-problems';
 import { today } from '../../format';
-import { ProblemsAlert } from './form-errors';
 import { dayText } from './labels';
 import { YearView } from './year-view';
 
@@ -31,24 +31,11 @@ export function CalendarPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const year = Number(params.get('nam')) || Number(today().slice(0, 4));
-  const [calendar, setCalendar] = useState<CalendarYear>();
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
-      setCalendar(await unwrap(api.GET('/api/calendar/{year}', { params: { path: { year } } })));
-    } catch (error) {
-      setCalendar(undefined);
-      message.error(errorText(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [year, message]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const loaded = useApi(String(year), () => unwrap(api.GET('/api/calendar/{year}', { params: { path: { year } } })), { keepPrevious: true });
+  useErrorMessage(loaded.error);
+  const { loading } = loaded;
+  // A year that failed to load shows no calendar, rather than the year shown before.
+  const calendar = loaded.error === undefined ? loaded.data : undefined;
 
   const daysOff = calendar?.nonWorkingDays.filter((day) => day.kind !== 'weekend') ?? [];
   const daysInYear = dayjs(`${year + 1}-01-01`).diff(dayjs(`${year}-01-01`), 'day');
@@ -129,7 +116,7 @@ export function CalendarPage() {
             year={year}
             overrides={calendar.overrides}
             onSaved={(saved) => {
-              setCalendar(saved);
+              loaded.setData(saved);
               message.success(`Đã lưu điều chỉnh lịch năm ${year}`);
             }}
           />
@@ -151,8 +138,7 @@ interface OverrideRow {
 /** The administrator's overrides of the year, edited as rows and saved together (the API replaces the year's list). */
 function OverridesEditor({ year, overrides, onSaved }: { year: number; overrides: Schemas['CalendarOverrideDto'][]; onSaved(calendar: CalendarYear): void }) {
   const [form] = Form.useForm<{ overrides: OverrideRow[] }>();
-  const [problems, setProblems] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { problems, saving, run } = useFormSave(form);
 
   useEffect(() => {
     form.setFieldsValue({ overrides: overrides.map((override) => ({ ...override, date: dayjs(override.date) })) });
@@ -165,16 +151,10 @@ function OverridesEditor({ year, overrides, onSaved }: { year: number; overrides
     } catch {
       return;
     }
-    setSaving(true);
-    setProblems([]);
-    try {
+    await run(async () => {
       const body = { overrides: rows.map((row) => ({ date: row.date!.format('YYYY-MM-DD'), kind: row.kind, reason: row.reason.trim() })) };
       onSaved(await unwrap(api.PUT('/api/calendar/{year}/overrides', { params: { path: { year } }, body })));
-    } catch (error) {
-      setProblems(showFieldErrors(form, error));
-    } finally {
-      setSaving(false);
-    }
+    });
   }
 
   const outsideYear = (date: Dayjs) => date.year() !== year;

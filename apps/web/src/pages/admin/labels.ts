@@ -4,8 +4,6 @@ import { ROLE_LABEL } from '../../format';
 
 export type AgencyKind = Schemas['AgencyKind'];
 export type Level = Schemas['ProcedureSummaryDto']['level'];
-export type Duration = Schemas['DurationDto'];
-export type DurationUnit = Duration['unit'];
 
 export const AGENCY_KIND_LABEL: Record<AgencyKind, string> = {
   PEOPLES_COMMITTEE: 'Ủy ban nhân dân',
@@ -14,16 +12,6 @@ export const AGENCY_KIND_LABEL: Record<AgencyKind, string> = {
   LAND_REGISTRY: 'Văn phòng đăng ký đất đai',
   TAX_OFFICE: 'Cơ quan thuế',
   OTHER: 'Cơ quan khác',
-};
-
-export const LEVEL_LABEL: Record<Level, string> = { province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã' };
-
-export const DURATION_UNIT_LABEL: Record<DurationUnit, string> = {
-  working_hours: 'giờ làm việc',
-  half_days: 'buổi làm việc',
-  working_days: 'ngày làm việc',
-  calendar_days: 'ngày',
-  months: 'tháng',
 };
 
 export const ONLINE_LEVEL_LABEL: Record<Schemas['ProcedureSummaryDto']['onlineLevel'], string> = {
@@ -48,9 +36,6 @@ export const optionsOf = <K extends string>(labels: Record<K, string>) =>
   (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
 
 export const ROLE_OPTIONS = optionsOf(ROLE_LABEL as Record<Schemas['Role'], string>);
-
-export const durationText = (duration: Duration | undefined): string =>
-  duration ? `${duration.amount.toLocaleString('vi-VN')} ${DURATION_UNIT_LABEL[duration.unit]}` : '';
 
 /** A calendar date ('2025-01-29') with its weekday, "Thứ tư, 29/01/2025"; a date has no time zone to convert. */
 export function dayText(date: string): string {

@@ -1,10 +1,11 @@
 import { EditOutlined } from '@ant-design/icons';
 import { App, Button, Card, Descriptions, Drawer, Empty, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, type Schemas, unwrap } from '../../api/client';
 import { errorText } from '../../api/errors';
-import { CHANNEL_LABEL, formatDateTime, money } from '../../format';
-import { AGENCY_KIND_LABEL, durationText, LEVEL_LABEL, ONLINE_LEVEL_LABEL, SUPPLEMENT_MODE_LABEL } from './labels';
+import { useApi } from '../../api/use-api';
+import { CHANNEL_LABEL, durationText, formatDateTime, LEVEL_LABEL, money } from '../../format';
+import { AGENCY_KIND_LABEL, ONLINE_LEVEL_LABEL, SUPPLEMENT_MODE_LABEL } from './labels';
 import { ProcedureForm } from './procedure-form';
 import { useAgencies } from './use-agencies';
 import { WorkflowPanel } from './workflow';
@@ -16,21 +17,9 @@ type RequiredDocument = Schemas['RequiredDocumentDto'];
 export function ProcedureDrawer({ code, onClose, onChanged }: { code: string; onClose(): void; onChanged(): void }) {
   const { message } = App.useApp();
   const { nameOf } = useAgencies();
-  const [procedure, setProcedure] = useState<Procedure>();
-  const [failure, setFailure] = useState<string>();
+  const loaded = useApi(code, () => unwrap(api.GET('/api/procedures/{code}', { params: { path: { code } } })));
+  const procedure = loaded.data;
   const [editing, setEditing] = useState(false);
-
-  const load = useCallback(async () => {
-    try {
-      setProcedure(await unwrap(api.GET('/api/procedures/{code}', { params: { path: { code } } })));
-    } catch (error) {
-      setFailure(errorText(error));
-    }
-  }, [code]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   return (
     <Drawer
@@ -58,7 +47,7 @@ export function ProcedureDrawer({ code, onClose, onChanged }: { code: string; on
                   procedure={procedure}
                   agencyName={nameOf}
                   onPublished={() => {
-                    void load();
+                    loaded.reload();
                     onChanged();
                   }}
                 />
@@ -66,8 +55,8 @@ export function ProcedureDrawer({ code, onClose, onChanged }: { code: string; on
             },
           ]}
         />
-      ) : failure ? (
-        <Empty description={failure} />
+      ) : loaded.error !== undefined ? (
+        <Empty description={errorText(loaded.error)} />
       ) : (
         <Spin />
       )}
@@ -77,7 +66,7 @@ export function ProcedureDrawer({ code, onClose, onChanged }: { code: string; on
           onClose={() => setEditing(false)}
           onSaved={(saved) => {
             setEditing(false);
-            setProcedure(saved);
+            loaded.setData(saved);
             message.success(`Đã lưu thủ tục ${saved.code}`);
             onChanged();
           }}

@@ -1,13 +1,12 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Col, Divider, Drawer, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Typography } from 'antd';
-import { useState } from 'react';
 import { api, type Schemas, unwrap } from '../../api/client';
-import { CHANNEL_LABEL } from '../../format';
-import { showFieldErrors } from '../../api/errors';
-import { ProblemsAlert } from './form-errors';
-import { AGENCY_KIND_LABEL, DURATION_UNIT_LABEL, type Duration, LEVEL_LABEL, ONLINE_LEVEL_LABEL, optionsOf, SUPPLEMENT_MODE_LABEL } from './labels';
+import { ProblemsAlert, useFormSave } from '../../components/form-problems';
+import { CHANNEL_LABEL, DURATION_UNIT_LABEL, LEVEL_LABEL } from '../../format';
+import { AGENCY_KIND_LABEL, ONLINE_LEVEL_LABEL, optionsOf, SUPPLEMENT_MODE_LABEL } from './labels';
 
 type Procedure = Schemas['ProcedureResponseDto'];
+type Duration = Schemas['DurationDto'];
 type RequiredDocument = Schemas['RequiredDocumentDto'];
 type Channel = keyof Schemas['ChannelTimesDto'];
 
@@ -84,24 +83,16 @@ function toValues(procedure: Procedure): ProcedureValues {
 /** Adds a procedure (its code fixed from then on) or changes one; dossiers already received keep the old terms. */
 export function ProcedureForm({ procedure, onClose, onSaved }: { procedure?: Procedure; onClose(): void; onSaved(procedure: Procedure): void }) {
   const [form] = Form.useForm<ProcedureValues>();
-  const [problems, setProblems] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
+  const { problems, setProblems, saving, run } = useFormSave(form);
 
-  async function save(values: ProcedureValues) {
-    setSaving(true);
-    setProblems([]);
-    try {
+  const save = (values: ProcedureValues) =>
+    run(async () => {
       const body = toBody(values);
       const saved = procedure
         ? await unwrap(api.PATCH('/api/procedures/{code}', { params: { path: { code: procedure.code } }, body: { ...body, active: values.active } }))
         : await unwrap(api.POST('/api/procedures', { body: { ...body, code: values.code.trim(), channelTimes: Object.keys(body.channelTimes).length ? body.channelTimes : undefined } }));
       onSaved(saved);
-    } catch (error) {
-      setProblems(showFieldErrors(form, error));
-    } finally {
-      setSaving(false);
-    }
-  }
+    });
 
   return (
     <Drawer

@@ -1,11 +1,12 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { api, type Schemas, unwrap } from '../../api/client';
-import { errorText } from '../../api/errors';
-import { durationText, type Level, LEVEL_LABEL, ONLINE_LEVEL_LABEL, optionsOf } from './labels';
+import { useApi, useErrorMessage } from '../../api/use-api';
+import { durationText, LEVEL_LABEL } from '../../format';
+import { type Level, ONLINE_LEVEL_LABEL, optionsOf } from './labels';
 import { ProcedureDrawer } from './procedure-detail';
 import { ProcedureForm } from './procedure-form';
 
@@ -27,26 +28,17 @@ export function ProceduresPage() {
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const [query, setQuery] = useState<ProcedureQuery>({ page: 1 });
-  const [page, setPage] = useState<Schemas['ProcedurePageDto']>();
-  const [loading, setLoading] = useState(true);
   const [creating, setCreating] = useState(false);
   const openCode = params.get('ma');
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
+  const procedures = useApi(
+    JSON.stringify(query),
+    () => {
       const { q, level, page: number } = query;
-      setPage(await unwrap(api.GET('/api/procedures', { params: { query: { q: q || undefined, level, limit: PAGE_SIZE, offset: (number - 1) * PAGE_SIZE } } })));
-    } catch (error) {
-      message.error(errorText(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [query, message]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+      return unwrap(api.GET('/api/procedures', { params: { query: { q: q || undefined, level, limit: PAGE_SIZE, offset: (number - 1) * PAGE_SIZE } } }));
+    },
+    { keepPrevious: true },
+  );
+  useErrorMessage(procedures.error);
 
   const open = (code: string) => setParams({ ma: code });
   const close = () => setParams({});
@@ -99,27 +91,27 @@ export function ProceduresPage() {
       <Table<ProcedureSummary>
         rowKey="code"
         size="middle"
-        loading={loading}
+        loading={procedures.loading}
         columns={columns}
-        dataSource={page?.items}
+        dataSource={procedures.data?.items}
         locale={{ emptyText: 'Không có thủ tục nào phù hợp' }}
         pagination={{
           current: query.page,
           pageSize: PAGE_SIZE,
-          total: page?.total,
+          total: procedures.data?.total,
           showSizeChanger: false,
           showTotal: (total) => `${total} thủ tục`,
           onChange: (number) => setQuery((current) => ({ ...current, page: number })),
         }}
       />
-      {openCode && <ProcedureDrawer key={openCode} code={openCode} onClose={close} onChanged={load} />}
+      {openCode && <ProcedureDrawer key={openCode} code={openCode} onClose={close} onChanged={procedures.reload} />}
       {creating && (
         <ProcedureForm
           onClose={() => setCreating(false)}
           onSaved={(created) => {
             setCreating(false);
             message.success(`Đã thêm thủ tục ${created.code}`);
-            void load();
+            procedures.reload();
             open(created.code);
           }}
         />

@@ -1,14 +1,15 @@
 import { EditOutlined, KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, type FormInstance, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, ApiError, type Schemas, unwrap } from '../../api/client';
-import { errorText, reasonText, showFieldErrors } from '../../api/errors';
-import { formatDate, ROLE_LABEL } from '../../format';
+import { errorText, reasonText } from '../../api/errors';
+import { useApi, useErrorMessage } from '../../api/use-api';
+import { ProblemsAlert, useFormSave } from '../../components/form-problems';
+import { foldedFilter, formatDate, ROLE_LABEL } from '../../format';
 import { useSession } from '../../session';
-import { ProblemsAlert } from './form-errors';
 import { ROLE_OPTIONS } from './labels';
-import { foldedFilter, useAgencies } from './use-agencies';
+import { useAgencies } from './use-agencies';
 
 type Account = Schemas['UserDto'];
 type Role = Schemas['Role'];
@@ -33,31 +34,22 @@ export function UsersPage() {
   const { user: me } = useSession();
   const agencies = useAgencies();
   const [query, setQuery] = useState<UserQuery>({ page: 1 });
-  const [page, setPage] = useState<Schemas['UserPageDto']>();
-  const [loading, setLoading] = useState(true);
   const [dialog, setDialog] = useState<Dialog | null>(null);
-
-  const load = useCallback(async () => {
-    setLoading(true);
-    try {
+  const users = useApi(
+    JSON.stringify(query),
+    () => {
       const { page: number, q, ...filters } = query;
-      setPage(await unwrap(api.GET('/api/users', { params: { query: { ...filters, q: q || undefined, limit: PAGE_SIZE, offset: (number - 1) * PAGE_SIZE } } })));
-    } catch (error) {
-      message.error(errorText(error));
-    } finally {
-      setLoading(false);
-    }
-  }, [query, message]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+      return unwrap(api.GET('/api/users', { params: { query: { ...filters, q: q || undefined, limit: PAGE_SIZE, offset: (number - 1) * PAGE_SIZE } } }));
+    },
+    { keepPrevious: true },
+  );
+  useErrorMessage(users.error);
 
   async function setActive(account: Account, active: boolean) {
     try {
       await unwrap(api.PATCH('/api/users/{username}', { params: { path: { username: account.username } }, body: { active } }));
       message.success(active ? `Đã mở khóa tài khoản ${account.username}` : `Đã khóa tài khoản ${account.username}`);
-      void load();
+      users.reload();
     } catch (error) {
       const reason = error instanceof ApiError ? error.fields[0]?.reason : undefined;
       message.error(reason ? reasonText(reason) : errorText(error));
@@ -110,7 +102,7 @@ export function UsersPage() {
   const saved = (text: string) => {
     setDialog(null);
     message.success(text);
-    void load();
+    users.reload();
   };
 
   return (
@@ -163,14 +155,14 @@ export function UsersPage() {
       <Table<Account>
         rowKey="username"
         size="middle"
-        loading={loading}
+        loading={users.loading}
         columns={columns}
-        dataSource={page?.items}
+        dataSource={users.data?.items}
         locale={{ emptyText: 'Không có người dùng nào phù hợp' }}
         pagination={{
           current: query.page,
           pageSize: PAGE_SIZE,
-          total: page?.total,
+          total: users.data?.total,
           showSizeChanger: false,
           showTotal: (total) => `${total} người dùng`,
           onChange: (number) => setQuery((current) => ({ ...current, page: number })),
@@ -193,24 +185,6 @@ interface AccountFormProps {
   onSaved(account: Account): void;
 }
 
-/** Runs a save, putting the API's problems next to the fields or above the form. */
-function useSave(form: FormInstance) {
-  const [problems, setProblems] = useState<string[]>([]);
-  const [saving, setSaving] = useState(false);
-  async function run(action: () => Promise<void>) {
-    setSaving(true);
-    setProblems([]);
-    try {
-      await action();
-    } catch (error) {
-      setProblems(showFieldErrors(form, error));
-    } finally {
-      setSaving(false);
-    }
-  }
-  return { problems, saving, run };
-}
-
 function AgencyItem({ agencies }: { agencies: AccountFormProps['agencies'] }) {
   return (
     <Form.Item label="Cơ quan" name="agencyCode" rules={[{ required: true, message: 'Vui lòng chọn cơ quan' }]}>
@@ -223,7 +197,7 @@ type CreateValues = Schemas['CreateUserDto'];
 
 function CreateUserForm({ agencies, onClose, onSaved }: AccountFormProps) {
   const [form] = Form.useForm<CreateValues>();
-  const { problems, saving, run } = useSave(form);
+  const { problems, saving, run } = useFormSave(form);
   const save = (values: CreateValues) =>
     run(async () => onSaved(await unwrap(api.POST('/api/users', { body: { ...values, fullName: values.fullName.trim(), email: values.email?.trim() || undefined } }))));
 
@@ -256,7 +230,7 @@ type EditValues = Required<Pick<Schemas['UpdateUserDto'], 'fullName' | 'role' | 
 
 function EditUserForm({ account, agencies, onClose, onSaved }: AccountFormProps & { account: Account }) {
   const [form] = Form.useForm<EditValues>();
-  const { problems, saving, run } = useSave(form);
+  const { problems, saving, run } = useFormSave(form);
   const save = (values: EditValues) =>
     run(async () =>
       onSaved(
@@ -295,7 +269,7 @@ function EditUserForm({ account, agencies, onClose, onSaved }: AccountFormProps 
 
 function PasswordForm({ account, onClose, onSaved }: { account: Account; onClose(): void; onSaved(): void }) {
   const [form] = Form.useForm<{ password: string }>();
-  const { problems, saving, run } = useSave(form);
+  const { problems, saving, run } = useFormSave(form);
   const save = ({ password }: { password: string }) =>
     run(async () => {
       await unwrap(api.PUT('/api/users/{username}/password', { params: { path: { username: account.username } }, body: { password } }));

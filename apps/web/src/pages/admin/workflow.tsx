@@ -3,8 +3,8 @@ import { Alert, App, Button, Collapse, Descriptions, Empty, Input, Modal, Select
 import { useEffect, useState } from 'react';
 import { api, ApiError, type Schemas, unwrap } from '../../api/client';
 import { errorText, reasonText } from '../../api/errors';
-import { formatDateTime, ROLE_LABEL } from '../../format';
-import { AGENCY_KIND_LABEL, durationText, LEVEL_LABEL, STEP_KIND_LABEL } from './labels';
+import { durationText, formatDateTime, LEVEL_LABEL, ROLE_LABEL } from '../../format';
+import { AGENCY_KIND_LABEL, STEP_KIND_LABEL } from './labels';
 
 type Procedure = Schemas['ProcedureResponseDto'];
 type WorkflowVersion = Schemas['WorkflowVersionResponseDto'];
@@ -121,7 +121,7 @@ export function StepsTable({ steps, agencyName }: { steps: Step[]; agencyName(co
         },
         { title: 'Vai trò', dataIndex: 'role', width: 160, render: (role?: Step['role']) => (role ? ROLE_LABEL[role] : '—') },
         { title: 'Cơ quan thực hiện', dataIndex: 'performer', render: (performer: Step['performer']) => performerText(performer, agencyName) },
-        { title: 'Thời hạn', dataIndex: 'budget', width: 150, render: (budget?: Step['budget']) => durationText(budget) || '—' },
+        { title: 'Thời hạn', dataIndex: 'budget', width: 150, render: (budget?: Step['budget']) => (budget ? durationText(budget) : '—') },
         {
           title: 'Bước tiếp theo',
           dataIndex: 'next',

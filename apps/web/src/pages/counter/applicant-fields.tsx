@@ -2,7 +2,7 @@ import { Checkbox, Col, DatePicker, Form, type FormRule, Input, Radio, Row, Sele
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import type { Schemas } from '../../api/client';
-import { foldDiacritics } from '../../format';
+import { foldedFilter } from '../../format';
 import { useCommunes } from './catalog';
 
 type Applicant = Schemas['ApplicantDto'];
@@ -76,7 +76,7 @@ function CommuneSelect(props: { id?: string; value?: string; onChange?: (value: 
       options={options}
       loading={communes.loading}
       placeholder="Chọn hoặc nhập mã 5 chữ số"
-      showSearch={{ onSearch: setSearch, filterOption: (input, option) => foldDiacritics(option?.label ?? '').includes(foldDiacritics(input.trim())) }}
+      showSearch={{ onSearch: setSearch, filterOption: foldedFilter }}
       notFoundContent="Không có xã, phường phù hợp; có thể nhập mã 5 chữ số"
     />
   );

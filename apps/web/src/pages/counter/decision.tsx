@@ -4,8 +4,9 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, openPdf, type Schemas } from '../../api/client';
 import { errorText, showFieldErrors } from '../../api/errors';
+import { StatusTag } from '../../components/status-tag';
 import { formatDateTime } from '../../format';
-import { type Dossier, StatusTag } from './dossier-details';
+import type { Dossier } from './dossier-details';
 
 type SupplementItem = Schemas['SupplementItemDto'];
 type DecisionAction = Schemas['DecisionDto']['action'];

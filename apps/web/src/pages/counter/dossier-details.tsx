@@ -1,27 +1,11 @@
 import { Descriptions, Table, Tag, Typography } from 'antd';
 import type { Schemas } from '../../api/client';
-import { CHANNEL_LABEL, formatDate, formatDateTime } from '../../format';
-import { durationText, useCommunes } from './catalog';
+import { StatusTag } from '../../components/status-tag';
+import { CHANNEL_LABEL, durationText, formatDate, formatDateTime } from '../../format';
+import { useCommunes } from './catalog';
 import { countsText } from './checklist';
 
 export type Dossier = Schemas['DossierResponseDto'];
-type Status = Schemas['DossierStatus'];
-
-const STATUS_COLOR: Record<Status, string> = {
-  SUBMITTED: 'blue',
-  RECEIVED: 'cyan',
-  REFUSED: 'red',
-  IN_PROCESS: 'processing',
-  SUPPLEMENT_REQUESTED: 'orange',
-  AWAITING_PAYMENT: 'gold',
-  WITHDRAWN: 'default',
-  STOPPED: 'default',
-  RESOLVED: 'green',
-  RETURNED: 'success',
-};
-
-/** The API's own label for the status, coloured by how the counter should read it. */
-export const StatusTag = ({ status, label }: { status: Status; label: string }) => <Tag color={STATUS_COLOR[status]}>{label}</Tag>;
 
 export const ChannelTag = ({ channel }: { channel: string }) => <Tag color={channel === 'counter' ? 'default' : 'geekblue'}>{CHANNEL_LABEL[channel] ?? channel}</Tag>;
 

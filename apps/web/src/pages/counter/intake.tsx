@@ -2,10 +2,11 @@ import { Alert, App, Card, Descriptions, Empty, Flex, Form, Input, Radio, Select
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { errorText } from '../../api/errors';
-import { foldDiacritics, money } from '../../format';
+import { ProblemsAlert, useFormSave } from '../../components/form-problems';
+import { durationText, foldDiacritics, LEVEL_LABEL, money } from '../../format';
 import { useSession } from '../../session';
 import { ApplicantFields, applicantBody, type ApplicantValues, ownCommune, ProxyFields, proxyBody, type ProxyValues } from './applicant-fields';
-import { durationText, hasWorkflow, type Procedure, resolveVariant, useProcedure, useProcedures } from './catalog';
+import { hasWorkflow, type Procedure, resolveVariant, useProcedure, useProcedures } from './catalog';
 import { type ChecklistRow, checklistRows, DocumentChecklist, handedDocuments, missingItems } from './checklist';
 import { confirmDecision, decisionBody, decisionErrors, DecisionFields, DecisionResult, type DecisionValues } from './decision';
 import type { Dossier } from './dossier-details';
@@ -21,8 +22,6 @@ interface IntakeValues {
   notes?: string;
   decision: DecisionValues;
 }
-
-const LEVEL_LABEL: Record<Procedure['level'], string> = { province: 'Cấp tỉnh', district: 'Cấp huyện', commune: 'Cấp xã' };
 
 /** A fresh Idempotency-Key per dossier: a retried or double-sent intake files it once. */
 const newAttempt = () => `intake-${Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
@@ -103,9 +102,13 @@ export function IntakePage() {
   const { modal } = App.useApp();
   const [form] = Form.useForm<IntakeValues>();
   const [result, setResult] = useState<Dossier | null>(null);
-  const [problems, setProblems] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
   const [attempt, setAttempt] = useState(newAttempt);
+  const { problems, setProblems, saving, run } = useFormSave(form, (form, error) => {
+    const problems = decisionErrors(form, error);
+    const wrong = form.getFieldsError().find((field) => field.errors.length > 0);
+    if (wrong) form.scrollToField(wrong.name, { block: 'center' });
+    return problems;
+  });
 
   const code = Form.useWatch('procedureCode', form);
   const variant = (Form.useWatch('variant', form) as string | undefined) ?? '';
@@ -128,10 +131,8 @@ export function IntakePage() {
   };
   const current = !code ? 0 : !rows?.some((row) => row?.received) ? 1 : !applicantName?.trim() ? 2 : 3;
 
-  async function send(values: IntakeValues) {
-    setBusy(true);
-    setProblems([]);
-    try {
+  const send = (values: IntakeValues) =>
+    run(async () => {
       const dossier = await unwrap(
         api.POST('/api/dossiers', {
           params: { header: { 'Idempotency-Key': attempt } },
@@ -149,14 +150,7 @@ export function IntakePage() {
       );
       setResult(dossier);
       window.scrollTo({ top: 0 });
-    } catch (error) {
-      setProblems(decisionErrors(form, error));
-      const wrong = form.getFieldsError().find((field) => field.errors.length > 0);
-      if (wrong) form.scrollToField(wrong.name, { block: 'center' });
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   function nextDossier() {
     form.resetFields();
@@ -216,14 +210,12 @@ export function IntakePage() {
           </Card>
 
           <Card title="4. Quyết định">
-            {problems.length > 0 && (
-              <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title="Chưa lưu được hồ sơ" description={problems.map((problem) => <div key={problem}>{problem}</div>)} />
-            )}
+            <ProblemsAlert problems={problems} title="Chưa lưu được hồ sơ" />
             <DecisionFields
               prefix={['decision']}
               suggested={missingItems(required, rows)}
               acceptBlocked={procedure.data && !hasWorkflow(procedure.data, variant || null) ? 'Thủ tục chưa có quy trình giải quyết được ban hành.' : undefined}
-              busy={busy}
+              busy={saving}
             />
           </Card>
         </Flex>

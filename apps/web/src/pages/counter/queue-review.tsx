@@ -1,8 +1,10 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Form, Input, Result, Skeleton } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, type Schemas, unwrap } from '../../api/client';
-import { errorText, showFieldErrors } from '../../api/errors';
+import { errorText } from '../../api/errors';
+import { useApi } from '../../api/use-api';
+import { ProblemsAlert, useFormSave } from '../../components/form-problems';
 import { type Procedure, resolveVariant, useProcedure } from './catalog';
 import { type ChecklistRow, checklistRows, DocumentChecklist, handedDocuments, missingItems } from './checklist';
 import { confirmDecision, decisionBody, decisionErrors, DecisionFields, DecisionResult, type DecisionValues } from './decision';
@@ -10,23 +12,17 @@ import { type Dossier, DossierDetails } from './dossier-details';
 
 type RequiredDocument = Schemas['RequiredDocumentDto'];
 
-const Problems = ({ problems }: { problems: string[] }) =>
-  problems.length > 0 ? <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title="Chưa thực hiện được" description={problems.map((problem) => <div key={problem}>{problem}</div>)} /> : null;
-
 /** The counter's decision on a waiting filing, after checking the papers the citizen sent. */
 function DecideForm({ dossier, required, onDone }: { dossier: Dossier; required: RequiredDocument[]; onDone: (dossier: Dossier) => void }) {
   const { modal } = App.useApp();
   const [form] = Form.useForm<DecisionValues & { checklist: ChecklistRow[] }>();
-  const [problems, setProblems] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { problems, saving, run } = useFormSave(form, decisionErrors);
   const rows = Form.useWatch('checklist', form) as ChecklistRow[] | undefined;
 
-  async function send(values: DecisionValues & { checklist: ChecklistRow[] }) {
-    setBusy(true);
-    setProblems([]);
-    const path = { code: dossier.code };
-    const decision = decisionBody(values);
-    try {
+  const send = (values: DecisionValues & { checklist: ChecklistRow[] }) =>
+    run(async () => {
+      const path = { code: dossier.code };
+      const decision = decisionBody(values);
       const answer =
         decision.action === 'accept'
           ? api.POST('/api/dossiers/{code}/accept', { params: { path }, body: { documents: handedDocuments(required, values.checklist) } })
@@ -34,12 +30,7 @@ function DecideForm({ dossier, required, onDone }: { dossier: Dossier; required:
             ? api.POST('/api/dossiers/{code}/request-supplement', { params: { path }, body: { items: decision.items ?? [] } })
             : api.POST('/api/dossiers/{code}/refuse', { params: { path }, body: { reason: decision.reason ?? '' } });
       onDone(await unwrap(answer));
-    } catch (error) {
-      setProblems(decisionErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <Form
@@ -54,8 +45,8 @@ function DecideForm({ dossier, required, onDone }: { dossier: Dossier; required:
           <DocumentChecklist documents={required} />
         </Card>
         <Card size="small" title="Quyết định">
-          <Problems problems={problems} />
-          <DecisionFields prefix={[]} suggested={missingItems(required, rows)} busy={busy} />
+          <ProblemsAlert problems={problems} title="Chưa thực hiện được" />
+          <DecisionFields prefix={[]} suggested={missingItems(required, rows)} busy={saving} />
         </Card>
       </Flex>
     </Form>
@@ -65,21 +56,13 @@ function DecideForm({ dossier, required, onDone }: { dossier: Dossier; required:
 /** The citizen brought what was asked for: the papers as now complete, and a note. */
 function SupplementForm({ dossier, required, onDone }: { dossier: Dossier; required: RequiredDocument[]; onDone: (dossier: Dossier) => void }) {
   const [form] = Form.useForm<{ checklist: ChecklistRow[]; note?: string }>();
-  const [problems, setProblems] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { problems, saving, run } = useFormSave(form);
 
-  async function send(values: { checklist: ChecklistRow[]; note?: string }) {
-    setBusy(true);
-    setProblems([]);
-    try {
+  const send = (values: { checklist: ChecklistRow[]; note?: string }) =>
+    run(async () => {
       const body = { documents: handedDocuments(required, values.checklist), note: values.note?.trim() || undefined };
       onDone(await unwrap(api.POST('/api/dossiers/{code}/supplement', { params: { path: { code: dossier.code } }, body })));
-    } catch (error) {
-      setProblems(showFieldErrors(form, error));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <Form form={form} layout="vertical" initialValues={{ checklist: checklistRows(required, dossier.documents) }} onFinish={send}>
@@ -103,8 +86,8 @@ function SupplementForm({ dossier, required, onDone }: { dossier: Dossier; requi
         <Form.Item name="note" label="Ghi chú" rules={[{ max: 2000, message: 'Không được quá 2000 ký tự' }]} style={{ marginTop: 16 }}>
           <Input.TextArea rows={2} placeholder="Ví dụ: Công dân nộp bổ sung bản gốc Giấy chứng nhận" />
         </Form.Item>
-        <Problems problems={problems} />
-        <Button type="primary" htmlType="submit" icon={<CheckOutlined />} loading={busy}>
+        <ProblemsAlert problems={problems} title="Chưa thực hiện được" />
+        <Button type="primary" htmlType="submit" icon={<CheckOutlined />} loading={saving}>
           Ghi nhận đã bổ sung
         </Button>
       </Card>
@@ -125,29 +108,18 @@ function ReviewBody({ dossier, procedure, onDecided, onSupplemented }: { dossier
  */
 export function DossierReview({ code, onClose }: { code: string; onClose: () => void }) {
   const { message } = App.useApp();
-  const [dossier, setDossier] = useState<Dossier | null>(null);
+  const loaded = useApi(code, () => unwrap(api.GET('/api/dossiers/{code}', { params: { path: { code } } })));
+  const dossier = loaded.data;
   const [decided, setDecided] = useState<Dossier | null>(null);
-  const [error, setError] = useState<unknown>(undefined);
   const procedure = useProcedure(dossier?.procedureCode);
 
-  useEffect(() => {
-    let current = true;
-    unwrap(api.GET('/api/dossiers/{code}', { params: { path: { code } } })).then(
-      (loaded) => current && setDossier(loaded),
-      (failure: unknown) => current && setError(failure),
-    );
-    return () => {
-      current = false;
-    };
-  }, [code]);
-
   function supplemented(updated: Dossier) {
-    setDossier(updated);
+    loaded.setData(updated);
     message.success(updated.status === 'SUBMITTED' ? 'Đã ghi nhận hồ sơ bổ sung. Hãy kiểm tra và quyết định tiếp nhận.' : `Đã ghi nhận hồ sơ bổ sung. ${updated.statusLabel}.`);
   }
 
   if (decided) return <DecisionResult dossier={decided} nextLabel="Về danh sách chờ" onNext={onClose} />;
-  const failure = error ?? procedure.error;
+  const failure = loaded.error ?? procedure.error;
   if (failure !== undefined) return <Result status="error" title="Không mở được hồ sơ" subTitle={errorText(failure)} />;
   if (!dossier || !procedure.data) return <Skeleton active paragraph={{ rows: 8 }} />;
   return (

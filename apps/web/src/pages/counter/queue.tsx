@@ -1,13 +1,14 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Drawer, Flex, Select, Table, Tabs, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
-import { api, type Schemas, unwrap } from '../../api/client';
+import { useState } from 'react';
+import type { Schemas } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { CHANNEL_LABEL, formatDateTime } from '../../format';
 import { useSession } from '../../session';
 import type { Channel } from './catalog';
 import { ChannelTag } from './dossier-details';
+import { useDossierList } from './dossier-list';
 import { DossierReview } from './queue-review';
 
 type Summary = Schemas['DossierSummaryDto'];
@@ -30,21 +31,8 @@ function waited(submittedAt: string): string {
  * The agency's own filings in a status. Only the receiving counter may decide on a dossier, and its code
  * starts with that agency's code, so the search narrows a district's or province's scope to its own.
  */
-function useWaiting(agencyCode: string, status: Waiting, channel: Channel | undefined, page: number, reload: number) {
-  const [state, setState] = useState<{ items: Summary[]; total: number; loading: boolean; error: unknown }>({ items: [], total: 0, loading: true, error: undefined });
-  useEffect(() => {
-    let current = true;
-    setState((previous) => ({ ...previous, loading: true }));
-    const query = { status, channel, agency: agencyCode, sort: 'submittedAt' as const, order: 'asc' as const, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-    unwrap(api.GET('/api/dossiers', { params: { query } })).then(
-      ({ items, total }) => current && setState({ items, total, loading: false, error: undefined }),
-      (error: unknown) => current && setState({ items: [], total: 0, loading: false, error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [agencyCode, status, channel, page, reload]);
-  return state;
+function useWaiting(agencyCode: string, status: Waiting, channel: Channel | undefined, page: number) {
+  return useDossierList({ status, channel, agency: agencyCode, sort: 'submittedAt', order: 'asc', limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
 }
 
 /** Online and postal filings (and dossiers back with papers) waiting for the counter, oldest first. */
@@ -53,16 +41,20 @@ export function QueuePage() {
   const [tab, setTab] = useState<Waiting>('SUBMITTED');
   const [channel, setChannel] = useState<Channel | undefined>();
   const [page, setPage] = useState(1);
-  const [reload, setReload] = useState(0);
   const [opened, setOpened] = useState<string | null>(null);
   const agencyCode = user?.agencyCode ?? '';
-  const waiting = useWaiting(agencyCode, 'SUBMITTED', channel, tab === 'SUBMITTED' ? page : 1, reload);
-  const supplement = useWaiting(agencyCode, 'SUPPLEMENT_REQUESTED', channel, tab === 'SUPPLEMENT_REQUESTED' ? page : 1, reload);
+  const waiting = useWaiting(agencyCode, 'SUBMITTED', channel, tab === 'SUBMITTED' ? page : 1);
+  const supplement = useWaiting(agencyCode, 'SUPPLEMENT_REQUESTED', channel, tab === 'SUPPLEMENT_REQUESTED' ? page : 1);
   const shown = tab === 'SUBMITTED' ? waiting : supplement;
+
+  function reload() {
+    waiting.reload();
+    supplement.reload();
+  }
 
   function close() {
     setOpened(null);
-    setReload((count) => count + 1);
+    reload();
   }
 
   return (
@@ -95,7 +87,7 @@ export function QueuePage() {
                 placeholder="Mọi hình thức nộp"
                 options={(['online', 'post', 'counter'] as const).map((value) => ({ value, label: CHANNEL_LABEL[value] }))}
               />
-              <Button icon={<ReloadOutlined />} onClick={() => setReload((count) => count + 1)}>
+              <Button icon={<ReloadOutlined />} onClick={reload}>
                 Làm mới
               </Button>
             </Flex>

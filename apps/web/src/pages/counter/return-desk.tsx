@@ -1,13 +1,17 @@
 import { CheckOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Drawer, Flex, Form, Input, Radio, Result, Row, Skeleton, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, type Schemas, unwrap } from '../../api/client';
-import { errorText, showFieldErrors } from '../../api/errors';
+import { errorText } from '../../api/errors';
+import { useApi } from '../../api/use-api';
+import { ProblemsAlert, useFormSave } from '../../components/form-problems';
+import { StatusTag } from '../../components/status-tag';
 import { formatDateTime, ZONE } from '../../format';
 import { useSession } from '../../session';
 import { usePrintSlip } from './decision';
-import { ChannelTag, type Dossier, DossierDetails, ReceivedDocuments, StatusTag } from './dossier-details';
+import { ChannelTag, type Dossier, DossierDetails, ReceivedDocuments } from './dossier-details';
+import { useDossierList } from './dossier-list';
 
 type Summary = Schemas['DossierSummaryDto'];
 type ReturnMethod = Schemas['ReturnDossierDto']['method'];
@@ -63,18 +67,14 @@ function ResultFacts({ dossier }: { dossier: Dossier }) {
 function HandOverForm({ dossier, onDone }: { dossier: Dossier; onDone: (dossier: Dossier) => void }) {
   const { modal } = App.useApp();
   const [form] = Form.useForm<HandOverValues>();
-  const [problems, setProblems] = useState<string[]>([]);
+  const { problems, run } = useFormSave(form);
   const method = (Form.useWatch('method', form) as ReturnMethod | undefined) ?? 'counter';
 
-  async function send(values: HandOverValues) {
-    setProblems([]);
-    try {
+  const send = (values: HandOverValues) =>
+    run(async () => {
       const body = { method: values.method, note: handOverNote(values) };
       onDone(await unwrap(api.POST('/api/dossiers/{code}/return', { params: { path: { code: dossier.code } }, body })));
-    } catch (error) {
-      setProblems(showFieldErrors(form, error));
-    }
-  }
+    });
 
   const confirm = (values: HandOverValues) =>
     modal.confirm({
@@ -117,7 +117,7 @@ function HandOverForm({ dossier, onDone }: { dossier: Dossier; onDone: (dossier:
         <Form.Item name="note" label="Ghi chú" rules={[{ max: 1500, message: 'Không được quá 1500 ký tự' }]}>
           <Input.TextArea rows={2} placeholder={method === 'post' ? 'Ví dụ: Số vận đơn bưu chính' : 'Ví dụ: Đã trả kèm bản chính giấy tờ'} />
         </Form.Item>
-        {problems.length > 0 && <Alert type="error" showIcon role="alert" style={{ marginBottom: 16 }} title="Chưa ghi nhận được" description={problems.map((problem) => <div key={problem}>{problem}</div>)} />}
+        <ProblemsAlert problems={problems} title="Chưa ghi nhận được" />
         <Button type="primary" htmlType="submit" icon={<CheckOutlined />}>
           Xác nhận trả kết quả
         </Button>
@@ -129,22 +129,11 @@ function HandOverForm({ dossier, onDone }: { dossier: Dossier; onDone: (dossier:
 /** One dossier at the return desk: what is to be handed over, the hand-over, its confirmation. */
 function HandOver({ code, onClose }: { code: string; onClose: () => void }) {
   const printSlip = usePrintSlip();
-  const [dossier, setDossier] = useState<Dossier | null>(null);
-  const [error, setError] = useState<unknown>(undefined);
+  const loaded = useApi(code, () => unwrap(api.GET('/api/dossiers/{code}', { params: { path: { code } } })));
+  const dossier = loaded.data;
   const [returned, setReturned] = useState(false);
 
-  useEffect(() => {
-    let current = true;
-    unwrap(api.GET('/api/dossiers/{code}', { params: { path: { code } } })).then(
-      (loaded) => current && setDossier(loaded),
-      (failure: unknown) => current && setError(failure),
-    );
-    return () => {
-      current = false;
-    };
-  }, [code]);
-
-  if (error !== undefined) return <Result status="error" title="Không mở được hồ sơ" subTitle={errorText(error)} />;
+  if (loaded.error !== undefined) return <Result status="error" title="Không mở được hồ sơ" subTitle={errorText(loaded.error)} />;
   if (!dossier) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (returned) {
     return (
@@ -185,7 +174,7 @@ function HandOver({ code, onClose }: { code: string; onClose: () => void }) {
         <HandOverForm
           dossier={dossier}
           onDone={(updated) => {
-            setDossier(updated);
+            loaded.setData(updated);
             setReturned(true);
           }}
         />
@@ -205,24 +194,10 @@ export function ReturnDeskPage() {
   const { user } = useSession();
   const [search, setSearch] = useState('');
   const [page, setPage] = useState(1);
-  const [reload, setReload] = useState(0);
   const [opened, setOpened] = useState<string | null>(null);
-  const [state, setState] = useState<{ items: Summary[]; total: number; loading: boolean; error: unknown }>({ items: [], total: 0, loading: true, error: undefined });
   const agencyCode = user?.agencyCode ?? '';
-
-  useEffect(() => {
-    let current = true;
-    setState((previous) => ({ ...previous, loading: true }));
-    // Without a search, the agency's own results: only its counter may hand them over, and their codes start with its code.
-    const query = { status: 'RESOLVED' as const, agency: agencyCode, q: search || undefined, sort: 'dueAt' as const, order: 'asc' as const, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE };
-    unwrap(api.GET('/api/dossiers', { params: { query } })).then(
-      ({ items, total }) => current && setState({ items, total, loading: false, error: undefined }),
-      (error: unknown) => current && setState({ items: [], total: 0, loading: false, error }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [agencyCode, search, page, reload]);
+  // Without a search, the agency's own results: only its counter may hand them over, and their codes start with its code.
+  const list = useDossierList({ status: 'RESOLVED', agency: agencyCode, q: search || undefined, sort: 'dueAt', order: 'asc', limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
 
   function find(text: string) {
     const wanted = text.trim();
@@ -235,7 +210,7 @@ export function ReturnDeskPage() {
 
   function close() {
     setOpened(null);
-    setReload((count) => count + 1);
+    list.reload();
   }
 
   return (
@@ -256,17 +231,17 @@ export function ReturnDeskPage() {
             onSearch={find}
             style={{ maxWidth: 520 }}
           />
-          <Button icon={<ReloadOutlined />} onClick={() => setReload((count) => count + 1)}>
+          <Button icon={<ReloadOutlined />} onClick={list.reload}>
             Làm mới
           </Button>
         </Flex>
-        {state.error !== undefined && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`Không tải được danh sách hồ sơ. ${errorText(state.error)}`} />}
+        {list.error !== undefined && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={`Không tải được danh sách hồ sơ. ${errorText(list.error)}`} />}
         <Table<Summary>
           rowKey="code"
-          loading={state.loading}
-          dataSource={state.items}
+          loading={list.loading}
+          dataSource={list.items}
           locale={{ emptyText: search ? 'Không có hồ sơ chờ trả kết quả phù hợp' : 'Không có hồ sơ nào chờ trả kết quả' }}
-          pagination={{ current: page, pageSize: PAGE_SIZE, total: state.total, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: list.total, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
           columns={[
             {
               title: 'Mã hồ sơ',

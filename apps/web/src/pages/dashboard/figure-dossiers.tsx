@@ -1,13 +1,15 @@
-import { Alert, Drawer, Flex, Table, Tag, Typography } from 'antd';
+import { Alert, Drawer, Flex, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type Schemas, unwrap } from '../../api/client';
 import { errorText } from '../../api/errors';
+import { useApi } from '../../api/use-api';
+import { DeadlineTag } from '../../components/deadline-tag';
+import { StatusTag } from '../../components/status-tag';
 import { formatDateTime } from '../../format';
 import type { Grouping } from './places';
 import { type Period, periodText } from './period';
 import type { ClickedFigure } from './report-table';
-import { useData } from './use-data';
 
 type Dossier = Schemas['DossierSummaryDto'];
 
@@ -33,7 +35,7 @@ export function FigureDossiers({ figure, query, onClose }: { figure: ClickedFigu
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   };
-  const { data, error, loading } = useData(JSON.stringify(request), () => unwrap(api.GET('/api/reports/timeliness/dossiers', { params: { query: request } })));
+  const { data, error, loading } = useApi(JSON.stringify(request), () => unwrap(api.GET('/api/reports/timeliness/dossiers', { params: { query: request } })));
 
   return (
     <Drawer open size="min(1000px, 100vw)" onClose={onClose} title={figure.key === undefined ? figure.name : `${figure.name} – ${figure.rowLabel}`}>
@@ -70,8 +72,8 @@ export function FigureDossiers({ figure, query, onClose }: { figure: ClickedFigu
             width: 200,
             render: (_, dossier) => (
               <Flex wrap gap={4}>
-                <Tag>{dossier.statusLabel}</Tag>
-                {dossier.overdue && <Tag color="red">Quá hạn</Tag>}
+                <StatusTag status={dossier.status} label={dossier.statusLabel} />
+                <DeadlineTag overdue={dossier.overdue} />
               </Flex>
             ),
           },

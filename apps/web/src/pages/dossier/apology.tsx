@@ -2,7 +2,7 @@ import { Alert, App, Button, DatePicker, Form, Input, Modal } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, type Schemas, unwrap } from '../../api/client';
-import { showFieldErrors } from '../../api/errors';
+import { ProblemsAlert, useFormSave } from '../../components/form-problems';
 import { ZONE } from '../../format';
 
 type Dossier = Schemas['DossierResponseDto'];
@@ -20,26 +20,18 @@ export function ApologyButton({ dossier, onDone }: { dossier: Dossier; onDone():
   const { message } = App.useApp();
   const [form] = Form.useForm<ApologyValues>();
   const [open, setOpen] = useState(false);
-  const [sending, setSending] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
+  const { problems, saving, run } = useFormSave(form);
   const appointment = dossier.dueAt ? dayjs(dossier.dueAt).tz(ZONE) : dayjs().tz(ZONE);
 
-  async function send(values: ApologyValues) {
-    setSending(true);
-    setProblems([]);
-    try {
+  const send = (values: ApologyValues) =>
+    run(async () => {
       // The officer picks a time in Vietnam, whatever the browser's own zone.
       const newReturnDate = dayjs.tz(values.newReturnDate.format('YYYY-MM-DDTHH:mm'), ZONE).format();
       await unwrap(api.POST('/api/dossiers/{code}/apology', { params: { path: { code: dossier.code } }, body: { reason: values.reason.trim(), newReturnDate } }));
       setOpen(false);
       message.success('Đã lập phiếu xin lỗi và hẹn lại ngày trả kết quả.');
       onDone();
-    } catch (error) {
-      setProblems(showFieldErrors(form, error));
-    } finally {
-      setSending(false);
-    }
-  }
+    });
 
   return (
     <>
@@ -53,11 +45,11 @@ export function ApologyButton({ dossier, onDone }: { dossier: Dossier; onDone():
         onOk={() => form.submit()}
         okText="Lập phiếu"
         cancelText="Hủy"
-        confirmLoading={sending}
+        confirmLoading={saving}
         destroyOnHidden
       >
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="Mỗi hồ sơ chỉ được hẹn lại một lần; hồ sơ vẫn được tính là trễ hạn." />
-        {problems.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 16 }} title={problems.join('; ')} />}
+        <ProblemsAlert problems={problems} />
         <Form form={form} layout="vertical" onFinish={send} preserve={false}>
           <Form.Item name="reason" label="Lý do chậm trễ" rules={[{ required: true, whitespace: true, message: 'Nêu lý do chậm trễ' }]}>
             <Input.TextArea rows={3} placeholder="Ví dụ: Chờ kết quả xác minh nguồn gốc đất" />

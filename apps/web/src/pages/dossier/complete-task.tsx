@@ -1,14 +1,14 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Descriptions, Drawer, Form, Input, Radio, Select, Space, Spin } from 'antd';
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type Schemas, unwrap } from '../../api/client';
-import { errorText, showFieldErrors } from '../../api/errors';
+import { errorText } from '../../api/errors';
+import { useApi } from '../../api/use-api';
+import { DeadlineTag } from '../../components/deadline-tag';
+import { ProblemsAlert, useFormSave } from '../../components/form-problems';
 import { formatDateTime, workingTimeLeft } from '../../format';
 import { type Role, useSession } from '../../session';
 import { TASK_ACTION_LABEL, type TaskAction } from './labels';
-import { DeadlineTag } from './tags';
-import { useLoad } from './use-load';
 import { dossierWorkflow, earlierSteps, type WorkflowStep } from './workflow';
 
 export type InboxItem = Schemas['InboxItemDto'];
@@ -75,12 +75,11 @@ function CompleteTaskForm({ task, onCancel, onCompleted }: { task: InboxItem; on
   const { modal } = App.useApp();
   const [form] = Form.useForm<Decision>();
   const action = Form.useWatch('action', form);
-  const [problems, setProblems] = useState<string[]>([]);
-  const [sending, setSending] = useState(false);
-  const context = useLoad(async () => {
+  const { problems, saving, run } = useFormSave(form);
+  const context = useApi(task.id, async () => {
     const dossier = await unwrap(api.GET('/api/dossiers/{code}', { params: { path: { code: task.dossierCode } } }));
     return { dossier, steps: await dossierWorkflow(dossier) };
-  }, task.id);
+  });
 
   if (context.error) return <Alert type="error" showIcon title={errorText(context.error)} />;
   if (!context.data || !user) return <Spin description="Đang tải hồ sơ…" />;
@@ -88,10 +87,8 @@ function CompleteTaskForm({ task, onCancel, onCompleted }: { task: InboxItem; on
   const earlier = earlierSteps(steps, task.stepKey);
   const decisions = decisionsFor(task, user.role, earlier);
 
-  async function send(decision: Decision) {
-    setSending(true);
-    setProblems([]);
-    try {
+  const send = (decision: Decision) =>
+    run(async () => {
       await unwrap(
         api.POST('/api/tasks/{id}/complete', {
           params: { path: { id: task.id } },
@@ -108,12 +105,7 @@ function CompleteTaskForm({ task, onCancel, onCompleted }: { task: InboxItem; on
           ? `Đã gửi yêu cầu cho công dân; hồ sơ ${task.dossierCode} tạm dừng chờ công dân.`
           : `Đã hoàn thành bước «${task.stepName}» của hồ sơ ${task.dossierCode}.`,
       );
-    } catch (error) {
-      setProblems(showFieldErrors(form, error));
-    } finally {
-      setSending(false);
-    }
-  }
+    });
 
   function submit(decision: Decision) {
     const confirm = confirmation(decision, task.dossierCode, earlier);
@@ -148,7 +140,7 @@ function CompleteTaskForm({ task, onCancel, onCompleted }: { task: InboxItem; on
           { key: 'appointment', label: 'Hẹn trả kết quả', children: dossier.dueText ?? '—' },
         ]}
       />
-      {problems.length > 0 && <Alert type="error" showIcon title={problems.join('; ')} />}
+      <ProblemsAlert problems={problems} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ action: decisions[0], targetStep: earlier[0]?.key, items: [{ what: '', why: '' }] }}>
         <Form.Item name="action" label="Quyết định" rules={[{ required: true, message: 'Chọn quyết định xử lý' }]}>
           <Radio.Group orientation="vertical" options={decisions.map((value) => ({ value, label: TASK_ACTION_LABEL[value] }))} />
@@ -163,7 +155,7 @@ function CompleteTaskForm({ task, onCancel, onCompleted }: { task: InboxItem; on
           <Input.TextArea rows={4} placeholder={noteRequired ? 'Lý do trả lại hoặc từ chối' : 'Ví dụ: Hồ sơ hợp lệ, đủ điều kiện'} />
         </Form.Item>
         <Space>
-          <Button type="primary" htmlType="submit" loading={sending} danger={action === 'reject'}>
+          <Button type="primary" htmlType="submit" loading={saving} danger={action === 'reject'}>
             {action && PAUSING.includes(action) ? 'Gửi yêu cầu' : 'Hoàn thành bước'}
           </Button>
           <Button onClick={onCancel}>Hủy</Button>

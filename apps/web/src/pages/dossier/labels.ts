@@ -1,34 +1,6 @@
 import type { Schemas } from '../../api/client';
 
-export type DossierStatus = Schemas['DossierStatus'];
 export type TaskAction = Schemas['CompleteTaskDto']['action'];
-
-/** The API's own status labels, for the places where only the status is at hand (filters, inbox rows). */
-export const STATUS_LABEL: Record<DossierStatus, string> = {
-  SUBMITTED: 'Chờ tiếp nhận',
-  RECEIVED: 'Đã tiếp nhận',
-  REFUSED: 'Từ chối tiếp nhận',
-  IN_PROCESS: 'Đang giải quyết',
-  SUPPLEMENT_REQUESTED: 'Yêu cầu bổ sung hồ sơ',
-  AWAITING_PAYMENT: 'Chờ thực hiện nghĩa vụ tài chính',
-  WITHDRAWN: 'Công dân rút hồ sơ',
-  STOPPED: 'Dừng xử lý',
-  RESOLVED: 'Đã có kết quả, chờ trả',
-  RETURNED: 'Đã trả kết quả',
-};
-
-export const STATUS_COLOR: Record<DossierStatus, string> = {
-  SUBMITTED: 'default',
-  RECEIVED: 'cyan',
-  REFUSED: 'red',
-  IN_PROCESS: 'blue',
-  SUPPLEMENT_REQUESTED: 'orange',
-  AWAITING_PAYMENT: 'gold',
-  WITHDRAWN: 'default',
-  STOPPED: 'volcano',
-  RESOLVED: 'green',
-  RETURNED: 'purple',
-};
 
 /** While the citizen owes papers or a payment, the dossier's steps wait. */
 export const PAUSED_STATUSES: readonly string[] = ['SUPPLEMENT_REQUESTED', 'AWAITING_PAYMENT'];
@@ -69,17 +41,3 @@ export const HISTORY_LABEL: Record<string, string> = {
   withdraw: 'Công dân rút hồ sơ',
   return: 'Trả kết quả cho công dân',
 };
-
-const DURATION_UNIT: Record<Schemas['DurationDto']['unit'], string> = {
-  working_days: 'ngày làm việc',
-  working_hours: 'giờ làm việc',
-  half_days: 'buổi làm việc',
-  calendar_days: 'ngày',
-  months: 'tháng',
-};
-
-/** "15 ngày làm việc"; a same-day procedure reads "Trong ngày làm việc", as on the receipt. */
-export function durationText({ amount, unit }: Schemas['DurationDto']): string {
-  if (amount === 0 && unit === 'working_days') return 'Trong ngày làm việc';
-  return `${String(amount).replace('.', ',')} ${DURATION_UNIT[unit]}`;
-}

@@ -5,7 +5,8 @@ import { api, ApiError, unwrap } from '../../api/client';
 import { errorText } from '../../api/errors';
 import { useSession } from '../../session';
 import { CompleteTaskDrawer, type InboxItem } from './complete-task';
-import { PAUSED_STATUSES, STATUS_LABEL, type DossierStatus } from './labels';
+import { type DossierStatus, STATUS_LABEL } from '../../components/status-tag';
+import { PAUSED_STATUSES } from './labels';
 
 /**
  * What an officer can do with a step in their inbox: take it (Nhận xử lý), then decide on it in a

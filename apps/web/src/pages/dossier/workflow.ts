@@ -1,24 +1,15 @@
-import { api, ApiError, type Schemas, unwrap } from '../../api/client';
+import { api, type Schemas, unwrap } from '../../api/client';
 
 export type WorkflowStep = Schemas['WorkflowStepDto'];
 type Dossier = Schemas['DossierResponseDto'];
 
-/**
- * The workflow version the dossier was received under. A variant without a workflow of its own runs
- * the procedure's, which the API then has under no variant.
- */
-export async function dossierWorkflow(dossier: Dossier): Promise<WorkflowStep[]> {
-  const { workflowVersion, procedureCode, variant } = dossier;
+/** The workflow version the dossier was received under, of the variant whose workflow it runs. */
+export async function dossierWorkflow({ workflowVersion, procedureCode, workflowVariant }: Dossier): Promise<WorkflowStep[]> {
   if (workflowVersion === null) return [];
-  const version = (variant?: string) =>
-    unwrap(api.GET('/api/procedures/{code}/workflow-versions/{n}', { params: { path: { code: procedureCode, n: workflowVersion }, query: { variant } } }));
-  if (!variant) return (await version()).steps;
-  try {
-    return (await version(variant)).steps;
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return (await version()).steps;
-    throw error;
-  }
+  const version = await unwrap(
+    api.GET('/api/procedures/{code}/workflow-versions/{n}', { params: { path: { code: procedureCode, n: workflowVersion }, query: { variant: workflowVariant ?? undefined } } }),
+  );
+  return version.steps;
 }
 
 /** The task steps a step may send its dossier back to, nearest first. */
