@@ -18,7 +18,7 @@ export function ConsoleLayout() {
   const selected = items.filter((item) => location.pathname === item.key || location.pathname.startsWith(`${item.key}/`)).map((item) => item.key);
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={240} theme="light">
+      <Layout.Sider breakpoint="lg" collapsedWidth={0} width={260} theme="light">
         <div style={{ padding: '16px 20px', fontWeight: 600, fontSize: 16 }}>Một cửa điện tử</div>
         <Menu mode="inline" selectedKeys={selected} items={items} onClick={({ key }) => navigate(key)} aria-label="Chức năng" />
       </Layout.Sider>

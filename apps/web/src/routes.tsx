@@ -37,15 +37,15 @@ export interface ConsoleRoute {
 
 const OFFICERS: readonly Role[] = ['RECEPTION', 'PROCESSOR', 'LEADER', 'SUPERVISOR', 'ADMIN'];
 
-/** The signed-in pages, in menu order; the menu shows a user only the pages their role may open. */
+/** The signed-in pages, in menu order (a user lands on the first of theirs); the menu shows a user only the pages their role may open. */
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/tiep-nhan', label: 'Tiếp nhận hồ sơ', icon: <SolutionOutlined />, roles: ['RECEPTION'], element: <IntakePage /> },
   { path: '/cho-tiep-nhan', label: 'Hồ sơ trực tuyến, bưu chính', icon: <InboxOutlined />, roles: ['RECEPTION'], element: <QueuePage /> },
   { path: '/tra-ket-qua', label: 'Trả kết quả', icon: <ProfileOutlined />, roles: ['RECEPTION'], element: <ReturnDeskPage /> },
   { path: '/xu-ly', label: 'Hồ sơ cần xử lý', icon: <OrderedListOutlined />, roles: ['PROCESSOR', 'LEADER', 'RECEPTION'], element: <InboxPage /> },
+  { path: '/bao-cao', label: 'Báo cáo, thống kê', icon: <BarChartOutlined />, roles: ['SUPERVISOR', 'LEADER', 'ADMIN'], element: <DashboardPage /> },
   { path: '/ho-so', label: 'Tra cứu hồ sơ', icon: <FileSearchOutlined />, roles: OFFICERS, element: <DossiersPage /> },
   { path: '/ho-so/:code', roles: OFFICERS, element: <DossierPage /> },
-  { path: '/bao-cao', label: 'Báo cáo, thống kê', icon: <BarChartOutlined />, roles: ['SUPERVISOR', 'LEADER', 'ADMIN'], element: <DashboardPage /> },
   { path: '/quan-tri/thu-tuc', label: 'Thủ tục hành chính', icon: <UnorderedListOutlined />, roles: ['ADMIN'], element: <ProceduresPage /> },
   { path: '/quan-tri/lich', label: 'Lịch làm việc', icon: <CalendarOutlined />, roles: ['ADMIN'], element: <CalendarPage /> },
   { path: '/quan-tri/co-quan', label: 'Cơ quan, đơn vị', icon: <BankOutlined />, roles: ['ADMIN'], element: <AgenciesPage /> },

@@ -56,6 +56,7 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'tiepnhan.nhatrang', fullName: 'Võ Thị Hồ', role: Role.RECEPTION, level: 'district', agencyCode: '000.00.31.H56' },
   { username: 'xuly.vpdk.nhatrang', fullName: 'Đặng Văn Đất', role: Role.PROCESSOR, level: 'district', agencyCode: '001.01.12.H56' },
   { username: 'xuly.thue.nhatrang', fullName: 'Bùi Thị Thuế', role: Role.PROCESSOR, level: 'district', agencyCode: '001.00.20.H56' },
+  { username: 'xuly.nhatrang', fullName: 'Phan Văn Định', role: Role.PROCESSOR, level: 'district', agencyCode: '000.00.31.H56' },
   { username: 'lanhdao.nhatrang', fullName: 'Đỗ Văn Lãnh', role: Role.LEADER, level: 'district', agencyCode: '000.00.31.H56' },
   { username: 'giamsat.vinhhai', fullName: 'Ngô Thị Xem', role: Role.SUPERVISOR, level: 'commune', agencyCode: '002.00.31.H56' },
   { username: 'tiepnhan.vinhhai', fullName: 'Dương Thị Tiếp', role: Role.RECEPTION, level: 'commune', agencyCode: '002.00.31.H56' },

@@ -25,15 +25,18 @@ export class ApiError extends Error {
   }
 }
 
-const TOKEN_KEY = 'motcua.token';
+export const TOKEN_KEY = 'motcua.token';
 /** Fired when the API refuses the session's token (expired, revoked): the console returns to the login page. */
 export const SESSION_EXPIRED_EVENT = 'motcua:session-expired';
 
-/** The token lives for the browser tab only: counters are shared machines. */
+/**
+ * The token is shared by the browser's tabs (a dossier opened in a new tab stays signed in) and ends
+ * with its lifetime (JWT_TTL_SECONDS) or at "Đăng xuất", which signs every tab out.
+ */
 export const sessionToken = {
-  get: (): string | null => sessionStorage.getItem(TOKEN_KEY),
-  set: (token: string): void => sessionStorage.setItem(TOKEN_KEY, token),
-  clear: (): void => sessionStorage.removeItem(TOKEN_KEY),
+  get: (): string | null => localStorage.getItem(TOKEN_KEY),
+  set: (token: string): void => localStorage.setItem(TOKEN_KEY, token),
+  clear: (): void => localStorage.removeItem(TOKEN_KEY),
 };
 
 const authentication: Middleware = {

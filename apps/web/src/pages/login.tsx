@@ -7,7 +7,7 @@ import { homeOf } from '../routes';
 import { useSession } from '../session';
 
 export function LoginPage() {
-  const { login } = useSession();
+  const { login, expired } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
@@ -37,6 +37,7 @@ export function LoginPage() {
           Hệ thống giải quyết thủ tục hành chính
         </Typography.Paragraph>
         {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} role="alert" />}
+        {!error && expired && <Alert type="warning" title="Phiên làm việc đã hết hạn, vui lòng đăng nhập lại." showIcon style={{ marginBottom: 16 }} role="alert" />}
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item label="Tên đăng nhập" name="username" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên đăng nhập' }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
