@@ -128,6 +128,8 @@ describe('on-time reports', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(xlsx.body as Buffer).buffer as ArrayBuffer);
     const sheet = workbook.getWorksheet('Báo cáo')!;
+    expect(sheet.getRow(1).getCell(1).value).toMatch(/\(từ ngày \d{2}\/03\/2025 đến ngày \d{2}\/03\/2025\)$/);
+    expect(sheet.getRow(2).getCell(1).value).toBe('Xã, phường, thị trấn');
     expect(sheet.getRow(2).getCell(13).value).toBe('Tỷ lệ đúng hạn (%)');
     const last = sheet.getRow(sheet.rowCount);
     expect(last.getCell(1).value).toBe('Tổng cộng');

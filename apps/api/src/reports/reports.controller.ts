@@ -13,7 +13,7 @@ import { toDossierSummary } from '../dossiers/dto/dossier-response.dto';
 import {
   RankingDto,
   RankingQuery,
-  REPORT_COLUMNS,
+  reportColumns,
   ReportDossiersDto,
   ReportDossiersQuery,
   reportLines,
@@ -53,15 +53,17 @@ export class ReportsController {
   async timeliness(@CurrentActor() actor: Actor, @Query() query: TimelinessQuery, @Res({ passthrough: true }) response: Response): Promise<TimelinessReportDto | string | StreamableFile> {
     const report = await this.reports.timeliness(actor, period(query), query.groupBy);
     const filename = `bao-cao-${query.groupBy}-${query.from}-${query.to}`;
+    const columns = reportColumns(query.groupBy);
     if (query.format === 'csv') {
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');
       response.setHeader('Content-Disposition', `attachment; filename="${filename}.csv"`);
-      return `\uFEFF${stringify(reportLines(report).map((line) => REPORT_COLUMNS.map((column) => column.value(line))), { header: true, columns: REPORT_COLUMNS.map((column) => column.header) })}`;
+      return `\uFEFF${stringify(reportLines(report).map((line) => columns.map((column) => column.value(line))), { header: true, columns: columns.map((column) => column.header) })}`;
     }
     if (query.format === 'xlsx') {
       response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       response.setHeader('Content-Disposition', `attachment; filename="${filename}.xlsx"`);
-      return new StreamableFile(await toWorkbook(report, `${query.from} – ${query.to}`));
+      const periodText = `từ ngày ${vietnameseDate(query.from)} đến ngày ${vietnameseDate(query.to)}`;
+      return new StreamableFile(await toWorkbook(report, columns, periodText));
     }
     return report;
   }
@@ -90,13 +92,16 @@ export class ReportsController {
   }
 }
 
+/** A validated 'yyyy-MM-dd' as Vietnamese documents print it, 'dd/MM/yyyy'. */
+const vietnameseDate = (date: string) => date.split('-').reverse().join('/');
+
 /** One sheet, Vietnamese headers, the totals row in bold. */
-async function toWorkbook(report: TimelinessReport, periodText: string): Promise<Buffer> {
+async function toWorkbook(report: TimelinessReport, columns: ReturnType<typeof reportColumns>, periodText: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Báo cáo');
   sheet.addRow([`Tình hình giải quyết hồ sơ thủ tục hành chính (${periodText})`]).font = { bold: true, size: 13 };
-  sheet.addRow(REPORT_COLUMNS.map((column) => column.header)).font = { bold: true };
-  for (const line of reportLines(report)) sheet.addRow(REPORT_COLUMNS.map((column) => column.value(line)));
+  sheet.addRow(columns.map((column) => column.header)).font = { bold: true };
+  for (const line of reportLines(report)) sheet.addRow(columns.map((column) => column.value(line)));
   sheet.lastRow!.font = { bold: true };
   sheet.columns.forEach((column, index) => (column.width = index === 0 ? 40 : 16));
   return Buffer.from(await workbook.xlsx.writeBuffer());

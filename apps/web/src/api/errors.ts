@@ -55,6 +55,8 @@ const REASONS: [RegExp, (match: RegExpMatchArray) => string][] = [
   [/unknown step '?([^']*)'?/, (m) => `Không có bước '${m[1]}'`],
   [/unknown agency '?([^']*)'?/, (m) => `Không có cơ quan ${m[1]}`],
   [/missing return step/, () => 'Quy trình phải kết thúc bằng một bước trả kết quả của cán bộ tiếp nhận'],
+  [/no commune with code '?(\d+)'?/, (m) => `Không có xã, phường, thị trấn mã ${m[1]}`],
+  [/the longest path \((.*)\) needs ([\d.]+) working hours; the legal time allows ([\d.]+)/, (m) => `Đường xử lý dài nhất (${m[1]}) cần ${m[2]} giờ làm việc, vượt thời hạn giải quyết (${m[3]} giờ)`],
 ];
 
 export function reasonText(reason: string): string {

@@ -100,9 +100,22 @@ export class RankingDto {
   @ApiProperty({ type: [RankedUnitDto] }) units!: RankedUnitDto[];
 }
 
-/** Column headers of the statistics form, in the order the exports print them. */
-export const REPORT_COLUMNS: { header: string; value: (line: ReportLine) => string | number | null }[] = [
-  { header: 'Đơn vị', value: (line) => line.label ?? line.key ?? '(cấp trên)' },
+/** What the first column of the exports lists, by grouping. */
+const GROUP_HEADER: Record<(typeof GROUPS)[number], string> = {
+  province: 'Tỉnh, thành phố',
+  district: 'Huyện, thị xã, thành phố',
+  commune: 'Xã, phường, thị trấn',
+  agency: 'Cơ quan, đơn vị',
+  procedure: 'Thủ tục hành chính',
+  field: 'Lĩnh vực',
+};
+
+/** Column headers of the statistics form, in the order the exports print them, the first named for the grouping. */
+export function reportColumns(groupBy: (typeof GROUPS)[number]): { header: string; value: (line: ReportLine) => string | number | null }[] {
+  return [{ header: GROUP_HEADER[groupBy], value: (line) => line.label ?? line.key ?? '(cấp trên)' }, ...FIGURE_COLUMNS];
+}
+
+const FIGURE_COLUMNS: { header: string; value: (line: ReportLine) => string | number | null }[] = [
   { header: 'Tổng số hồ sơ tiếp nhận', value: (line) => line.received },
   { header: 'Kỳ trước chuyển sang', value: (line) => line.carriedOver },
   { header: 'Mới tiếp nhận trực tuyến', value: (line) => line.newOnline },

@@ -149,7 +149,9 @@ function parseSteps(text: string): Step[] | string {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return `Nội dung chưa đúng định dạng JSON (${(error as Error).message}).`;
+    // The engine's own message is English; where it went wrong is what the administrator needs.
+    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    return `Nội dung chưa đúng định dạng JSON${position ? ` (lỗi ở ký tự thứ ${Number(position) + 1})` : ''}.`;
   }
   const steps = Array.isArray(parsed) ? parsed : (parsed as { steps?: unknown } | null)?.steps;
   return Array.isArray(steps) ? (steps as Step[]) : 'Nội dung phải là danh sách các bước: [ { "key": …, "kind": …, … } ].';
