@@ -66,7 +66,7 @@ export function CalendarPage() {
                 <Statistic title="Ngày làm việc trong năm" value={daysInYear - calendar.nonWorkingDays.length} />
               </Col>
               <Col xs={24} md={8}>
-                <Statistic title="Ngày nghỉ lễ, Tết, nghỉ bù (không tính cuối tuần)" value={daysOff.length} />
+                <Statistic title="Ngày nghỉ lễ, Tết, nghỉ bù (không tính cuối tuần)" value={daysOff.filter((day) => ![0, 6].includes(dayjs(day.date).day())).length} />
               </Col>
               <Col xs={24} md={8}>
                 <Statistic title="Ngày làm việc bù vào cuối tuần" value={calendar.makeUpWorkingDays.length} />
