@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
-import { screenshot, signIn, useConsole } from './support/browser';
+import { screenshot as save, signIn, useConsole } from './support/browser';
 import { fileDossier, freezeClock, landDossier } from './support/dossiers';
 import { workStep } from './support/steps';
 import { eventually } from './support/worker';
@@ -8,6 +8,8 @@ import { eventually } from './support/worker';
 /** A certified copy: two steps at the receiving commune (processor, 2 working hours; leader, 1), then the return desk. */
 const CERTIFIED_COPY = landDossier({ procedureCode: '2.000815', documents: [{ key: 'ban-chinh', originals: 1, copies: 0 }, { key: 'ban-sao', originals: 0, copies: 1 }] });
 const NOTE = 'Bản sao khớp với bản chính, đủ điều kiện chứng thực';
+const COMMUNE = 'Ủy ban nhân dân phường Vĩnh Hải';
+const RETURN_REASON = 'Bản sao thiếu trang 2, đề nghị đối chiếu lại';
 
 const harness = useConsole();
 /** Moves the API's clock (the worker's stays at Monday 08:00, when every step here opens). */
@@ -34,9 +36,22 @@ async function stepOpened(username: string, code: string, stepKey: string): Prom
   }, 15_000);
 }
 
+/** A screenshot once the page's transitions (a drawer sliding in, a radio's ripple) have finished. */
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))));
+  await save(page, name);
+}
+
 /** The table row of a dossier (its code comes first, which tells it apart from the drawer's summary). */
 const rowOf = (page: Page, code: string): Locator => page.getByRole('row', { name: new RegExp(`^${code.replace(/\./g, '\\.')} `) });
 const toast = (page: Page, text: string) => page.locator('.ant-message-notice').filter({ hasText: text }).waitFor();
+/** The dossier page's card of the steps open now, one inner card per step. */
+const openSteps = (page: Page): Locator => page.locator('.ant-card').filter({ has: page.getByText('Đang xử lý tại', { exact: true }) }).locator('.ant-card-body').first();
+/** The decisions the drawer offers, once it has loaded the dossier. */
+async function radioLabels(drawer: Locator): Promise<string[]> {
+  await drawer.getByRole('radio').first().waitFor();
+  return drawer.getByRole('radio').evaluateAll((radios) => radios.map((radio) => radio.closest('label')!.innerText));
+}
 
 describe('a processor completing a step', () => {
   let code: string;
@@ -70,21 +85,27 @@ describe('a processor completing a step', () => {
     await rowOf(page, code).getByRole('button', { name: 'Xử lý' }).click();
     const drawer = page.getByRole('dialog', { name: `Xử lý hồ sơ ${code}` });
     await drawer.getByText('Hẹn trả kết quả').waitFor();
-    // The first step cannot be sent back; a processor forwards by default.
-    expect(await drawer.getByRole('radio').evaluateAll((radios) => radios.map((radio) => radio.closest('label')!.innerText))).toEqual([
-      'Chuyển bước tiếp theo',
-      'Phê duyệt',
+    // The first step cannot be sent back; a processor forwards (approving is the leader's), and sees where to.
+    expect(await radioLabels(drawer)).toEqual([
+      `Chuyển bước tiếp theo: «Ký chứng thực» – ${COMMUNE}`,
       'Yêu cầu công dân bổ sung hồ sơ',
       'Yêu cầu thực hiện nghĩa vụ tài chính',
       'Từ chối giải quyết',
     ]);
-    expect(await drawer.getByRole('radio', { name: 'Chuyển bước tiếp theo' }).isChecked()).toBe(true);
+    expect(await drawer.getByRole('radio', { name: /^Chuyển bước tiếp theo/ }).isChecked()).toBe(true);
+    expect(await drawer.getByRole('alert').count()).toBe(0); // a first pass: nothing was sent back
     await drawer.getByLabel('Ý kiến xử lý').fill(NOTE);
+    // The button says what it does, for each decision.
+    await drawer.getByText('Từ chối giải quyết').click();
+    await drawer.getByRole('button', { name: 'Từ chối giải quyết' }).waitFor();
+    await drawer.getByText('Yêu cầu công dân bổ sung hồ sơ').click();
+    await drawer.getByRole('button', { name: 'Gửi yêu cầu bổ sung' }).waitFor();
+    await drawer.getByText(/^Chuyển bước tiếp theo/).click();
     await screenshot(page, 'inbox-complete');
-    await drawer.getByRole('button', { name: 'Hoàn thành bước' }).click();
-    await toast(page, `Đã hoàn thành bước «Đối chiếu và chứng thực» của hồ sơ ${code}.`);
+    await drawer.getByRole('button', { name: 'Chuyển sang bước «Ký chứng thực»' }).click();
+    await toast(page, `Đã chuyển hồ sơ ${code} sang bước «Ký chứng thực» – ${COMMUNE}.`);
     await rowOf(page, code).waitFor({ state: 'detached' });
-    await page.getByText('Bạn chưa nhận xử lý hồ sơ nào.').waitFor();
+    await page.getByText('Ông/bà chưa nhận xử lý hồ sơ nào. Nhận việc ở thẻ «Việc của cơ quan».').waitFor();
     await screenshot(page, 'inbox-completed');
     await page.context().close();
 
@@ -110,7 +131,7 @@ describe('a processor completing a step', () => {
     );
   }, 90_000);
 
-  it('shows the dossier: status, history with the note, and the control slip (BM.05) as a PDF', async () => {
+  it('shows the dossier: status, verifier, address, where it is now, history with the note and where it went, and the control slip (BM.05) as a PDF', async () => {
     const page = await harness().newPage();
     await signIn(page, 'xuly.vinhhai');
     await page.goto('/ho-so');
@@ -134,18 +155,24 @@ describe('a processor completing a step', () => {
     await page.getByText('Hẹn trả kết quả: 17:00 03/03/2025').waitFor();
     expect(await page.locator('.ant-tag').first().innerText()).toBe('Đang giải quyết');
     expect(await page.getByRole('row', { name: /Thời hạn giải quyết/ }).innerText()).toContain('Trong ngày làm việc');
+    // The citizen looks the dossier up with its code and this number (the last four digits of the phone).
+    expect(await page.getByText('Số xác thực:').innerText()).toBe('Số xác thực: 3456');
+    expect(await page.getByRole('row', { name: /Địa chỉ/ }).innerText()).toBe('Địa chỉ\t12 Trần Phú, Phường Vĩnh Hải');
     const processor = (await harness().api.http().get('/api/me').set('Authorization', await as('xuly.vinhhai'))).body;
     const step = page.getByTestId('history-entry').filter({ hasText: 'Hoàn thành bước «Đối chiếu và chứng thực»: Chuyển bước tiếp theo' });
+    await step.getByText('Chuyển đến:').waitFor(); // once the workflow has come
     // Completed the same day as its deadline: on time. History times are the database's own clock, which no test freezes.
     expect((await step.innerText()).split('\n')).toEqual([
       'Hoàn thành bước «Đối chiếu và chứng thực»: Chuyển bước tiếp theoĐúng hạn',
       expect.stringMatching(new RegExp(`^\\d\\d:\\d\\d \\d\\d/\\d\\d/\\d{4} · ${processor.fullName}$`)),
       `Ý kiến: ${NOTE}`,
+      `Chuyển đến: «Ký chứng thực» – ${COMMUNE}`,
     ]);
     expect(await step.locator('.ant-tag').innerText()).toBe('Đúng hạn');
     expect(await page.getByTestId('history-entry').allInnerTexts()).toHaveLength(4); // submit, accept, start, the step
-    // The processor's step is done: nothing waits for them on this dossier.
-    await page.getByText('Không có bước nào đang chờ chuyên viên xử lý của cơ quan.').waitFor();
+    // The processor's step is done: the dossier waits for the commune's leader, which the processor sees too, with nothing to do there.
+    expect((await openSteps(page).innerText()).split('\n')).toEqual([COMMUNE, 'Ký chứng thực', 'Lãnh đạo phê duyệt', 'Chưa có cán bộ nhận xử lý', 'Hạn xử lý: 09:00 03/03/2025']);
+    expect(await openSteps(page).getByRole('button').count()).toBe(0);
     await screenshot(page, 'dossier');
 
     const [slip] = await Promise.all([
@@ -196,7 +223,24 @@ describe('a processor completing a step', () => {
     await page.context().close();
   }, 60_000);
 
-  it('lets the leader send a step back to the processor, with a reason and after confirming', async () => {
+  it('shows a supervisor where the dossier is and who took its step, with nothing to act on', async () => {
+    const leader = (await harness().api.http().get('/api/me').set('Authorization', await as('lanhdao.vinhhai'))).body;
+    const [task] = (await harness().api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', await as('lanhdao.vinhhai'))).body.items;
+    expect((await harness().api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', await as('lanhdao.vinhhai'))).status).toBe(200);
+
+    const page = await harness().newPage();
+    await signIn(page, 'giamsat.tinh');
+    await page.goto(`/ho-so/${encodeURIComponent(code)}`);
+    await page.getByRole('heading', { name: `Hồ sơ ${code}` }).waitFor();
+    const step = openSteps(page).getByLabel(`Bước «Ký chứng thực» tại ${COMMUNE}`);
+    await step.waitFor();
+    expect(await step.innerText()).toContain(`Cán bộ đang xử lý: ${leader.fullName}`);
+    expect(await openSteps(page).getByRole('button').count()).toBe(0);
+    await screenshot(page, 'dossier-supervisor');
+    await page.context().close();
+  }, 60_000);
+
+  it('lets the leader send a step back to the processor, with a reason and after confirming; the processor sees it was sent back, and why', async () => {
     const code = await fileCertifiedCopy();
     await workStep(harness().api, 'xuly.vinhhai', code, { step: 'chung-thuc' });
     await stepOpened('lanhdao.vinhhai', code, 'ky');
@@ -206,19 +250,28 @@ describe('a processor completing a step', () => {
     await rowOf(page, code).getByRole('button', { name: 'Nhận xử lý' }).click();
     await rowOf(page, code).getByRole('button', { name: 'Xử lý' }).click();
     const drawer = page.getByRole('dialog', { name: `Xử lý hồ sơ ${code}` });
-    // A leader approves by default, and may send the dossier back to the step before.
-    expect(await drawer.getByRole('radio', { name: 'Phê duyệt' }).isChecked()).toBe(true);
+    // A leader approves (forwarding is the processors'), and may send the dossier back to the step before.
+    expect(await radioLabels(drawer)).toEqual([
+      `Phê duyệt, chuyển «Trả kết quả tại Bộ phận Một cửa» – ${COMMUNE}`,
+      'Trả lại bước trước',
+      'Yêu cầu công dân bổ sung hồ sơ',
+      'Yêu cầu thực hiện nghĩa vụ tài chính',
+      'Từ chối giải quyết',
+    ]);
+    expect(await drawer.getByRole('radio', { name: /^Phê duyệt/ }).isChecked()).toBe(true);
+    await drawer.getByRole('button', { name: 'Phê duyệt' }).waitFor();
     await drawer.getByText('Trả lại bước trước').click();
     expect(await drawer.getByLabel('Trả lại bước').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').innerText()).toBe('Đối chiếu và chứng thực');
-    await drawer.getByRole('button', { name: 'Hoàn thành bước' }).click();
+    const send = drawer.getByRole('button', { name: 'Trả lại bước «Đối chiếu và chứng thực»' });
+    await send.click();
     await drawer.getByText('Nêu rõ lý do').waitFor();
-    await drawer.getByLabel('Ý kiến xử lý').fill('Bản sao thiếu trang 2, đề nghị đối chiếu lại');
-    await drawer.getByRole('button', { name: 'Hoàn thành bước' }).click();
+    await drawer.getByLabel('Ý kiến xử lý').fill(RETURN_REASON);
+    await send.click();
     const confirm = page.getByRole('dialog', { name: 'Trả hồ sơ về bước trước?' });
     expect(await confirm.innerText()).toContain(`Hồ sơ ${code} sẽ quay lại bước «Đối chiếu và chứng thực» để xử lý lại.`);
     await screenshot(page, 'inbox-return-confirm');
     await confirm.getByRole('button', { name: 'Trả lại' }).click();
-    await toast(page, `Đã hoàn thành bước «Ký chứng thực» của hồ sơ ${code}.`);
+    await toast(page, `Đã trả hồ sơ ${code} về bước «Đối chiếu và chứng thực».`);
     await rowOf(page, code).waitFor({ state: 'detached' });
     await page.context().close();
 
@@ -226,5 +279,36 @@ describe('a processor completing a step', () => {
       const inbox = await harness().api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', await as('xuly.vinhhai'));
       expect(inbox.body.items).toEqual([expect.objectContaining({ stepKey: 'chung-thuc', status: 'open', activation: 2 })]);
     }, 15_000);
-  }, 60_000);
+
+    const leader = (await harness().api.http().get('/api/me').set('Authorization', await as('lanhdao.vinhhai'))).body;
+    const processor = await harness().newPage();
+    await signIn(processor, 'xuly.vinhhai');
+    const row = rowOf(processor, code);
+    await row.waitFor();
+    expect((await row.getByRole('cell').nth(3).innerText()).split('\n')).toEqual(['Đối chiếu và chứng thực', 'Bị trả lại']);
+    await screenshot(processor, 'inbox-returned');
+    await row.getByRole('button', { name: 'Nhận xử lý' }).click();
+    await rowOf(processor, code).getByRole('button', { name: 'Xử lý' }).click();
+    const again = processor.getByRole('dialog', { name: `Xử lý hồ sơ ${code}` });
+    const returned = again.getByRole('alert');
+    await returned.waitFor();
+    expect((await returned.innerText()).split('\n')).toEqual([
+      'Bước bị trả lại từ bước «Ký chứng thực»',
+      `Lý do: ${RETURN_REASON}`,
+      expect.stringMatching(new RegExp(`^${leader.fullName}, \\d\\d:\\d\\d \\d\\d/\\d\\d/\\d{4}$`)),
+    ]);
+    await screenshot(processor, 'inbox-returned-drawer');
+    await again.getByRole('button', { name: 'Hủy' }).click();
+
+    // The dossier page says the same where the dossier is, and where the leader sent it in the history.
+    await rowOf(processor, code).getByRole('link', { name: code }).click();
+    const step = openSteps(processor).getByLabel(`Bước «Đối chiếu và chứng thực» tại ${COMMUNE}`);
+    await step.getByText(`Lý do trả lại (từ bước «Ký chứng thực»): ${RETURN_REASON}`).waitFor();
+    expect(await step.getByText('Bị trả lại').count()).toBe(1);
+    const sentBack = processor.getByTestId('history-entry').filter({ hasText: 'Hoàn thành bước «Ký chứng thực»: Trả lại bước trước' });
+    await sentBack.getByText(`Trả về bước: «Đối chiếu và chứng thực» – ${COMMUNE}`).waitFor();
+    expect(await sentBack.innerText()).toContain(`Lý do: ${RETURN_REASON}`);
+    await screenshot(processor, 'dossier-returned');
+    await processor.context().close();
+  }, 90_000);
 });

@@ -75,6 +75,41 @@ describe('workflow: liên thông across agencies', () => {
     expect((await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier: '3456', score: 1 })).status).toBe(409);
   });
 
+  it('tells every officer who may see the dossier where it is: the steps open at any agency, who took them, where each step goes', async () => {
+    const { code } = (await api.http().post('/api/dossiers').set('Authorization', await as('tiepnhan.vinhhai')).send(landDossier())).body;
+    const registry = { username: 'xuly.vpdk.nhatrang', agencyCode: '001.01.12.H56', agencyName: 'Chi nhánh Văn phòng Đăng ký đất đai thành phố Nha Trang' };
+    // A supervisor of the province sees the step waiting at the district's land registry.
+    await eventually(async () =>
+      expect((await dossier(code)).currentSteps).toEqual([
+        expect.objectContaining({ stepKey: 'tham-dinh', activation: 1, agencyCode: registry.agencyCode, agencyName: registry.agencyName, role: 'PROCESSOR', status: 'open', assigneeName: null, overdue: false }),
+      ]),
+    );
+    const [task] = await inbox(registry.username, code);
+
+    // The counter that received it (another agency) sees the same, and who took the step once it is taken.
+    const counter = await as('tiepnhan.vinhhai');
+    expect((await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', await as(registry.username))).status).toBe(200);
+    const officer = (await api.http().get('/api/me').set('Authorization', await as(registry.username))).body;
+    const seen = (await api.http().get(`/api/dossiers/${code}`).set('Authorization', counter)).body;
+    expect(seen.currentSteps).toEqual([expect.objectContaining({ stepKey: 'tham-dinh', status: 'claimed', assigneeName: officer.fullName })]);
+    expect(seen.routes).toEqual(
+      expect.arrayContaining([
+        { stepKey: 'nghia-vu-tai-chinh', agencyCode: '001.00.20.H56', agencyName: 'Chi cục Thuế khu vực Nha Trang – Cam Lâm' },
+        { stepKey: 'tra-ket-qua', agencyCode: '002.00.31.H56', agencyName: 'Ủy ban nhân dân phường Vĩnh Hải' },
+      ]),
+    );
+    expect(seen.applicantAddress).toBe('12 Trần Phú, Phường Vĩnh Hải');
+
+    // Completed, the step leaves; the next one opens at the tax office.
+    expect((await api.http().post(`/api/tasks/${task.id}/complete`).set('Authorization', await as(registry.username)).send({ action: 'forward' })).status).toBe(200);
+    expect((await dossier(code)).currentSteps.map((step: { stepKey: string }) => step.stepKey)).not.toContain('tham-dinh');
+    await eventually(async () =>
+      expect((await dossier(code)).currentSteps).toEqual([
+        expect.objectContaining({ stepKey: 'nghia-vu-tai-chinh', agencyName: 'Chi cục Thuế khu vực Nha Trang – Cam Lâm', role: 'PROCESSOR', status: 'open' }),
+      ]),
+    );
+  });
+
   it('fans out to two departments in parallel and joins when both are done or skipped', async () => {
     const { code } = (await api.http().post('/api/dossiers').set('Authorization', await as('tiepnhan.tinh')).send({
       procedureCode: '1.009645',

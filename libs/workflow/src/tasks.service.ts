@@ -14,7 +14,7 @@ import {
   WorkflowNavigator,
 } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
-import { DossiersRepository, InboxItem, TasksRepository } from '@motcua/persistence';
+import { DossiersRepository, InboxItem, OpenStep, RoutedStep, TasksRepository } from '@motcua/persistence';
 import { EVENTS } from '@motcua/queue';
 
 export interface CompleteTaskInput {
@@ -49,6 +49,15 @@ export class TasksService {
       limit: query.limit,
       offset: query.offset,
     });
+  }
+
+  /**
+   * Where a dossier the caller may see is: its open steps, at whatever agency, and the agency each
+   * step of its workflow goes to (to name where a decision sends it).
+   */
+  async whereabouts(dossier: Dossier): Promise<{ openSteps: OpenStep[]; routes: RoutedStep[] }> {
+    const [openSteps, routes] = await Promise.all([this.tasks.openSteps(dossier.id), this.tasks.routes(dossier.id)]);
+    return { openSteps, routes };
   }
 
   /** Exactly one of several concurrent claimers wins; the others get 409. */

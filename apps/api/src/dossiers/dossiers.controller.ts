@@ -19,6 +19,7 @@ import { DomainError, Role } from '@motcua/domain';
 import { renderSlipHtml, renderSlipPdf } from '@motcua/slips';
 import type { SlipForm } from '@motcua/slips';
 import type { Actor } from '@motcua/domain';
+import { UnitsRepository } from '@motcua/persistence';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { CreateDossierDto, toIntakeInput } from './dto/create-dossier.dto';
@@ -49,6 +50,7 @@ export class DossiersController {
     private readonly intake: IntakeService,
     private readonly slips: SlipsService,
     private readonly tasks: TasksService,
+    private readonly units: UnitsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -89,11 +91,15 @@ export class DossiersController {
   }
 
   @Get(':code')
-  @ApiOperation({ summary: 'Everything about a dossier, with its history' })
+  @ApiOperation({ summary: 'Everything about a dossier: its history, the steps open now at every agency, where each step goes' })
   @ApiOkResponse({ type: DossierResponseDto })
   async get(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<DossierResponseDto> {
     const { dossier, history } = await this.intake.get(actor, code);
-    return toDossierResponse(dossier, this.clock.now(), history);
+    const [{ openSteps, routes }, communeName] = await Promise.all([
+      this.tasks.whereabouts(dossier),
+      this.units.communeName(dossier.applicant.address.communeCode),
+    ]);
+    return toDossierResponse(dossier, this.clock.now(), { history, openSteps, routes, communeName });
   }
 
   @Get(':code/slips/:form')

@@ -301,7 +301,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Everything about a dossier, with its history */
+        /** Everything about a dossier: its history, the steps open now at every agency, where each step goes */
         get: operations["DossiersController_get"];
         put?: never;
         post?: never;
@@ -1219,6 +1219,42 @@ export interface components {
             note: string | null;
             details: Record<string, never> | null;
         };
+        CurrentStepDto: {
+            /** @example ky */
+            stepKey: string;
+            /** @example Ký chứng thực */
+            stepName: string;
+            /**
+             * @description How many times the step has been opened; above 1 it is worked again (sent back, or reached again)
+             * @example 1
+             */
+            activation: number;
+            /** @example 002.00.31.H56 */
+            agencyCode: string;
+            /** @example Ủy ban nhân dân phường Vĩnh Hải */
+            agencyName: string;
+            /** @description Who in the agency acts on it */
+            role: components["schemas"]["Role"];
+            /**
+             * @description open: waiting for an officer to take it; claimed: an officer works on it
+             * @enum {string}
+             */
+            status: "open" | "claimed";
+            /** @description The officer who took the step */
+            assigneeName: string | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** @description Past its own deadline now */
+            overdue: boolean;
+        };
+        StepRouteDto: {
+            /** @example ky */
+            stepKey: string;
+            /** @example 002.00.31.H56 */
+            agencyCode: string;
+            /** @example Ủy ban nhân dân phường Vĩnh Hải */
+            agencyName: string;
+        };
         DossierResponseDto: {
             /** @example 002.00.31.H56-250512-0001 */
             code: string;
@@ -1287,6 +1323,15 @@ export interface components {
             /** @description Optimistic version; changes with every transition */
             version: number;
             history?: components["schemas"]["HistoryEntryDto"][];
+            /** @description The steps open now, at every agency: where the dossier is and who acts next */
+            currentSteps?: components["schemas"]["CurrentStepDto"][];
+            /** @description The agency each step of the dossier's workflow goes to; empty before it is received */
+            routes?: components["schemas"]["StepRouteDto"][];
+            /**
+             * @description The applicant's address with the commune's name, as the slips print it
+             * @example 12 Trần Phú, Phường Vĩnh Hải
+             */
+            applicantAddress?: string;
         };
         DossierSummaryDto: {
             /** @example 002.00.31.H56-250512-0001 */

@@ -1,26 +1,26 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Alert, Card, Col, Descriptions, type DescriptionsProps, Empty, Flex, Result, Row, Space, Spin, Table, Typography } from 'antd';
+import { Card, Col, Descriptions, type DescriptionsProps, Result, Row, Space, Spin, Table, Tooltip, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, ApiError, type Schemas, unwrap } from '../api/client';
 import { errorText } from '../api/errors';
-import { useApi } from '../api/use-api';
+import { useApi, useErrorMessage } from '../api/use-api';
 import { DeadlineTag } from '../components/deadline-tag';
 import { StatusTag } from '../components/status-tag';
-import { CHANNEL_LABEL, durationText, formatDate, formatDateTime, ROLE_LABEL, workingTimeLeft } from '../format';
+import { CHANNEL_LABEL, durationText, formatDate, formatDateTime } from '../format';
 import { type Role, useSession } from '../session';
 import { ApologyButton } from './dossier/apology';
-import type { InboxItem } from './dossier/complete-task';
+import { CurrentSteps } from './dossier/current-steps';
 import { HistoryTimeline } from './dossier/history-timeline';
 import { SlipButtons } from './dossier/slips';
-import { TaskActions } from './dossier/task-actions';
+import { dossierWorkflow } from './dossier/workflow';
 
 type Dossier = Schemas['DossierResponseDto'];
 
-/** The roles with an inbox, who see the dossier's steps waiting for them. */
+/** The roles with an inbox, who may act on the dossier's steps waiting for them. */
 const INBOX_ROLES: readonly Role[] = ['PROCESSOR', 'LEADER', 'RECEPTION'];
 
-/** Everything about one dossier: who filed what, when it is due, what happened to it, its slips and the steps waiting here. */
+/** Everything about one dossier: who filed what, when it is due, where it is now, what happened to it, its slips. */
 export function DossierPage() {
   const code = useParams().code ?? '';
   const { user } = useSession();
@@ -29,6 +29,10 @@ export function DossierPage() {
   const tasks = useApi(`${code}/${role}`, async () =>
     role && INBOX_ROLES.includes(role) ? (await unwrap(api.GET('/api/tasks', { params: { query: { dossier: code } } }))).items : [],
   );
+  // The workflow names each step's next one in the history and the reasons a step was sent back.
+  const version = dossier.data?.workflowVersion;
+  const workflow = useApi(version != null ? `${code}/${version}` : null, () => dossierWorkflow(dossier.data!));
+  useErrorMessage(workflow.error);
   const reload = () => {
     dossier.reload();
     tasks.reload();
@@ -65,6 +69,11 @@ export function DossierPage() {
             <Typography.Title level={3} style={{ margin: 0 }}>
               Hồ sơ {current.code}
             </Typography.Title>
+            <Tooltip title="Công dân tra cứu hồ sơ bằng mã hồ sơ cùng số xác thực này">
+              <Typography.Text>
+                Số xác thực: <Typography.Text strong copyable={{ tooltips: ['Sao chép số xác thực', 'Đã sao chép'] }}>{current.verifier}</Typography.Text>
+              </Typography.Text>
+            </Tooltip>
             <StatusTag status={current.status} label={current.statusLabel} />
             <DeadlineTag overdue={current.overdue} />
           </Space>
@@ -103,47 +112,15 @@ export function DossierPage() {
         </Col>
         <Col xs={24} xl={10}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-            {role && INBOX_ROLES.includes(role) && (
-              <Card title="Bước đang chờ cơ quan xử lý">
-                <WaitingSteps role={role} tasks={tasks.data} loading={tasks.loading} error={tasks.error} onChanged={reload} />
-              </Card>
-            )}
+            <Card title="Đang xử lý tại">
+              <CurrentSteps dossier={current} steps={workflow.data ?? []} ownTasks={tasks.data ?? []} ownTasksError={tasks.error} onChanged={reload} />
+            </Card>
             <Card title="Quá trình xử lý">
-              <HistoryTimeline history={history} />
+              <HistoryTimeline history={history} steps={workflow.data} dossier={current} />
             </Card>
           </Space>
         </Col>
       </Row>
-    </Space>
-  );
-}
-
-/** The dossier's steps in the officer's inbox (their agency and role), with what they can do on each. */
-function WaitingSteps({ role, tasks, loading, error, onChanged }: { role: Role; tasks?: InboxItem[]; loading: boolean; error: unknown; onChanged(): void }) {
-  if (error) return <Alert type="error" showIcon title={errorText(error)} />;
-  if (!tasks) return <Spin spinning={loading} />;
-  if (tasks.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`Không có bước nào đang chờ ${ROLE_LABEL[role].toLowerCase()} của cơ quan.`} />;
-  return (
-    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {tasks.map((task) => (
-        <Flex key={task.id} justify="space-between" align="center" gap="middle" wrap>
-          <div>
-            <Typography.Text strong>{task.stepName}</Typography.Text>
-            <div>
-              {task.dueAt ? (
-                <Space size={4} wrap>
-                  <Typography.Text type="secondary">Hạn {formatDateTime(task.dueAt)},</Typography.Text>
-                  <Typography.Text type={task.overdue ? 'danger' : 'secondary'}>{workingTimeLeft(task.remainingWorkingHours)}</Typography.Text>
-                  <DeadlineTag overdue={task.overdue} dueSoon={task.dueSoon} />
-                </Space>
-              ) : (
-                <Typography.Text type="secondary">Không giới hạn thời gian</Typography.Text>
-              )}
-            </div>
-          </div>
-          <TaskActions task={task} onChanged={onChanged} />
-        </Flex>
-      ))}
     </Space>
   );
 }
@@ -165,7 +142,7 @@ function details(dossier: Dossier): DescriptionsProps['items'] {
     ['Người nộp', `${applicant.fullName}${applicant.kind === 'organisation' ? ' (tổ chức)' : ''}`],
     [applicant.kind === 'organisation' ? 'Mã số thuế' : 'Số CCCD', applicant.idNumber],
     ['Ngày sinh', applicant.dateOfBirth && formatDate(applicant.dateOfBirth)],
-    ['Địa chỉ', applicant.address.line],
+    ['Địa chỉ', dossier.applicantAddress ?? applicant.address.line],
     ['Điện thoại', applicant.phone],
     ['Thư điện tử', applicant.email],
     ['Người được ủy quyền', proxy && `${proxy.fullName}, CCCD ${proxy.idNumber}; ${proxy.authorization}`],

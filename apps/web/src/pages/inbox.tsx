@@ -10,6 +10,7 @@ import { type DossierStatus, StatusTag } from '../components/status-tag';
 import { formatDateTime, workingTimeLeft } from '../format';
 import type { InboxItem } from './dossier/complete-task';
 import { PAUSED_STATUSES } from './dossier/labels';
+import { ReturnedTag } from './dossier/returns';
 import { TaskActions } from './dossier/task-actions';
 
 const PAGE_SIZE = 20;
@@ -20,7 +21,7 @@ const DEADLINE_PARAM: Record<DeadlineFilter, string> = { all: '', dueSoon: 'sap-
 
 const EMPTY_TEXT: Record<Scope, Record<DeadlineFilter, string>> = {
   agency: { all: 'Không có hồ sơ nào chờ cơ quan xử lý.', dueSoon: 'Không có hồ sơ sắp đến hạn.', overdue: 'Không có hồ sơ quá hạn.' },
-  mine: { all: 'Bạn chưa nhận xử lý hồ sơ nào. Nhận việc ở thẻ «Việc của cơ quan».', dueSoon: 'Không có hồ sơ sắp đến hạn.', overdue: 'Không có hồ sơ quá hạn.' },
+  mine: { all: 'Ông/bà chưa nhận xử lý hồ sơ nào. Nhận việc ở thẻ «Việc của cơ quan».', dueSoon: 'Không có hồ sơ sắp đến hạn.', overdue: 'Không có hồ sơ quá hạn.' },
 };
 
 /**
@@ -66,9 +67,10 @@ export function InboxPage() {
       render: (name: string, task) => (
         <>
           {name}
-          {PAUSED_STATUSES.includes(task.dossierStatus) && (
+          {(task.activation > 1 || PAUSED_STATUSES.includes(task.dossierStatus)) && (
             <div>
-              <StatusTag status={task.dossierStatus as DossierStatus} />
+              <ReturnedTag activation={task.activation} />
+              {PAUSED_STATUSES.includes(task.dossierStatus) && <StatusTag status={task.dossierStatus as DossierStatus} />}
             </div>
           )}
         </>

@@ -14,6 +14,21 @@ export interface InboxItem {
   dossierDueAt: Date | null;
 }
 
+/** A step open now, with the agency it waits at and the officer who took it. */
+export interface OpenStep {
+  task: Task;
+  agencyCode: string;
+  agencyName: string;
+  assigneeName: string | null;
+}
+
+/** The agency one step of a dossier's workflow goes to, as resolved when the dossier was received. */
+export interface RoutedStep {
+  stepKey: string;
+  agencyCode: string;
+  agencyName: string;
+}
+
 export interface InboxQuery {
   agencyId: string;
   role: Role;
@@ -113,6 +128,33 @@ export class TasksRepository {
   async forDossier(dossierId: string, manager: EntityManager = this.db.manager): Promise<Task[]> {
     const rows = await manager.query(`SELECT * FROM tasks WHERE dossier_id = $1 ORDER BY activated_at, step_key, activation`, [dossierId]);
     return rows.map(toTask);
+  }
+
+  /** The dossier's open steps (any agency, any role): where it is and who acts next. */
+  async openSteps(dossierId: string): Promise<OpenStep[]> {
+    const rows = await this.db.query(
+      `SELECT t.*, a.code AS agency_code, a.name AS agency_name, u.full_name AS assignee_name
+       FROM tasks t JOIN agencies a ON a.id = t.agency_id LEFT JOIN users u ON u.id = t.assignee_id
+       WHERE t.dossier_id = $1 AND t.status IN ('open', 'claimed') ORDER BY t.activated_at, t.step_key`,
+      [dossierId],
+    );
+    return rows.map((row: Record<string, unknown>) => ({
+      task: toTask(row),
+      agencyCode: row.agency_code as string,
+      agencyName: row.agency_name as string,
+      assigneeName: row.assignee_name as string | null,
+    }));
+  }
+
+  /** The agencies the dossier's steps are routed to; none before it is received. */
+  async routes(dossierId: string): Promise<RoutedStep[]> {
+    const rows: { step_key: string; agency_code: string; agency_name: string }[] = await this.db.query(
+      `SELECT r.key AS step_key, a.code AS agency_code, a.name AS agency_name
+       FROM dossiers d CROSS JOIN LATERAL jsonb_each_text(coalesce(d.routes, '{}'::jsonb)) r JOIN agencies a ON a.id = r.value::uuid
+       WHERE d.id = $1 ORDER BY r.key`,
+      [dossierId],
+    );
+    return rows.map((row) => ({ stepKey: row.step_key, agencyCode: row.agency_code, agencyName: row.agency_name }));
   }
 
   async inbox(query: InboxQuery): Promise<{ items: InboxItem[]; total: number }> {

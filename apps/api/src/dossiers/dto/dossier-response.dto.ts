@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DossierStatus, formatVietnameseDateTime, NATIONAL_STATUS_CODE, STATUS_LABEL } from '@motcua/domain';
+import { DossierStatus, formatVietnameseDateTime, NATIONAL_STATUS_CODE, Role, STATUS_LABEL } from '@motcua/domain';
 import type { Dossier, HistoryEntry } from '@motcua/domain';
+import type { OpenStep, RoutedStep } from '@motcua/persistence';
 import type { Page } from '../../common/page';
 import { DurationDto } from '../../procedures/dto/procedure.dto';
 import { ApplicantDto, HandedDocumentDto, ProxyDto, SupplementItemDto } from './create-dossier.dto';
@@ -20,6 +21,26 @@ export class HistoryEntryDto {
   @ApiProperty({ type: String, nullable: true }) agencyId!: string | null;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;
   @ApiProperty({ type: Object, nullable: true }) details!: Record<string, unknown> | null;
+}
+
+export class CurrentStepDto {
+  @ApiProperty({ example: 'ky' }) stepKey!: string;
+  @ApiProperty({ example: 'Ký chứng thực' }) stepName!: string;
+  @ApiProperty({ example: 1, description: 'How many times the step has been opened; above 1 it is worked again (sent back, or reached again)' })
+  activation!: number;
+  @ApiProperty({ example: '002.00.31.H56' }) agencyCode!: string;
+  @ApiProperty({ example: 'Ủy ban nhân dân phường Vĩnh Hải' }) agencyName!: string;
+  @ApiProperty({ enum: Role, enumName: 'Role', description: 'Who in the agency acts on it' }) role!: Role;
+  @ApiProperty({ enum: ['open', 'claimed'], description: 'open: waiting for an officer to take it; claimed: an officer works on it' }) status!: 'open' | 'claimed';
+  @ApiProperty({ type: String, nullable: true, description: 'The officer who took the step' }) assigneeName!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) dueAt!: string | null;
+  @ApiProperty({ description: 'Past its own deadline now' }) overdue!: boolean;
+}
+
+export class StepRouteDto {
+  @ApiProperty({ example: 'ky' }) stepKey!: string;
+  @ApiProperty({ example: '002.00.31.H56' }) agencyCode!: string;
+  @ApiProperty({ example: 'Ủy ban nhân dân phường Vĩnh Hải' }) agencyName!: string;
 }
 
 export class DossierSummaryDto {
@@ -64,6 +85,20 @@ export class DossierResponseDto extends DossierSummaryDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
   @ApiProperty({ description: 'Optimistic version; changes with every transition' }) version!: number;
   @ApiPropertyOptional({ type: [HistoryEntryDto] }) history?: HistoryEntryDto[];
+  @ApiPropertyOptional({ type: [CurrentStepDto], description: 'The steps open now, at every agency: where the dossier is and who acts next' })
+  currentSteps?: CurrentStepDto[];
+  @ApiPropertyOptional({ type: [StepRouteDto], description: "The agency each step of the dossier's workflow goes to; empty before it is received" })
+  routes?: StepRouteDto[];
+  @ApiPropertyOptional({ example: '12 Trần Phú, Phường Vĩnh Hải', description: "The applicant's address with the commune's name, as the slips print it" })
+  applicantAddress?: string;
+}
+
+/** What only the dossier's own page shows: its history, where it is now, and the applicant's address in words. */
+export interface DossierDetails {
+  history: HistoryEntry[];
+  openSteps: OpenStep[];
+  routes: RoutedStep[];
+  communeName: string | null;
 }
 
 export class DossierPageDto {
@@ -90,7 +125,7 @@ export function toDossierSummary(dossier: Dossier, now: Date): DossierSummaryDto
   };
 }
 
-export function toDossierResponse(dossier: Dossier, now: Date, history?: HistoryEntry[]): DossierResponseDto {
+export function toDossierResponse(dossier: Dossier, now: Date, details?: DossierDetails): DossierResponseDto {
   return {
     ...toDossierSummary(dossier, now),
     variant: dossier.variantKey,
@@ -118,16 +153,36 @@ export function toDossierResponse(dossier: Dossier, now: Date, history?: History
     returnMethod: dossier.returnMethod,
     closedAt: iso(dossier.closedAt),
     version: dossier.version,
-    history: history?.map((entry) => ({
-      at: entry.at.toISOString(),
-      action: entry.action,
-      fromStatus: entry.fromStatus,
-      toStatus: entry.toStatus,
-      actorName: entry.actorName,
-      agencyId: entry.agencyId,
-      note: entry.note,
-      details: entry.details,
-    })),
+    ...(details && {
+      history: details.history.map((entry) => ({
+        at: entry.at.toISOString(),
+        action: entry.action,
+        fromStatus: entry.fromStatus,
+        toStatus: entry.toStatus,
+        actorName: entry.actorName,
+        agencyId: entry.agencyId,
+        note: entry.note,
+        details: entry.details,
+      })),
+      currentSteps: details.openSteps.map((step) => toCurrentStep(step, now)),
+      routes: details.routes,
+      applicantAddress: [dossier.applicant.address.line, details.communeName].filter(Boolean).join(', '),
+    }),
+  };
+}
+
+function toCurrentStep({ task, agencyCode, agencyName, assigneeName }: OpenStep, now: Date): CurrentStepDto {
+  return {
+    stepKey: task.stepKey,
+    stepName: task.stepName,
+    activation: task.activation,
+    agencyCode,
+    agencyName,
+    role: task.role,
+    status: task.status as CurrentStepDto['status'],
+    assigneeName,
+    dueAt: iso(task.dueAt),
+    overdue: !!task.dueAt && task.dueAt < now,
   };
 }
 

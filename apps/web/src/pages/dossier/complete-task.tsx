@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, Radio, Select, Space, Spin } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Form, Input, Radio, Select, Space, Spin, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, type Schemas, unwrap } from '../../api/client';
 import { errorText } from '../../api/errors';
@@ -9,7 +9,8 @@ import { ProblemsAlert, useFormSave } from '../../components/form-problems';
 import { formatDateTime, workingTimeLeft } from '../../format';
 import { type Role, useSession } from '../../session';
 import { TASK_ACTION_LABEL, type TaskAction } from './labels';
-import { dossierWorkflow, earlierSteps, type WorkflowStep } from './workflow';
+import { latestReturnTo, ReturnedTag } from './returns';
+import { destinationOf, dossierWorkflow, earlierSteps, nextSteps, type WorkflowStep } from './workflow';
 
 export type InboxItem = Schemas['InboxItemDto'];
 
@@ -20,13 +21,69 @@ interface Decision {
   note?: string;
 }
 
-/** Decisions that leave the dossier waiting for the citizen: the step stays with its officer. */
-const PAUSING: readonly TaskAction[] = ['request-supplement', 'request-payment'];
-
-/** Every decision the step allows, the one an officer of this role usually takes first. */
+/**
+ * Every decision the step allows. The API treats forwarding and approving alike (the step is done,
+ * the next opens) and records which was taken: a leader approves, everyone else forwards.
+ */
 function decisionsFor(task: InboxItem, role: Role, earlier: WorkflowStep[]): TaskAction[] {
-  const usual: TaskAction[] = role === 'LEADER' ? ['approve', 'forward'] : ['forward', 'approve'];
-  return [...usual, ...(earlier.length > 0 ? ['return' as const] : []), 'request-supplement', 'request-payment', 'reject', ...(task.optional ? ['skip' as const] : [])];
+  return [
+    role === 'LEADER' ? 'approve' : 'forward',
+    ...(earlier.length > 0 ? ['return' as const] : []),
+    'request-supplement',
+    'request-payment',
+    'reject',
+    ...(task.optional ? ['skip' as const] : []),
+  ];
+}
+
+/** A decision as the officer reads it among the choices, naming where it sends the dossier when the workflow says so. */
+function decisionLabel(action: TaskAction, destination: string | undefined): string {
+  if (!destination) return TASK_ACTION_LABEL[action];
+  if (action === 'forward') return `${TASK_ACTION_LABEL.forward}: ${destination}`;
+  if (action === 'approve') return `${TASK_ACTION_LABEL.approve}, chuyển ${destination}`;
+  return TASK_ACTION_LABEL[action];
+}
+
+/** What the submit button does, in words: the officer sees the consequence before clicking. */
+function submitText(decision: Partial<Decision>, task: InboxItem, earlier: WorkflowStep[], next: WorkflowStep[] | undefined): string {
+  switch (decision.action) {
+    case 'forward':
+      return next?.length === 1 ? `Chuyển sang bước «${next[0].name}»` : 'Chuyển sang bước tiếp theo';
+    case 'approve':
+      return 'Phê duyệt';
+    case 'return':
+      return `Trả lại bước «${earlier.find((step) => step.key === decision.targetStep)?.name ?? 'trước'}»`;
+    case 'request-supplement':
+      return 'Gửi yêu cầu bổ sung';
+    case 'request-payment':
+      return 'Gửi yêu cầu nộp nghĩa vụ tài chính';
+    case 'reject':
+      return 'Từ chối giải quyết';
+    case 'skip':
+      return `Bỏ qua bước «${task.stepName}»`;
+    default:
+      return 'Xác nhận';
+  }
+}
+
+/** The message once the decision is recorded: what was done to which dossier, and where it went. */
+function doneText(decision: Decision, task: InboxItem, earlier: WorkflowStep[], destination: string | undefined): string {
+  const code = task.dossierCode;
+  const onward = destination ? ` sang bước ${destination}` : ' sang bước tiếp theo';
+  switch (decision.action) {
+    case 'forward':
+      return `Đã chuyển hồ sơ ${code}${onward}.`;
+    case 'approve':
+      return `Đã phê duyệt hồ sơ ${code}, chuyển${onward}.`;
+    case 'return':
+      return `Đã trả hồ sơ ${code} về bước «${earlier.find((step) => step.key === decision.targetStep)?.name ?? 'trước'}».`;
+    case 'reject':
+      return `Đã từ chối giải quyết hồ sơ ${code}; hồ sơ chuyển về Bộ phận Một cửa để trả lại công dân.`;
+    case 'skip':
+      return `Đã bỏ qua bước «${task.stepName}» của hồ sơ ${code}.`;
+    default:
+      return `Đã gửi yêu cầu cho công dân; hồ sơ ${code} tạm dừng chờ công dân.`;
+  }
 }
 
 /** What the officer confirms before a decision that changes the dossier's course; forwarding needs no second click. */
@@ -75,6 +132,7 @@ function CompleteTaskForm({ task, onCancel, onCompleted }: { task: InboxItem; on
   const { modal } = App.useApp();
   const [form] = Form.useForm<Decision>();
   const action = Form.useWatch('action', form);
+  const targetStep = Form.useWatch('targetStep', form);
   const { problems, saving, run } = useFormSave(form);
   const context = useApi(task.id, async () => {
     const dossier = await unwrap(api.GET('/api/dossiers/{code}', { params: { path: { code: task.dossierCode } } }));
@@ -86,6 +144,10 @@ function CompleteTaskForm({ task, onCancel, onCompleted }: { task: InboxItem; on
   const { dossier, steps } = context.data;
   const earlier = earlierSteps(steps, task.stepKey);
   const decisions = decisionsFor(task, user.role, earlier);
+  const openKeys = new Set((dossier.currentSteps ?? []).map((step) => step.stepKey));
+  const next = nextSteps(steps, task.stepKey, openKeys);
+  const destination = destinationOf(steps, task.stepKey, dossier, openKeys);
+  const returned = task.activation > 1 ? latestReturnTo(dossier.history ?? [], task.stepKey, steps) : undefined;
 
   const send = (decision: Decision) =>
     run(async () => {
@@ -100,11 +162,7 @@ function CompleteTaskForm({ task, onCancel, onCompleted }: { task: InboxItem; on
           },
         }),
       );
-      onCompleted(
-        PAUSING.includes(decision.action)
-          ? `Đã gửi yêu cầu cho công dân; hồ sơ ${task.dossierCode} tạm dừng chờ công dân.`
-          : `Đã hoàn thành bước «${task.stepName}» của hồ sơ ${task.dossierCode}.`,
-      );
+      onCompleted(doneText(decision, task, earlier, destination));
     });
 
   function submit(decision: Decision) {
@@ -116,6 +174,23 @@ function CompleteTaskForm({ task, onCancel, onCompleted }: { task: InboxItem; on
   const noteRequired = action === 'reject' || action === 'return';
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+      {task.activation > 1 && (
+        <Alert
+          type="warning"
+          showIcon
+          title={returned ? `Bước bị trả lại từ bước «${returned.fromStepName}»` : `Bước được mở lại để xử lý lần thứ ${task.activation}`}
+          description={
+            returned && (
+              <>
+                <div>Lý do: {returned.reason ?? 'không ghi lý do'}</div>
+                <Typography.Text type="secondary">
+                  {returned.actorName ?? 'Hệ thống'}, {formatDateTime(returned.at)}
+                </Typography.Text>
+              </>
+            )
+          }
+        />
+      )}
       <Descriptions
         size="small"
         column={1}
@@ -125,7 +200,15 @@ function CompleteTaskForm({ task, onCancel, onCompleted }: { task: InboxItem; on
           { key: 'procedure', label: 'Thủ tục', children: task.procedureName },
           { key: 'applicant', label: 'Người nộp', children: task.applicantName },
           { key: 'documents', label: 'Giấy tờ đã nhận', children: dossier.documents.map((document) => <div key={document.key}>{document.name}</div>) },
-          { key: 'step', label: 'Bước xử lý', children: task.stepName },
+          {
+            key: 'step',
+            label: 'Bước xử lý',
+            children: (
+              <>
+                {task.stepName} <ReturnedTag activation={task.activation} />
+              </>
+            ),
+          },
           {
             key: 'due',
             label: 'Hạn xử lý bước',
@@ -143,7 +226,7 @@ function CompleteTaskForm({ task, onCancel, onCompleted }: { task: InboxItem; on
       <ProblemsAlert problems={problems} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ action: decisions[0], targetStep: earlier[0]?.key, items: [{ what: '', why: '' }] }}>
         <Form.Item name="action" label="Quyết định" rules={[{ required: true, message: 'Chọn quyết định xử lý' }]}>
-          <Radio.Group orientation="vertical" options={decisions.map((value) => ({ value, label: TASK_ACTION_LABEL[value] }))} />
+          <Radio.Group orientation="vertical" options={decisions.map((value) => ({ value, label: decisionLabel(value, destination) }))} />
         </Form.Item>
         {action === 'return' && (
           <Form.Item name="targetStep" label="Trả lại bước" rules={[{ required: true, message: 'Chọn bước cần xử lý lại' }]}>
@@ -156,7 +239,7 @@ function CompleteTaskForm({ task, onCancel, onCompleted }: { task: InboxItem; on
         </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit" loading={saving} danger={action === 'reject'}>
-            {action && PAUSING.includes(action) ? 'Gửi yêu cầu' : 'Hoàn thành bước'}
+            {submitText({ action: action ?? decisions[0], targetStep }, task, earlier, next)}
           </Button>
           <Button onClick={onCancel}>Hủy</Button>
         </Space>
