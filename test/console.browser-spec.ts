@@ -16,7 +16,7 @@ describe('signing in', () => {
       await page.context().close();
     }
     expect(menus).toEqual({
-      'tiepnhan.vinhhai': ['Tiếp nhận hồ sơ', 'Hồ sơ trực tuyến, bưu chính', 'Trả kết quả', 'Hồ sơ cần xử lý', 'Tra cứu hồ sơ'],
+      'tiepnhan.vinhhai': ['Tiếp nhận hồ sơ', 'Hồ sơ chờ xử lý tại quầy', 'Trả kết quả', 'Hồ sơ cần xử lý', 'Tra cứu hồ sơ'],
       'xuly.vinhhai': ['Hồ sơ cần xử lý', 'Tra cứu hồ sơ'],
       'giamsat.tinh': ['Báo cáo, thống kê', 'Tra cứu hồ sơ'],
       admin: ['Báo cáo, thống kê', 'Tra cứu hồ sơ', 'Thủ tục hành chính', 'Lịch làm việc', 'Cơ quan, đơn vị', 'Người dùng'],

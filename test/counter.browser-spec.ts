@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { readPdf } from '@motcua/testing';
 import { asBuffer } from './support/api';
 import { screenshot, signIn, useConsole } from './support/browser';
-import { fileDossier, freezeClock, landDossier } from './support/dossiers';
+import { fileDossier, freezeClock, landDossier, todayInVietnam } from './support/dossiers';
 import { workStep } from './support/steps';
 import { eventually } from './support/worker';
 
@@ -23,6 +23,20 @@ async function dossier(code: string) {
 /** Files a dossier through the API as the counter officer; returns its code. */
 async function file(body: Record<string, unknown>): Promise<string> {
   return (await fileDossier(harness().api, body, COUNTER)).code;
+}
+
+/** Waits for the dossier's step in the processor's inbox, claims it and completes it with this body (an action, its note, items). */
+async function completeStep(username: string, code: string, step: string, body: Record<string, unknown>): Promise<void> {
+  const { api } = harness();
+  const token = await api.login(username);
+  const task = await eventually(async () => {
+    const items = (await api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', token)).body.items as { id: string; stepKey: string }[];
+    const found = items.find((item) => item.stepKey === step);
+    expect(found).toBeDefined();
+    return found!;
+  }, 20_000);
+  expect((await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', token)).status).toBe(200);
+  expect((await api.http().post(`/api/tasks/${task.id}/complete`).set('Authorization', token).send(body)).status).toBe(200);
 }
 
 /** Types a search into the procedure picker and takes the first match. */
@@ -142,6 +156,9 @@ describe('intake at the counter', () => {
     expect(code).toMatch(/^002\.00\.31\.H56-250512-\d{4}$/);
     await expect(page.getByText(`Mã hồ sơ ${code} · Hẹn trả kết quả: 17:00, ngày 26/05/2025`).count()).resolves.toBe(1);
     await expect(page.getByText('Đã tiếp nhận', { exact: true }).count()).resolves.toBe(1);
+    // The verifier is called as on the receipt and the citizen's status page.
+    await expect(page.getByText('Số xác thực', { exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByText('3456 (công dân nhập cùng mã hồ sơ để tra cứu tình trạng)', { exact: true }).count()).resolves.toBe(1);
     await snap(page, 'intake-accepted');
 
     const receipt = await printSlip(page, /In giấy tiếp nhận/, code, 'BM.01');
@@ -220,13 +237,48 @@ describe('intake at the counter', () => {
   }, 60_000);
 });
 
+describe('a filing received by post', () => {
+  it('is recorded at the intake page without a decision, and waits in the queue for it', async () => {
+    const page = await harness().newPage();
+    await signIn(page, COUNTER);
+    await page.getByText('Qua bưu chính', { exact: true }).click();
+    await expect(page.getByRole('radio', { name: 'Qua bưu chính' }).isChecked()).resolves.toBe(true);
+    await pickProcedure(page, 'chung thuc ban sao', CERTIFIED_COPY);
+    await page.getByRole('checkbox', { name: 'Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao' }).check();
+    await fillApplicant(page, { fullName: 'Huỳnh Thị Cúc', idNumber: '056186005555', dateOfBirth: '14/02/1986', phone: '0978111222', line: '3 Lê Thánh Tôn' });
+    // The envelope lacks a paper: that is for the decision, taken later from the queue, not here.
+    await page.getByText('Hồ sơ gửi qua bưu chính được ghi nhận, chưa tiếp nhận').waitFor();
+    await expect(page.getByRole('button', { name: /Tiếp nhận hồ sơ$/ }).count()).resolves.toBe(0);
+    await snap(page, 'intake-post');
+    await decide(page, 'Ghi nhận hồ sơ bưu chính', 'Ghi nhận hồ sơ gửi qua bưu chính?');
+
+    await page.getByText('Đã ghi nhận hồ sơ gửi qua bưu chính, chờ quyết định tiếp nhận', { exact: true }).waitFor();
+    const code = await shownCode(page);
+    await expect(page.getByText('Chờ tiếp nhận', { exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByRole('button', { name: /In giấy tiếp nhận/ }).count()).resolves.toBe(0);
+    await snap(page, 'intake-post-recorded');
+    const saved = await dossier(code);
+    expect(saved).toMatchObject({ channel: 'post', status: 'SUBMITTED', receivedAt: null, dueAt: null, documents: [{ key: 'ban-chinh', originals: 1, copies: 0 }] });
+    expect(saved.history.map((entry: { action: string }) => entry.action)).toEqual(['submit']);
+
+    await page.getByRole('button', { name: /Mở danh sách chờ tiếp nhận$/ }).click();
+    await page.getByRole('heading', { name: 'Hồ sơ chờ xử lý tại Bộ phận Một cửa' }).waitFor();
+    await page.getByRole('main').getByText(code, { exact: true }).waitFor();
+    await expect(page.getByRole('row', { name: new RegExp(code) }).innerText()).resolves.toMatch(/Bưu chính[\s\S]*Huỳnh Thị Cúc/);
+    await snap(page, 'queue-post');
+    await page.context().close();
+  }, 60_000);
+});
+
 describe('the queue of online and postal filings', () => {
   it('lists online filings oldest first and accepts one from there', async () => {
     const first = await file(landDossier({ channel: 'online' }));
     const second = await file(landDossier({ channel: 'post', applicant: { ...landDossier().applicant, fullName: 'Trần Văn Bình', idNumber: '056170002222' } }));
     const page = await harness().newPage();
     await signIn(page, COUNTER);
-    await page.getByRole('menuitem', { name: 'Hồ sơ trực tuyến, bưu chính' }).click();
+    await page.getByRole('menuitem', { name: 'Hồ sơ chờ xử lý tại quầy' }).click();
+    await page.getByRole('heading', { name: 'Hồ sơ chờ xử lý tại Bộ phận Một cửa' }).waitFor();
+    await expect(page.getByRole('tab').allInnerTexts()).resolves.toEqual([expect.stringMatching(/^Chờ tiếp nhận \(\d+\)$/), expect.stringMatching(/^Chờ công dân bổ sung \(\d+\)$/), 'Chờ nộp thuế, phí (0)']);
     await page.getByRole('main').getByText(second, { exact: true }).waitFor();
     const codes = await page.getByRole('main').getByText(/^002\.00\.31\.H56-\d{6}-\d{4}$/).allInnerTexts();
     expect(codes.indexOf(first)).toBeLessThan(codes.indexOf(second));
@@ -262,8 +314,8 @@ describe('the queue of online and postal filings', () => {
     await page.getByRole('tab', { name: /Chờ công dân bổ sung/ }).click();
     await page.getByRole('button', { name: `Xử lý hồ sơ ${code}` }).click();
     const drawer = page.getByRole('dialog', { name: `Hồ sơ ${code}` });
-    await drawer.getByText('Bản gốc Giấy chứng nhận đã cấp: Chưa nộp').waitFor();
-    await drawer.getByRole('checkbox', { name: 'Bản gốc Giấy chứng nhận đã cấp' }).check();
+    // What was asked for is the checklist; ticking it ticks the procedure's paper too.
+    await drawer.getByRole('checkbox', { name: 'Bản gốc Giấy chứng nhận đã cấp — Chưa nộp', exact: true }).check();
     await drawer.getByLabel('Ghi chú').fill('Công dân nộp bổ sung bản gốc Giấy chứng nhận');
     await snap(page, 'queue-supplement');
     await drawer.getByRole('button', { name: /Ghi nhận đã bổ sung$/ }).click();
@@ -277,6 +329,85 @@ describe('the queue of online and postal filings', () => {
     expect(saved.documents.map((paper: { key: string }) => paper.key)).toEqual(['don-dang-ky', 'hop-dong', 'giay-chung-nhan', 'to-khai-thue']);
     await page.context().close();
   }, 90_000);
+
+  it('takes in, item by item, what a processor asked for mid-way, and processing resumes', async () => {
+    const code = await file(landDossier({ applicant: { ...landDossier().applicant, fullName: 'Đinh Công Sơn', idNumber: '056179004444' } }));
+    await completeStep('xuly.vpdk.nhatrang', code, 'tham-dinh', {
+      action: 'request-supplement',
+      note: 'Hồ sơ chưa đủ điều kiện thẩm định',
+      items: [
+        { documentKey: 'hop-dong', what: 'Hợp đồng chuyển nhượng có đủ chữ ký các bên', why: 'Thiếu chữ ký của bên nhận chuyển nhượng' },
+        { what: 'Trích lục bản đồ địa chính thửa đất', why: 'Cần xác định ranh giới thửa đất' },
+      ],
+    });
+    const page = await harness().newPage();
+    await signIn(page, COUNTER);
+    await page.goto('/cho-tiep-nhan');
+    await page.getByRole('tab', { name: /Chờ công dân bổ sung/ }).click();
+    await page.getByRole('button', { name: `Xử lý hồ sơ ${code}` }).click();
+    const drawer = page.getByRole('dialog', { name: `Hồ sơ ${code}` });
+    const save = drawer.getByRole('button', { name: /Ghi nhận đã bổ sung$/ });
+    await save.waitFor();
+    await drawer.getByText(/^Yêu cầu bởi Đặng Văn Đất lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}: Hồ sơ chưa đủ điều kiện thẩm định$/).waitFor();
+    await expect(save.isDisabled()).resolves.toBe(true);
+    await drawer.getByRole('checkbox', { name: 'Hợp đồng chuyển nhượng có đủ chữ ký các bên — Thiếu chữ ký của bên nhận chuyển nhượng', exact: true }).check();
+    await drawer.getByText('Đã nhận 1/2 nội dung; chỉ ghi nhận khi công dân đã nộp đủ các nội dung đã yêu cầu.').waitFor();
+    await expect(save.isDisabled()).resolves.toBe(true);
+    await drawer.getByRole('checkbox', { name: 'Trích lục bản đồ địa chính thửa đất — Cần xác định ranh giới thửa đất', exact: true }).check();
+    await snap(page, 'queue-supplement-midway');
+    await save.click();
+
+    await page.getByText('Đã ghi nhận hồ sơ bổ sung. Đang giải quyết.').waitFor();
+    await drawer.getByText('Hồ sơ không còn chờ Bộ phận Một cửa xử lý (trạng thái: Đang giải quyết).').waitFor();
+    const saved = await dossier(code);
+    expect(saved).toMatchObject({ status: 'IN_PROCESS', supplementRequest: null });
+    expect(saved.history.at(-1)).toMatchObject({ action: 'supplement', note: 'Đã nhận bổ sung: Hợp đồng chuyển nhượng có đủ chữ ký các bên; Trích lục bản đồ địa chính thửa đất' });
+    await page.context().close();
+  }, 90_000);
+
+  it('records the taxes and fees a citizen paid, and the dossier goes back to processing', async () => {
+    const code = await file(landDossier({ applicant: { ...landDossier().applicant, fullName: 'Hồ Thị Ngân', idNumber: '056182006666' } }));
+    await workStep(harness().api, 'xuly.vpdk.nhatrang', code, { step: 'tham-dinh' });
+    const notice = 'Thông báo nộp thuế thu nhập cá nhân 12.500.000 đồng, lệ phí trước bạ 2.500.000 đồng';
+    await completeStep('xuly.thue.nhatrang', code, 'nghia-vu-tai-chinh', { action: 'request-payment', note: notice });
+    expect((await dossier(code)).status).toBe('AWAITING_PAYMENT');
+
+    const page = await harness().newPage();
+    await signIn(page, COUNTER);
+    await page.goto('/cho-tiep-nhan');
+    await page.getByRole('tab', { name: 'Chờ nộp thuế, phí (1)' }).click();
+    await page.getByRole('button', { name: `Xử lý hồ sơ ${code}` }).click();
+    const drawer = page.getByRole('dialog', { name: `Hồ sơ ${code}` });
+    await drawer.getByText(notice, { exact: true }).waitFor();
+    await expect(drawer.getByText('Bùi Thị Thuế – Cơ quan thuế xác định nghĩa vụ tài chính', { exact: true }).count()).resolves.toBe(1);
+    await expect(drawer.getByText('Lệ phí cấp Giấy chứng nhận: 50.000 đồng', { exact: true }).count()).resolves.toBe(1);
+    await expect(drawer.getByText('Chờ thực hiện nghĩa vụ tài chính', { exact: true }).count()).resolves.toBe(1);
+
+    // Nothing is recorded without the receipt.
+    const record = drawer.getByRole('button', { name: /Ghi nhận đã nộp thuế, phí$/ });
+    await record.click();
+    await drawer.getByText('Vui lòng nhập số tiền đã nộp').waitFor();
+    await drawer.getByText('Vui lòng nhập số biên lai hoặc chứng từ').waitFor();
+    await drawer.getByLabel('Số tiền đã nộp (đồng)').fill('15000000');
+    await drawer.getByLabel('Số biên lai, chứng từ nộp tiền').fill('0012345');
+    await drawer.getByText('Vui lòng nhập số biên lai hoặc chứng từ').waitFor({ state: 'detached' });
+    await snap(page, 'queue-payment');
+    await record.click();
+    const paidOn = todayInVietnam().split('-').reverse().join('/');
+    const receipt = `Đã nộp 15.000.000 đồng theo biên lai, chứng từ số 0012345 ngày ${paidOn}`;
+    await page.getByRole('dialog').filter({ hasText: receipt }).waitFor();
+    await confirm(page, 'Xác nhận công dân đã nộp thuế, phí?', 'Ghi nhận đã nộp');
+
+    await page.getByText(`Đã ghi nhận công dân nộp thuế, phí. Hồ sơ ${code}: đang giải quyết.`).waitFor();
+    await drawer.waitFor({ state: 'hidden' });
+    await page.getByRole('tab', { name: 'Chờ nộp thuế, phí (0)' }).waitFor();
+    await page.getByText('Không có hồ sơ nào chờ công dân nộp thuế, phí').waitFor();
+    await snap(page, 'queue-payment-recorded');
+    const saved = await dossier(code);
+    expect(saved.status).toBe('IN_PROCESS');
+    expect(saved.history.at(-1)).toMatchObject({ action: 'payment', toStatus: 'IN_PROCESS', actorName: 'Dương Thị Tiếp', note: receipt });
+    await page.context().close();
+  }, 90_000);
 });
 
 describe('the return desk', () => {
@@ -288,7 +419,7 @@ describe('the return desk', () => {
       documents: [{ key: 'ban-chinh', originals: 1, copies: 0 }, { key: 'ban-sao', originals: 0, copies: 1 }],
     });
     await workStep(harness().api, 'xuly.vinhhai', code, { step: 'chung-thuc' });
-    await workStep(harness().api, 'lanhdao.vinhhai', code, { step: 'ky', action: 'approve' });
+    await completeStep('lanhdao.vinhhai', code, 'ky', { action: 'approve', note: 'Đã ký chứng thực bản sao' });
     await eventually(async () => expect((await dossier(code)).status).toBe('RESOLVED'), 20_000);
 
     const page = await harness().newPage();
@@ -301,6 +432,10 @@ describe('the return desk', () => {
     const drawer = page.getByRole('dialog', { name: `Trả kết quả hồ sơ ${code}` });
     await drawer.getByText('Kết quả giải quyết').waitFor();
     await expect(drawer.getByText('Đã có kết quả, chờ trả', { exact: true }).count()).resolves.toBe(1);
+    // Timeliness in the words of the dossier's timeline; the leader's note said for what it is.
+    await expect(drawer.getByText(/^(Sớm hạn|Đúng hạn)$/).count()).resolves.toBe(1);
+    await expect(drawer.getByText('Ý kiến xử lý gần nhất', { exact: true }).count()).resolves.toBe(1);
+    await expect(drawer.getByText(/^Đã ký chứng thực bản sao — Trịnh Văn Chủ, \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/).count()).resolves.toBe(1);
     await expect(drawer.getByLabel('Người nhận kết quả').inputValue()).resolves.toBe('Võ Minh Tâm');
     await drawer.getByLabel('Số CCCD người nhận').fill('056195003333');
     await snap(page, 'return-desk-dossier');

@@ -40,7 +40,7 @@ const OFFICERS: readonly Role[] = ['RECEPTION', 'PROCESSOR', 'LEADER', 'SUPERVIS
 /** The signed-in pages, in menu order (a user lands on the first of theirs); the menu shows a user only the pages their role may open. */
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/tiep-nhan', label: 'Tiếp nhận hồ sơ', icon: <SolutionOutlined />, roles: ['RECEPTION'], element: <IntakePage /> },
-  { path: '/cho-tiep-nhan', label: 'Hồ sơ trực tuyến, bưu chính', icon: <InboxOutlined />, roles: ['RECEPTION'], element: <QueuePage /> },
+  { path: '/cho-tiep-nhan', label: 'Hồ sơ chờ xử lý tại quầy', icon: <InboxOutlined />, roles: ['RECEPTION'], element: <QueuePage /> },
   { path: '/tra-ket-qua', label: 'Trả kết quả', icon: <ProfileOutlined />, roles: ['RECEPTION'], element: <ReturnDeskPage /> },
   { path: '/xu-ly', label: 'Hồ sơ cần xử lý', icon: <OrderedListOutlined />, roles: ['PROCESSOR', 'LEADER', 'RECEPTION'], element: <InboxPage /> },
   { path: '/bao-cao', label: 'Báo cáo, thống kê', icon: <BarChartOutlined />, roles: ['SUPERVISOR', 'LEADER', 'ADMIN'], element: <DashboardPage /> },

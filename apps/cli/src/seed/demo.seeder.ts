@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogService } from '@motcua/catalog';
+import { AppConfig } from '@motcua/config';
 import { DEMO_PASSWORD, hashPassword, NATIONAL_SCOPE, parseUnitFile } from '@motcua/domain';
 import { AgenciesRepository, UnitsRepository, UsersRepository } from '@motcua/persistence';
 import { DEMO_CATALOG } from './demo-catalog';
 import { DEMO_AGENCIES, DEMO_USERS } from './demo-data';
+import { DemoFilingsSeeder } from './demo-filings';
 import khanhHoaBeforeReform from './khanh-hoa-2025-03.json';
 import khanhHoaAfterReform from './khanh-hoa-2025-07.json';
 
@@ -15,6 +17,8 @@ export class DemoSeeder {
     private readonly agencies: AgenciesRepository,
     private readonly users: UsersRepository,
     private readonly catalog: CatalogService,
+    private readonly filings: DemoFilingsSeeder,
+    private readonly config: AppConfig,
   ) {}
 
   /** Returns what it did, one line per step, for the command line. */
@@ -43,6 +47,8 @@ export class DemoSeeder {
       `Procedures: ${catalog.proceduresCreated} new, ${catalog.proceduresUpdated} updated; ` +
         `workflows: ${catalog.workflowsPublished} published, ${catalog.workflowsUnchanged} unchanged`,
     );
+    // The tests' template database is loaded with seed:demo too; their counters start with empty queues.
+    report.push(this.config.NODE_ENV === 'test' ? 'Online and postal filings: none for the tests' : await this.filings.run());
     return report;
   }
 

@@ -1,4 +1,4 @@
-import { CheckOutlined, CloseOutlined, DeleteOutlined, FileSearchOutlined, PlusOutlined, PrinterOutlined, RightOutlined, SendOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, DeleteOutlined, FileSearchOutlined, InboxOutlined, PlusOutlined, PrinterOutlined, RightOutlined, SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Col, Descriptions, Form, type FormInstance, Input, Radio, Result, Row, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -6,7 +6,7 @@ import { ApiError, openPdf, type Schemas } from '../../api/client';
 import { errorText, showFieldErrors } from '../../api/errors';
 import { StatusTag } from '../../components/status-tag';
 import { formatDateTime } from '../../format';
-import type { Dossier } from './dossier-details';
+import { ChannelTag, type Dossier } from './dossier-details';
 
 type SupplementItem = Schemas['SupplementItemDto'];
 type DecisionAction = Schemas['DecisionDto']['action'];
@@ -171,12 +171,19 @@ export function DecisionFields({ prefix, suggested, acceptBlocked, busy }: { pre
   );
 }
 
-/** The slip that goes with the dossier's state at the counter. */
-function slipOf(status: Dossier['status']): { form: string; label: string } {
+/** The slip that goes with the dossier's state at the counter; a postal filing waiting for its decision has none yet. */
+function slipOf(status: Dossier['status']): { form: string; label: string } | undefined {
+  if (status === 'SUBMITTED') return undefined;
   if (status === 'SUPPLEMENT_REQUESTED') return { form: 'BM.02', label: 'In phiếu yêu cầu bổ sung (BM.02)' };
   if (status === 'REFUSED') return { form: 'BM.03', label: 'In phiếu từ chối tiếp nhận (BM.03)' };
   return { form: 'BM.01', label: 'In giấy tiếp nhận, hẹn trả kết quả (BM.01)' };
 }
+
+const OUTCOME: Partial<Record<Dossier['status'], { status: 'success' | 'info' | 'warning' | 'error'; title: string }>> = {
+  SUBMITTED: { status: 'info', title: 'Đã ghi nhận hồ sơ gửi qua bưu chính, chờ quyết định tiếp nhận' },
+  SUPPLEMENT_REQUESTED: { status: 'warning', title: 'Đã yêu cầu bổ sung hồ sơ' },
+  REFUSED: { status: 'error', title: 'Đã từ chối tiếp nhận hồ sơ' },
+};
 
 /** Opens a dossier's slip for printing; a failure is told, not thrown. */
 export function usePrintSlip() {
@@ -189,21 +196,22 @@ export function DecisionResult({ dossier, nextLabel, onNext }: { dossier: Dossie
   const navigate = useNavigate();
   const printSlip = usePrintSlip();
   const slip = slipOf(dossier.status);
-  const outcome =
-    dossier.status === 'REFUSED'
-      ? { status: 'error' as const, title: 'Đã từ chối tiếp nhận hồ sơ' }
-      : dossier.status === 'SUPPLEMENT_REQUESTED'
-        ? { status: 'warning' as const, title: 'Đã yêu cầu bổ sung hồ sơ' }
-        : { status: 'success' as const, title: 'Đã tiếp nhận hồ sơ' };
+  const outcome = OUTCOME[dossier.status] ?? { status: 'success', title: 'Đã tiếp nhận hồ sơ' };
   return (
     <Result
       status={outcome.status}
       title={outcome.title}
       subTitle={dossier.dueText ? `Mã hồ sơ ${dossier.code} · Hẹn trả kết quả: ${dossier.dueText}` : `Mã hồ sơ ${dossier.code}`}
       extra={[
-        <Button key="slip" type="primary" icon={<PrinterOutlined />} onClick={() => printSlip(dossier.code, slip.form)}>
-          {slip.label}
-        </Button>,
+        slip ? (
+          <Button key="slip" type="primary" icon={<PrinterOutlined />} onClick={() => printSlip(dossier.code, slip.form)}>
+            {slip.label}
+          </Button>
+        ) : (
+          <Button key="queue" type="primary" icon={<InboxOutlined />} onClick={() => navigate('/cho-tiep-nhan')}>
+            Mở danh sách chờ tiếp nhận
+          </Button>
+        ),
         <Button key="dossier" icon={<FileSearchOutlined />} onClick={() => navigate(`/ho-so/${dossier.code}`)}>
           Xem chi tiết hồ sơ
         </Button>,
@@ -219,10 +227,11 @@ export function DecisionResult({ dossier, nextLabel, onNext }: { dossier: Dossie
           { key: 'code', label: 'Mã hồ sơ', children: <Typography.Text strong copyable>{dossier.code}</Typography.Text> },
           { key: 'status', label: 'Trạng thái', children: <StatusTag status={dossier.status} label={dossier.statusLabel} /> },
           { key: 'procedure', label: 'Thủ tục', children: dossier.procedureName },
+          { key: 'channel', label: 'Hình thức nộp', children: <ChannelTag channel={dossier.channel} /> },
           { key: 'applicant', label: 'Người nộp', children: dossier.applicant.fullName },
           ...(dossier.receivedAt ? [{ key: 'received', label: 'Tiếp nhận lúc', children: formatDateTime(dossier.receivedAt) }] : []),
           ...(dossier.dueAt ? [{ key: 'due', label: 'Hẹn trả kết quả', children: <Typography.Text strong>{dossier.dueText ?? formatDateTime(dossier.dueAt)}</Typography.Text> }] : []),
-          { key: 'verifier', label: 'Mã tra cứu', children: `${dossier.verifier} (công dân dùng cùng mã hồ sơ để tra cứu tình trạng)` },
+          { key: 'verifier', label: 'Số xác thực', children: `${dossier.verifier} (công dân nhập cùng mã hồ sơ để tra cứu tình trạng)` },
           ...(dossier.refusalReason ? [{ key: 'reason', label: 'Lý do từ chối', children: dossier.refusalReason }] : []),
           ...(dossier.supplementRequest?.length
             ? [

@@ -1,4 +1,5 @@
-import { Alert, App, Card, Descriptions, Empty, Flex, Form, Input, Radio, Select, Skeleton, Steps, Typography } from 'antd';
+import { MailOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Descriptions, Empty, Flex, Form, Input, Radio, Select, Skeleton, Steps, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { errorText } from '../../api/errors';
@@ -11,7 +12,16 @@ import { type ChecklistRow, checklistRows, DocumentChecklist, handedDocuments, m
 import { confirmDecision, decisionBody, decisionErrors, DecisionFields, DecisionResult, type DecisionValues } from './decision';
 import type { Dossier } from './dossier-details';
 
+/** At the counter the dossier is decided on the spot; one that came by post waits in the queue for the decision. */
+type IntakeChannel = 'counter' | 'post';
+
+const CHANNELS: { value: IntakeChannel; label: string }[] = [
+  { value: 'counter', label: 'Trực tiếp tại quầy' },
+  { value: 'post', label: 'Qua bưu chính' },
+];
+
 interface IntakeValues {
+  channel: IntakeChannel;
   procedureCode?: string;
   /** '' for the procedure's general case. */
   variant: string;
@@ -64,8 +74,8 @@ function ProcedureSelect(props: { id?: string; value?: string; onChange?: (code:
 }
 
 /** What the officer tells the citizen about the procedure: its case, legal time and fees. */
-function ProcedureFacts({ procedure, variant }: { procedure: Procedure; variant: string }) {
-  const { legalTime } = resolveVariant(procedure, variant || null, 'counter');
+function ProcedureFacts({ procedure, variant, channel }: { procedure: Procedure; variant: string; channel: IntakeChannel }) {
+  const { legalTime } = resolveVariant(procedure, variant || null, channel);
   return (
     <>
       {procedure.variants.length > 0 && (
@@ -96,7 +106,35 @@ function ProcedureFacts({ procedure, variant }: { procedure: Procedure; variant:
   );
 }
 
-/** The counter's main screen: procedure, papers, applicant, decision; then the slip to print. */
+/** A postal filing is only recorded here: the papers are checked and decided on from the queue, as for an online one. */
+function PostalRecord({ busy }: { busy: boolean }) {
+  return (
+    <>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        title="Hồ sơ gửi qua bưu chính được ghi nhận, chưa tiếp nhận"
+        description="Hồ sơ được cấp mã và chờ trong danh sách «Chờ tiếp nhận»; từ đó Bộ phận Một cửa kiểm tra và quyết định tiếp nhận, yêu cầu bổ sung hoặc từ chối."
+      />
+      <Button type="primary" htmlType="submit" size="large" icon={<MailOutlined />} loading={busy}>
+        Ghi nhận hồ sơ bưu chính
+      </Button>
+    </>
+  );
+}
+
+function confirmPostal(modal: ReturnType<typeof App.useApp>['modal'], send: () => Promise<void>): void {
+  modal.confirm({
+    title: 'Ghi nhận hồ sơ gửi qua bưu chính?',
+    content: 'Hồ sơ được cấp mã và chuyển vào danh sách chờ tiếp nhận. Không thể hoàn tác thao tác này.',
+    okText: 'Ghi nhận hồ sơ bưu chính',
+    cancelText: 'Quay lại',
+    onOk: send,
+  });
+}
+
+/** The counter's main screen: how the dossier came, procedure, papers, applicant, decision; then the slip to print. */
 export function IntakePage() {
   const { user } = useSession();
   const { modal } = App.useApp();
@@ -110,6 +148,7 @@ export function IntakePage() {
     return problems;
   });
 
+  const channel = (Form.useWatch('channel', form) as IntakeChannel | undefined) ?? 'counter';
   const code = Form.useWatch('procedureCode', form);
   const variant = (Form.useWatch('variant', form) as string | undefined) ?? '';
   const rows = Form.useWatch('checklist', form) as ChecklistRow[] | undefined;
@@ -123,6 +162,7 @@ export function IntakePage() {
   }, [form, procedure.data, variant]);
 
   const initialValues: Partial<IntakeValues> = {
+    channel: 'counter',
     variant: '',
     checklist: [],
     applicant: { kind: 'person', fullName: '', idNumber: '', address: { line: '', communeCode: ownCommune(user?.scopeUnitPath ?? '') ?? '' } },
@@ -139,12 +179,13 @@ export function IntakePage() {
           body: {
             procedureCode: values.procedureCode!,
             variant: values.variant || null,
-            channel: 'counter',
+            channel: values.channel,
             applicant: applicantBody(values.applicant),
             proxy: values.hasProxy && values.proxy ? proxyBody(values.proxy) : undefined,
             documents: handedDocuments(required, values.checklist),
             notes: values.notes?.trim() || undefined,
-            decision: decisionBody(values.decision),
+            // Online and postal filings are decided later, from the counter's queue.
+            decision: values.channel === 'counter' ? decisionBody(values.decision) : undefined,
           },
         }),
       );
@@ -153,7 +194,10 @@ export function IntakePage() {
     });
 
   function nextDossier() {
+    // A batch of envelopes is entered one after another: the next dossier came the same way.
+    const sameChannel = result?.channel === 'post' ? 'post' : 'counter';
     form.resetFields();
+    form.setFieldValue('channel', sameChannel);
     setResult(null);
     setProblems([]);
     setAttempt(newAttempt());
@@ -172,12 +216,12 @@ export function IntakePage() {
     <Flex vertical gap={16}>
       <div>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
-          Tiếp nhận hồ sơ trực tiếp
+          Tiếp nhận hồ sơ
         </Typography.Title>
         <Steps
           size="small"
           current={current}
-          items={[{ title: 'Chọn thủ tục' }, { title: 'Kiểm tra thành phần hồ sơ' }, { title: 'Thông tin người nộp' }, { title: 'Quyết định' }]}
+          items={[{ title: 'Chọn thủ tục' }, { title: 'Kiểm tra thành phần hồ sơ' }, { title: 'Thông tin người nộp' }, { title: channel === 'post' ? 'Ghi nhận' : 'Quyết định' }]}
         />
       </div>
       <Form<IntakeValues>
@@ -185,19 +229,22 @@ export function IntakePage() {
         layout="vertical"
         initialValues={initialValues}
         scrollToFirstError={{ block: 'center' }}
-        onFinish={(values) => confirmDecision(modal, values.decision.action, () => send(values))}
+        onFinish={(values) => (values.channel === 'post' ? confirmPostal(modal, () => send(values)) : confirmDecision(modal, values.decision.action, () => send(values)))}
       >
         <Flex vertical gap={16}>
           <Card title="1. Thủ tục hành chính">
+            <Form.Item name="channel" label="Hình thức nộp">
+              <Radio.Group optionType="button" buttonStyle="solid" options={CHANNELS} />
+            </Form.Item>
             <Form.Item name="procedureCode" label="Thủ tục hành chính" rules={[{ required: true, message: 'Vui lòng chọn thủ tục' }]}>
               <ProcedureSelect onChange={() => form.setFieldValue('variant', '')} />
             </Form.Item>
             {procedure.loading && <Skeleton active paragraph={{ rows: 2 }} />}
             {procedure.error !== undefined && <Alert type="error" showIcon title={`Không tải được thông tin thủ tục. ${errorText(procedure.error)}`} />}
-            {procedure.data && <ProcedureFacts procedure={procedure.data} variant={variant} />}
+            {procedure.data && <ProcedureFacts procedure={procedure.data} variant={variant} channel={channel} />}
           </Card>
 
-          <Card title="2. Thành phần hồ sơ">
+          <Card title={channel === 'post' ? '2. Thành phần hồ sơ trong bì thư' : '2. Thành phần hồ sơ'}>
             {procedure.data ? <DocumentChecklist documents={required} /> : <Empty description="Chọn thủ tục để hiện danh sách giấy tờ cần kiểm tra" />}
           </Card>
 
@@ -209,14 +256,18 @@ export function IntakePage() {
             </Form.Item>
           </Card>
 
-          <Card title="4. Quyết định">
+          <Card title={channel === 'post' ? '4. Ghi nhận hồ sơ gửi qua bưu chính' : '4. Quyết định'}>
             <ProblemsAlert problems={problems} title="Chưa lưu được hồ sơ" />
-            <DecisionFields
-              prefix={['decision']}
-              suggested={missingItems(required, rows)}
-              acceptBlocked={procedure.data && !hasWorkflow(procedure.data, variant || null) ? 'Thủ tục chưa có quy trình giải quyết được ban hành.' : undefined}
-              busy={saving}
-            />
+            {channel === 'post' ? (
+              <PostalRecord busy={saving} />
+            ) : (
+              <DecisionFields
+                prefix={['decision']}
+                suggested={missingItems(required, rows)}
+                acceptBlocked={procedure.data && !hasWorkflow(procedure.data, variant || null) ? 'Thủ tục chưa có quy trình giải quyết được ban hành.' : undefined}
+                busy={saving}
+              />
+            )}
           </Card>
         </Flex>
       </Form>

@@ -12,12 +12,14 @@ import { useDossierList } from './dossier-list';
 import { DossierReview } from './queue-review';
 
 type Summary = Schemas['DossierSummaryDto'];
-type Waiting = 'SUBMITTED' | 'SUPPLEMENT_REQUESTED';
+type Waiting = 'SUBMITTED' | 'SUPPLEMENT_REQUESTED' | 'AWAITING_PAYMENT';
 
 const PAGE_SIZE = 20;
-const TABS: { key: Waiting; label: string; empty: string }[] = [
-  { key: 'SUBMITTED', label: 'Chờ tiếp nhận', empty: 'Không có hồ sơ nào chờ tiếp nhận' },
-  { key: 'SUPPLEMENT_REQUESTED', label: 'Chờ công dân bổ sung', empty: 'Không có hồ sơ nào chờ công dân bổ sung' },
+/** What the counter does for the dossiers of each tab: decide on them, take the papers in, record the payment. */
+const TABS: { key: Waiting; label: string; empty: string; action: string }[] = [
+  { key: 'SUBMITTED', label: 'Chờ tiếp nhận', empty: 'Không có hồ sơ nào chờ tiếp nhận', action: 'Xử lý' },
+  { key: 'SUPPLEMENT_REQUESTED', label: 'Chờ công dân bổ sung', empty: 'Không có hồ sơ nào chờ công dân bổ sung', action: 'Bổ sung' },
+  { key: 'AWAITING_PAYMENT', label: 'Chờ nộp thuế, phí', empty: 'Không có hồ sơ nào chờ công dân nộp thuế, phí', action: 'Ghi nhận nộp' },
 ];
 
 /** How long a filing has waited, in calendar time: the counter works the oldest first. */
@@ -35,7 +37,7 @@ function useWaiting(agencyCode: string, status: Waiting, channel: Channel | unde
   return useDossierList({ status, channel, agency: agencyCode, sort: 'submittedAt', order: 'asc', limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
 }
 
-/** Online and postal filings (and dossiers back with papers) waiting for the counter, oldest first. */
+/** What waits for the counter, oldest first: filings to decide on, papers and payments owed by citizens. */
 export function QueuePage() {
   const { user } = useSession();
   const [tab, setTab] = useState<Waiting>('SUBMITTED');
@@ -43,13 +45,16 @@ export function QueuePage() {
   const [page, setPage] = useState(1);
   const [opened, setOpened] = useState<string | null>(null);
   const agencyCode = user?.agencyCode ?? '';
-  const waiting = useWaiting(agencyCode, 'SUBMITTED', channel, tab === 'SUBMITTED' ? page : 1);
-  const supplement = useWaiting(agencyCode, 'SUPPLEMENT_REQUESTED', channel, tab === 'SUPPLEMENT_REQUESTED' ? page : 1);
-  const shown = tab === 'SUBMITTED' ? waiting : supplement;
+  const lists: Record<Waiting, ReturnType<typeof useWaiting>> = {
+    SUBMITTED: useWaiting(agencyCode, 'SUBMITTED', channel, tab === 'SUBMITTED' ? page : 1),
+    SUPPLEMENT_REQUESTED: useWaiting(agencyCode, 'SUPPLEMENT_REQUESTED', channel, tab === 'SUPPLEMENT_REQUESTED' ? page : 1),
+    AWAITING_PAYMENT: useWaiting(agencyCode, 'AWAITING_PAYMENT', channel, tab === 'AWAITING_PAYMENT' ? page : 1),
+  };
+  const shown = lists[tab];
+  const current = TABS.find((candidate) => candidate.key === tab)!;
 
   function reload() {
-    waiting.reload();
-    supplement.reload();
+    for (const list of Object.values(lists)) list.reload();
   }
 
   function close() {
@@ -61,9 +66,11 @@ export function QueuePage() {
     <Flex vertical gap={16}>
       <div>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
-          Hồ sơ trực tuyến, bưu chính
+          Hồ sơ chờ xử lý tại Bộ phận Một cửa
         </Typography.Title>
-        <Typography.Text type="secondary">Hồ sơ chờ Bộ phận Một cửa kiểm tra và quyết định, hồ sơ nộp sớm nhất ở đầu danh sách.</Typography.Text>
+        <Typography.Text type="secondary">
+          Hồ sơ trực tuyến, bưu chính chờ quyết định tiếp nhận; hồ sơ chờ công dân nộp bổ sung giấy tờ hoặc nộp thuế, phí. Hồ sơ nộp sớm nhất ở đầu danh sách.
+        </Typography.Text>
       </div>
       <Card>
         <Tabs
@@ -72,7 +79,7 @@ export function QueuePage() {
             setTab(key as Waiting);
             setPage(1);
           }}
-          items={TABS.map(({ key, label }) => ({ key, label: `${label} (${(key === 'SUBMITTED' ? waiting : supplement).total})` }))}
+          items={TABS.map(({ key, label }) => ({ key, label: `${label} (${lists[key].total})` }))}
           tabBarExtraContent={
             <Flex gap={8}>
               <Select<Channel | undefined>
@@ -98,7 +105,7 @@ export function QueuePage() {
           rowKey="code"
           loading={shown.loading}
           dataSource={shown.items}
-          locale={{ emptyText: TABS.find((candidate) => candidate.key === tab)?.empty }}
+          locale={{ emptyText: current.empty }}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: shown.total, onChange: setPage, showSizeChanger: false, hideOnSinglePage: true }}
           onRow={(dossier) => ({ onDoubleClick: () => setOpened(dossier.code) })}
           columns={[
@@ -136,10 +143,10 @@ export function QueuePage() {
             },
             {
               title: 'Thao tác',
-              width: 100,
+              width: 130,
               render: (_, dossier) => (
                 <Button type="primary" ghost onClick={() => setOpened(dossier.code)} aria-label={`Xử lý hồ sơ ${dossier.code}`}>
-                  {tab === 'SUBMITTED' ? 'Xử lý' : 'Bổ sung'}
+                  {current.action}
                 </Button>
               ),
             },

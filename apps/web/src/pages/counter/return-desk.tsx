@@ -9,6 +9,7 @@ import { ProblemsAlert, useFormSave } from '../../components/form-problems';
 import { StatusTag } from '../../components/status-tag';
 import { formatDateTime, ZONE } from '../../format';
 import { useSession } from '../../session';
+import { RESULT_LABEL } from '../dossier/labels';
 import { usePrintSlip } from './decision';
 import { ChannelTag, type Dossier, DossierDetails, ReceivedDocuments } from './dossier-details';
 import { useDossierList } from './dossier-list';
@@ -33,12 +34,12 @@ interface HandOverValues {
   note?: string;
 }
 
-/** Early (before the appointment's day), on time, or late, as the reports count it. */
-function timeliness(dossier: Dossier): { label: string; color: string } | undefined {
+/** Early (resolved before the appointment's day), on time, or late, as the API classifies it; undefined before a result. */
+function timeliness(dossier: Dossier): 'early' | 'on_time' | 'late' | undefined {
   if (!dossier.resolvedAt || !dossier.dueAt) return undefined;
-  if (dayjs(dossier.resolvedAt).isAfter(dayjs(dossier.dueAt))) return { label: 'Trễ hạn', color: 'red' };
+  if (dayjs(dossier.resolvedAt).isAfter(dayjs(dossier.dueAt))) return 'late';
   const day = (iso: string) => dayjs(iso).tz(ZONE).format('YYYY-MM-DD');
-  return day(dossier.resolvedAt) < day(dossier.dueAt) ? { label: 'Trước hạn', color: 'green' } : { label: 'Đúng hạn', color: 'blue' };
+  return day(dossier.resolvedAt) < day(dossier.dueAt) ? 'early' : 'on_time';
 }
 
 /** ReturnDossierDto has only a note: who collected the result is written into it, for the register. */
@@ -49,7 +50,8 @@ function handOverNote(values: HandOverValues): string | undefined {
 
 function ResultFacts({ dossier }: { dossier: Dossier }) {
   const verdict = timeliness(dossier);
-  const lastNote = dossier.history?.filter((entry) => entry.note && entry.action !== 'return').at(-1);
+  // A processor's opinion on their step, not the result itself: said as such, with who wrote it.
+  const lastNote = dossier.history?.filter((entry) => entry.note && entry.action === 'complete-step').at(-1);
   return (
     <Descriptions
       size="small"
@@ -57,8 +59,21 @@ function ResultFacts({ dossier }: { dossier: Dossier }) {
       column={1}
       items={[
         { key: 'resolved', label: 'Có kết quả lúc', children: dossier.resolvedAt ? formatDateTime(dossier.resolvedAt) : '—' },
-        ...(verdict ? [{ key: 'timeliness', label: 'So với ngày hẹn', children: <Tag color={verdict.color}>{verdict.label}</Tag> }] : []),
-        ...(lastNote ? [{ key: 'note', label: 'Ý kiến xử lý', children: `${lastNote.note} (${lastNote.actorName ?? 'hệ thống'}, ${formatDateTime(lastNote.at)})` }] : []),
+        ...(verdict ? [{ key: 'timeliness', label: 'So với ngày hẹn', children: <Tag color={RESULT_LABEL[verdict].color}>{RESULT_LABEL[verdict].text}</Tag> }] : []),
+        ...(lastNote
+          ? [
+              {
+                key: 'note',
+                label: 'Ý kiến xử lý gần nhất',
+                children: (
+                  <>
+                    {lastNote.note}
+                    <Typography.Text type="secondary">{` — ${lastNote.actorName ?? 'Hệ thống'}, ${formatDateTime(lastNote.at)}`}</Typography.Text>
+                  </>
+                ),
+              },
+            ]
+          : []),
       ]}
     />
   );
