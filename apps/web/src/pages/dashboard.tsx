@@ -79,9 +79,6 @@ export function DashboardPage() {
           <Flex wrap gap={8} align="center">
             <label htmlFor="report-period">Kỳ báo cáo</label>
             <PeriodPicker id="report-period" value={period} onChange={setPeriod} />
-            <Button icon={<DownloadOutlined />} loading={exporting} disabled={!report.data} onClick={exportExcel}>
-              Tải xuống Excel
-            </Button>
           </Flex>
         </Flex>
       </Card>
@@ -107,7 +104,7 @@ export function DashboardPage() {
                     <Typography.Text type="secondary">
                       {place.name} · {periodText(period)}
                     </Typography.Text>
-                    <Flex gap={8} align="center">
+                    <Flex wrap gap={8} align="center">
                       <span id="report-grouping">Thống kê theo</span>
                       <Segmented<Grouping>
                         aria-labelledby="report-grouping"
@@ -115,6 +112,9 @@ export function DashboardPage() {
                         onChange={setChosenGrouping}
                         options={groupingsOf(place).map((value) => ({ value, label: GROUPING_LABEL[value] }))}
                       />
+                      <Button icon={<DownloadOutlined />} loading={exporting} disabled={!report.data} onClick={exportExcel}>
+                        Tải xuống Excel
+                      </Button>
                     </Flex>
                   </Flex>
                   {report.data && <ReportChart rows={report.data.rows} labelOf={labelOf} />}
