@@ -120,13 +120,18 @@ export class SlipsService {
     }
   }
 
+  /** The applicant's address in words, as the slips print it: the street line and the commune's name. */
+  async applicantAddress({ applicant }: Dossier): Promise<string> {
+    const commune = await this.units.communeName(applicant.address.communeCode);
+    return [applicant.address.line, commune].filter(Boolean).join(', ');
+  }
+
   private async person(dossier: Dossier): Promise<SlipPerson> {
     const { applicant } = dossier;
-    const commune = await this.units.communeName(applicant.address.communeCode);
     return {
       fullName: applicant.fullName,
       idNumber: applicant.idNumber,
-      address: [applicant.address.line, commune].filter(Boolean).join(', '),
+      address: await this.applicantAddress(dossier),
       phone: applicant.phone,
       email: applicant.email,
     };

@@ -19,7 +19,6 @@ import { DomainError, Role } from '@motcua/domain';
 import { renderSlipHtml, renderSlipPdf } from '@motcua/slips';
 import type { SlipForm } from '@motcua/slips';
 import type { Actor } from '@motcua/domain';
-import { UnitsRepository } from '@motcua/persistence';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { CreateDossierDto, toIntakeInput } from './dto/create-dossier.dto';
@@ -50,7 +49,6 @@ export class DossiersController {
     private readonly intake: IntakeService,
     private readonly slips: SlipsService,
     private readonly tasks: TasksService,
-    private readonly units: UnitsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -95,11 +93,8 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierResponseDto })
   async get(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<DossierResponseDto> {
     const { dossier, history } = await this.intake.get(actor, code);
-    const [{ openSteps, routes }, communeName] = await Promise.all([
-      this.tasks.whereabouts(dossier),
-      this.units.communeName(dossier.applicant.address.communeCode),
-    ]);
-    return toDossierResponse(dossier, this.clock.now(), { history, openSteps, routes, communeName });
+    const [{ openSteps, routes }, applicantAddress] = await Promise.all([this.tasks.whereabouts(dossier), this.slips.applicantAddress(dossier)]);
+    return toDossierResponse(dossier, this.clock.now(), { history, openSteps, routes, applicantAddress });
   }
 
   @Get(':code/slips/:form')

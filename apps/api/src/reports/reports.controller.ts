@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { Clock } from '@motcua/config';
-import { DomainError, localDayRange, Role } from '@motcua/domain';
+import { DomainError, formatVietnameseDate, localDayRange, parseLocalDate, Role } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
 import { ReportsService } from '@motcua/reporting';
 import type { TimelinessReport } from '@motcua/reporting';
@@ -62,7 +62,7 @@ export class ReportsController {
     if (query.format === 'xlsx') {
       response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       response.setHeader('Content-Disposition', `attachment; filename="${filename}.xlsx"`);
-      const periodText = `từ ngày ${vietnameseDate(query.from)} đến ngày ${vietnameseDate(query.to)}`;
+      const periodText = `từ ngày ${formatVietnameseDate(parseLocalDate(query.from))} đến ngày ${formatVietnameseDate(parseLocalDate(query.to))}`;
       return new StreamableFile(await toWorkbook(report, columns, periodText));
     }
     return report;
@@ -91,9 +91,6 @@ export class ReportsController {
     return this.reports.ranking(actor, period(query), query.level);
   }
 }
-
-/** A validated 'yyyy-MM-dd' as Vietnamese documents print it, 'dd/MM/yyyy'. */
-const vietnameseDate = (date: string) => date.split('-').reverse().join('/');
 
 /** One sheet, Vietnamese headers, the totals row in bold. */
 async function toWorkbook(report: TimelinessReport, columns: ReturnType<typeof reportColumns>, periodText: string): Promise<Buffer> {

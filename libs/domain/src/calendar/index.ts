@@ -23,12 +23,14 @@ export {
 } from './deadline';
 export {
   addLocalDays,
+  formatVietnameseDate,
   formatVietnameseDateTime,
   localDayRange,
   MAX_YEAR,
   MIN_YEAR,
   MS_PER_MINUTE,
   MINUTES_PER_HOUR,
+  parseLocalDate,
   toLocalDate,
   VIETNAM_UTC_OFFSET_MINUTES,
   type LocalDate,

@@ -98,7 +98,7 @@ export interface DossierDetails {
   history: HistoryEntry[];
   openSteps: OpenStep[];
   routes: RoutedStep[];
-  communeName: string | null;
+  applicantAddress: string;
 }
 
 export class DossierPageDto {
@@ -166,7 +166,7 @@ export function toDossierResponse(dossier: Dossier, now: Date, details?: Dossier
       })),
       currentSteps: details.openSteps.map((step) => toCurrentStep(step, now)),
       routes: details.routes,
-      applicantAddress: [dossier.applicant.address.line, details.communeName].filter(Boolean).join(', '),
+      applicantAddress: details.applicantAddress,
     }),
   };
 }

@@ -2,10 +2,11 @@ import { CheckOutlined, CloseOutlined, DeleteOutlined, FileSearchOutlined, Inbox
 import { Alert, App, Button, Col, Descriptions, Form, type FormInstance, Input, Radio, Result, Row, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ApiError, openPdf, type Schemas } from '../../api/client';
-import { errorText, showFieldErrors } from '../../api/errors';
+import { ApiError, type Schemas } from '../../api/client';
+import { showFieldErrors } from '../../api/errors';
 import { StatusTag } from '../../components/status-tag';
 import { formatDateTime } from '../../format';
+import { usePrintSlip } from '../dossier/slips';
 import { ChannelTag, type Dossier } from './dossier-details';
 
 type SupplementItem = Schemas['SupplementItemDto'];
@@ -184,12 +185,6 @@ const OUTCOME: Partial<Record<Dossier['status'], { status: 'success' | 'info' | 
   SUPPLEMENT_REQUESTED: { status: 'warning', title: 'Đã yêu cầu bổ sung hồ sơ' },
   REFUSED: { status: 'error', title: 'Đã từ chối tiếp nhận hồ sơ' },
 };
-
-/** Opens a dossier's slip for printing; a failure is told, not thrown. */
-export function usePrintSlip() {
-  const { message } = App.useApp();
-  return (code: string, form: string) => openPdf(`/api/dossiers/${code}/slips/${form}.pdf`).catch((error: unknown) => message.error(errorText(error)));
-}
 
 /** What the counter decided, the slip to hand the citizen, and the way on. */
 export function DecisionResult({ dossier, nextLabel, onNext }: { dossier: Dossier; nextLabel: string; onNext: () => void }) {

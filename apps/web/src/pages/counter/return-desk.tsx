@@ -10,7 +10,7 @@ import { StatusTag } from '../../components/status-tag';
 import { formatDateTime, ZONE } from '../../format';
 import { useSession } from '../../session';
 import { RESULT_LABEL } from '../dossier/labels';
-import { usePrintSlip } from './decision';
+import { usePrintSlip } from '../dossier/slips';
 import { ChannelTag, type Dossier, DossierDetails, ReceivedDocuments } from './dossier-details';
 import { useDossierList } from './dossier-list';
 

@@ -19,21 +19,22 @@ function slipsOf(dossier: Dossier): { form: string; name: string }[] {
   ].filter((slip) => slip.applies);
 }
 
-export function SlipButtons({ dossier }: { dossier: Dossier }) {
+/** Opens a dossier's slip as a PDF to print; a failure is told, not thrown. */
+export function usePrintSlip(): (code: string, form: string) => Promise<void> {
   const { message } = App.useApp();
+  return (code, form) => openPdf(`/api/dossiers/${encodeURIComponent(code)}/slips/${form}.pdf`).catch((error: unknown) => void message.error(errorText(error)));
+}
+
+export function SlipButtons({ dossier }: { dossier: Dossier }) {
+  const printSlip = usePrintSlip();
   const [opening, setOpening] = useState<string | null>(null);
   const slips = slipsOf(dossier);
   if (slips.length === 0) return null;
 
   async function open(form: string) {
     setOpening(form);
-    try {
-      await openPdf(`/api/dossiers/${encodeURIComponent(dossier.code)}/slips/${form}.pdf`);
-    } catch (error) {
-      message.error(errorText(error));
-    } finally {
-      setOpening(null);
-    }
+    await printSlip(dossier.code, form);
+    setOpening(null);
   }
 
   return (
