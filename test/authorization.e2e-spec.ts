@@ -48,6 +48,7 @@ const BODIES: Record<string, unknown> = {
   'post /api/dossiers/{code}/withdraw': { reason: 'Công dân rút hồ sơ' },
   'post /api/dossiers/{code}/return': { method: 'counter' },
   'post /api/tasks/{id}/complete': { action: 'forward' },
+  'post /api/tasks/{id}/assign': { username: 'xuly.vinhhai' },
   'post /api/public/dossiers/{code}/rating': { verifier: '0000', score: 5 },
 };
 
@@ -91,6 +92,13 @@ describe('authorization matrix (from openapi.json)', () => {
     outside.dossier = await file('tiepnhan.loctho');
     inside.id = await firstTask(inside.dossier);
     outside.id = await firstTask(outside.dossier);
+    // A dead letter for the administrator to retry.
+    const [{ id: outboxId }] = await api.env.query<{ id: string }>(`INSERT INTO outbox (topic, aggregate_id, payload, sent_at, dead_at) VALUES ('dossier.received', gen_random_uuid(), '{}', now(), now()) RETURNING id`);
+    const [{ id: letter }] = await api.env.query<{ id: string }>(
+      `INSERT INTO dead_letters (outbox_id, topic, aggregate_id, payload, error, attempts, dead_at) SELECT id, topic, aggregate_id, payload, 'boom', 15, now() FROM outbox WHERE id = $1 RETURNING id`,
+      [outboxId],
+    );
+    inside.letter = letter;
     Object.assign(inside, { agency: '002.00.31.H56', procedure: '2.000815', year: '2026', n: '1', form: 'BM.01', username: 'xuly.vinhhai' });
     Object.assign(outside, { ...inside, agency: '009.00.31.H56', dossier: outside.dossier, id: outside.id });
   }, 60_000);
@@ -121,8 +129,10 @@ describe('authorization matrix (from openapi.json)', () => {
       const response = await call(operation, USERS[role], own);
       const allowed = !operation.roles || operation.roles.includes(role);
       const answer = { operation: `${operation.method.toUpperCase()} ${operation.path}`, status: response.status };
-      // A step is in the inbox of its own role only: the first step is the PROCESSOR's, so for the other roles it does not exist.
-      if (allowed && operation.path.startsWith('/api/tasks/{id}') && role !== 'PROCESSOR') expect(answer).toEqual({ ...answer, status: 404 });
+      // A step is in the inbox of its own role only: the first step is the PROCESSOR's, so for the other roles it does not exist;
+      // its agency's LEADER and the ADMIN manage it (release, assign).
+      const manages = /\/(release|assign)$/.test(operation.path);
+      if (allowed && operation.path.startsWith('/api/tasks/{id}') && role !== 'PROCESSOR' && !manages) expect(answer).toEqual({ ...answer, status: 404 });
       else if (allowed) expect({ ...answer, ok: ![401, 403, 404].includes(response.status) && response.status < 500 }).toEqual({ ...answer, ok: true });
       else expect({ ...answer, code: response.body.code }).toEqual({ ...answer, status: 403, code: 'FORBIDDEN' });
     }

@@ -187,7 +187,7 @@ describe('intake at the counter', () => {
     const filed = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier());
     const early = await api.http().post(`/api/dossiers/${filed.body.code}/return`).set('Authorization', counter).send({ method: 'counter' });
     expect(early.status).toBe(409);
-    expect(early.body.code).toBe('INVALID_TRANSITION');
+    expect(early.body.code).toBe('DOSSIER_NOT_IN_STATE');
     const withdrawn = await api.http().post(`/api/dossiers/${filed.body.code}/withdraw`).set('Authorization', counter).send({ reason: 'Công dân có đơn xin rút hồ sơ' });
     expect(withdrawn.body).toMatchObject({ status: 'WITHDRAWN', statusCode: 7 });
   });
@@ -238,7 +238,7 @@ describe('citizen lookup', () => {
   it('lets the citizen rate only after the result was returned', async () => {
     const response = await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier: '3456', score: 5 });
     expect(response.status).toBe(409);
-    expect(response.body.code).toBe('INVALID_TRANSITION');
+    expect(response.body.code).toBe('DOSSIER_NOT_IN_STATE');
     const invalid = await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier: '3456', score: 6 });
     expect(invalid.body.details.fields).toEqual([{ field: 'score', reason: 'score must not be greater than 5' }]);
   });

@@ -9,7 +9,7 @@ const PROCESSORS = ['xuly.vpdk.nhatrang', 'xuly.thue.nhatrang'];
 
 describe('worker faults', () => {
   let api: TestApi;
-  beforeAll(async () => (api = await startApi()));
+  beforeAll(async () => (api = await startApi({ OUTBOX_REDELIVER_MS: '200', EVENT_RETRY_DELAY_MS: '20', SWEEP_INTERVAL_MS: '500' })));
   afterAll(() => api.close());
 
   const file = async (count: number) => {
@@ -55,10 +55,10 @@ describe('worker faults', () => {
       await eventually(async () => expect((await drive()) > 0).toBe(true));
       await withRedis((redis) => deleteRedisKeys(redis, `${api.env.redisPrefix}:`));
       await file(0);
-      await worker.get(OutboxRelay).redeliver(new Date());
+      await worker.get(OutboxRelay).redeliver();
       await eventually(async () => {
         await drive();
-        await worker.get(OutboxRelay).redeliver(new Date());
+        await worker.get(OutboxRelay).redeliver();
         expect(await allResolved(codes)).toBe(true);
       }, 30_000);
       await expectExactlyOnce(codes);

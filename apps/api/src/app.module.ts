@@ -8,6 +8,7 @@ import { PersistenceModule } from '@motcua/persistence';
 import { RedisModule } from '@motcua/queue';
 import { ReportingModule } from '@motcua/reporting';
 import { WorkflowModule } from '@motcua/workflow';
+import { AdminModule } from './admin/admin.module';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -47,6 +48,7 @@ import { UsersModule } from './users/users.module';
     ReportsApiModule,
     UsersModule,
     AuditModule,
+    AdminModule,
   ],
   providers: [
     { provide: APP_FILTER, useClass: AllExceptionsFilter },

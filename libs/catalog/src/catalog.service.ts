@@ -43,7 +43,7 @@ export class CatalogService {
       if (await this.catalog.get(definition.code, tx)) return false;
       return (await this.catalog.save(definition, true, tx)) === 'created';
     });
-    if (!created) throw new DomainError(ErrorCode.ALREADY_EXISTS, `Procedure ${definition.code} already exists`, { fields: [{ field: 'code', reason: 'is taken' }] });
+    if (!created) throw DomainError.field('code', 'is taken', ErrorCode.ALREADY_EXISTS);
     return this.get(definition.code);
   }
 

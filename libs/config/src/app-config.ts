@@ -76,6 +76,24 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /** First retry delay of a failed event job, in ms (it doubles for each of its 5 attempts). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(1)
+  @IsInt()
+  EVENT_RETRY_DELAY_MS = 1000;
+
+  /** How long a published event may go without its effect before the relay looks at its job again, in ms. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(100)
+  @IsInt()
+  OUTBOX_REDELIVER_MS = 30_000;
+
+  /** How often the worker runs the deadline sweep, and checks that its repeating jobs still exist, in ms. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(100)
+  @IsInt()
+  SWEEP_INTERVAL_MS = 60_000;
+
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS ? this.CORS_ORIGINS.split(',') : [];
   }

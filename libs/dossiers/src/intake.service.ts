@@ -78,12 +78,12 @@ export class IntakeService {
     const agency = await this.ownAgency(actor);
     const procedure = await this.procedureFor(input.procedureCode);
     if (input.variant !== null && !procedure.definition.variants.some((variant) => variant.key === input.variant)) {
-      throw unprocessable('variant', `procedure ${input.procedureCode} has no variant '${input.variant}'`);
+      throw DomainError.field('variant', `procedure ${input.procedureCode} has no variant '${input.variant}'`);
     }
     const { documents: required, legalTime } = resolveVariant(procedure.definition, input.variant, input.channel);
     const documents = matchDocuments(input.documents, required);
     if (!(await this.units.communeExists(input.applicant.address.communeCode))) {
-      throw unprocessable('applicant.address.communeCode', `no commune with code '${input.applicant.address.communeCode}'`);
+      throw DomainError.field('applicant.address.communeCode', `no commune with code '${input.applicant.address.communeCode}'`);
     }
     const decision = input.decision ?? (input.channel === 'counter' ? { action: 'accept' as const } : undefined);
     if (decision && input.channel !== 'counter') {
@@ -174,7 +174,7 @@ export class IntakeService {
         await this.pushOpenTasks(tx, dossier, calendar, now);
       }
       const updated = await this.dossiers.update(tx, dossier, changes);
-      await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'supplement', dossier.status, updated.status, { dueAt: updated.dueAt }, note));
+      await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'supplement', dossier.status, updated.status, { dueAt: updated.dueAt }, note), now);
       return updated;
     });
   }
@@ -187,7 +187,7 @@ export class IntakeService {
       const pauses = closeOpenPause(dossier.pauses, now);
       const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.IN_PROCESS, pauses, dueAt: dueWithPauses(calendar, { ...dossier, pauses }) });
       await this.pushOpenTasks(tx, dossier, calendar, now);
-      await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'payment', dossier.status, DossierStatus.IN_PROCESS, { dueAt: updated.dueAt }, note));
+      await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'payment', dossier.status, DossierStatus.IN_PROCESS, { dueAt: updated.dueAt }, note), now);
       return updated;
     });
   }
@@ -195,8 +195,8 @@ export class IntakeService {
   async withdraw(actor: Actor, code: string, reason: string, now: Date): Promise<Dossier> {
     return this.change(await this.visible(actor, code, 'withdraw'), 'withdraw', async (tx, dossier) => {
       const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.WITHDRAWN, closedAt: now, pauses: closeOpenPause(dossier.pauses, now) });
-      await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'withdraw', dossier.status, DossierStatus.WITHDRAWN, null, reason));
-      await this.dossiers.enqueue(tx, [{ topic: EVENTS.dossierClosed, aggregateId: dossier.id, payload: { code: dossier.code, status: DossierStatus.WITHDRAWN } }]);
+      await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'withdraw', dossier.status, DossierStatus.WITHDRAWN, null, reason), now);
+      await this.tasks.cancelOpen(tx, dossier.id);
       return updated;
     });
   }
@@ -210,7 +210,7 @@ export class IntakeService {
         }
       }
       const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.RETURNED, returnedAt: now, returnMethod: method, closedAt: now });
-      await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'return', dossier.status, DossierStatus.RETURNED, { method }, note));
+      await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'return', dossier.status, DossierStatus.RETURNED, { method }, note), now);
       return updated;
     });
   }
@@ -253,7 +253,7 @@ export class IntakeService {
   ): Promise<Dossier> {
     const { changes, history, topics } = this.outcome(actor, dossier, decision, required, now, acceptance);
     const updated = await this.dossiers.update(tx, dossier, changes);
-    await this.dossiers.appendHistory(tx, dossier.id, history);
+    await this.dossiers.appendHistory(tx, dossier.id, history, now);
     await this.dossiers.enqueue(tx, topics.map((topic) => ({ topic, aggregateId: dossier.id, payload: { code: dossier.code } })));
     return updated;
   }
@@ -339,11 +339,11 @@ export class IntakeService {
       return document.mandatory && (!received || received.originals < document.originals || received.copies < document.copies);
     });
     if (missing.length > 0) {
-      throw new DomainError(ErrorCode.UNPROCESSABLE, `Mandatory papers are missing: ${missing.map((document) => document.name).join('; ')}. Request a supplement instead.`, {
+      throw new DomainError(ErrorCode.MISSING_DOCUMENTS, `Mandatory papers are missing: ${missing.map((document) => document.name).join('; ')}. Request a supplement instead.`, {
         missingDocuments: missing.map(({ key, name, originals, copies }) => ({ key, name, originals, copies })),
       });
     }
-    if (noWorkflow) throw unprocessable('procedureCode', 'the procedure has no published workflow yet');
+    if (noWorkflow) throw DomainError.field('procedureCode', 'the procedure has no published workflow yet', ErrorCode.NOT_ROUTABLE);
   }
 
   private async ownAgency(actor: Actor): Promise<AgencyEntity> {
@@ -354,10 +354,10 @@ export class IntakeService {
 
   private async procedureFor(code: string) {
     const procedure = await this.catalog.get(code).catch((error: unknown) => {
-      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) throw unprocessable('procedureCode', `no procedure with code '${code}'`);
+      if (error instanceof DomainError && error.code === ErrorCode.NOT_FOUND) throw DomainError.field('procedureCode', `no procedure with code '${code}'`);
       throw error;
     });
-    if (!procedure.active) throw unprocessable('procedureCode', `procedure ${code} is no longer taken in`);
+    if (!procedure.active) throw DomainError.field('procedureCode', `procedure ${code} is no longer taken in`);
     return procedure;
   }
 
@@ -416,10 +416,6 @@ function closeOpenPause(pauses: PauseRecord[], now: Date): PauseRecord[] {
   return pauses.map((pause) => (pause.to === null ? { ...pause, to: now.toISOString() } : pause));
 }
 
-function unprocessable(field: string, reason: string): DomainError {
-  return new DomainError(ErrorCode.UNPROCESSABLE, `${field}: ${reason}`, { fields: [{ field, reason }] });
-}
-
 function notAtIntake(dossier: Dossier): DomainError {
-  return new DomainError(ErrorCode.INVALID_TRANSITION, `Dossier ${dossier.code} was received already; the counter decision is made`, { status: dossier.status });
+  return new DomainError(ErrorCode.DOSSIER_NOT_IN_STATE, `Dossier ${dossier.code} was received already; the counter decision is made`, { status: dossier.status });
 }

@@ -34,7 +34,7 @@ export class PublicLookupService {
   async rate(code: string, verifier: string, score: number, comment: string | null): Promise<void> {
     const dossier = await this.verified(code, verifier);
     if (dossier.status !== DossierStatus.RETURNED) {
-      throw new DomainError(ErrorCode.INVALID_TRANSITION, 'A dossier can be rated once its result has been returned', { status: dossier.status });
+      throw new DomainError(ErrorCode.DOSSIER_NOT_IN_STATE, 'A dossier can be rated once its result has been returned', { status: dossier.status });
     }
     if (!(await this.dossiers.rate(dossier.id, score, comment))) {
       throw new DomainError(ErrorCode.ALREADY_EXISTS, 'This dossier has been rated already');

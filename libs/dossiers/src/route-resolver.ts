@@ -24,7 +24,7 @@ export class RouteResolver {
       else problems.push({ field: `workflow.${step.key}`, reason: describe(step.performer!, receivingUnitPath) });
     }
     if (problems.length > 0) {
-      throw new DomainError(ErrorCode.UNPROCESSABLE, 'The workflow cannot be routed for this dossier: an agency is missing', { fields: problems });
+      throw new DomainError(ErrorCode.NOT_ROUTABLE, 'The workflow cannot be routed for this dossier: an agency is missing', { fields: problems });
     }
     return routes;
   }

@@ -7,6 +7,6 @@ export const QueueRootModule = BullModule.forRootAsync({
   useFactory: (config: AppConfig) => ({
     connection: { url: config.REDIS_URL, maxRetriesPerRequest: null },
     prefix: config.REDIS_PREFIX,
-    defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: 1000 }, removeOnComplete: 1000, removeOnFail: false },
+    defaultJobOptions: { attempts: 5, backoff: { type: 'exponential', delay: config.EVENT_RETRY_DELAY_MS }, removeOnComplete: 1000, removeOnFail: false },
   }),
 });

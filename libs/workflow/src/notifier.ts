@@ -70,10 +70,10 @@ export class Notifier {
     const mark = kind === 'overdue' ? task?.dueAt : task?.dueSoonAt;
     if (!task || (task.status !== 'open' && task.status !== 'claimed') || !mark || mark > now) return 0;
     const dossier = (await this.dossiers.findById(task.dossierId))!;
-    const recipients = await this.notifications.recipientsFor(task.agencyId, task.assigneeId);
+    const recipients = await this.notifications.recipientsFor(task);
     const title = kind === 'overdue' ? `Quá hạn: ${task.stepName}` : `Sắp đến hạn: ${task.stepName}`;
     const body = `Hồ sơ ${dossier.code} (${dossier.procedureName}) – bước "${task.stepName}" hạn ${formatVietnameseDateTime(task.dueAt!)}.`;
-    const created = await this.notifications.insertOnce(recipients.map((recipient) => ({ taskId, dossierId: dossier.id, kind, recipientId: recipient.id, title, body })));
+    const created = await this.notifications.insertOnce(recipients.map((recipient) => ({ taskId, dossierId: dossier.id, kind, recipientId: recipient.id, title, body })), now);
     for (const notification of created) await this.deliver(notification, recipients.find((recipient) => recipient.id === notification.recipientId)!);
     return created.length;
   }

@@ -7,15 +7,18 @@ import {
   Dossier,
   DossierStatus,
   ErrorCode,
+  isInScope,
+  NATIONAL_SCOPE,
   PauseRecord,
+  Role,
   SupplementItem,
   Task,
   TaskAction,
   WorkflowNavigator,
 } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
-import { DossiersRepository, InboxItem, OpenStep, RoutedStep, TasksRepository } from '@motcua/persistence';
-import { EVENTS } from '@motcua/queue';
+import { DossiersRepository, InboxItem, OpenStep, RoutedStep, TasksRepository, UsersRepository } from '@motcua/persistence';
+import { WorkflowEngine } from './workflow.engine';
 
 export interface CompleteTaskInput {
   action: TaskAction;
@@ -33,6 +36,8 @@ export class TasksService {
     private readonly tasks: TasksRepository,
     private readonly dossiers: DossiersRepository,
     private readonly catalog: CatalogService,
+    private readonly engine: WorkflowEngine,
+    private readonly users: UsersRepository,
   ) {}
 
   inbox(
@@ -64,25 +69,27 @@ export class TasksService {
   async claim(actor: Actor, taskId: string): Promise<Task> {
     await this.ownTask(actor, taskId);
     const claimed = await this.tasks.claim(taskId, actor.userId);
-    if (!claimed) throw new DomainError(ErrorCode.CONFLICT, 'The task was claimed by someone else or is closed');
+    if (!claimed) throw new DomainError(ErrorCode.STEP_NOT_CLAIMED, 'The step was claimed by someone else or is closed');
     return claimed;
   }
 
+  /**
+   * Completes a claimed step and routes the dossier on, in one transaction on the locked task and
+   * dossier: of several identical submits exactly one succeeds, the others get STEP_ALREADY_COMPLETED.
+   */
   async complete(actor: Actor, taskId: string, input: CompleteTaskInput, now: Date): Promise<Task> {
     const visible = await this.ownTask(actor, taskId);
-    if (visible.status !== 'claimed' || visible.assigneeId !== actor.userId) {
-      throw new DomainError(ErrorCode.CONFLICT, 'Claim the task before completing it', { status: visible.status });
-    }
     const dossier = (await this.dossiers.findById(visible.dossierId))!;
     const workflow = await this.catalog.version(dossier.procedureCode, dossier.workflowVariant, dossier.workflowVersion!);
     const navigator = new WorkflowNavigator(workflow.definition);
     this.checkAction(navigator, visible, input);
 
     return this.dossiers.transaction(async (tx) => {
+      const locked = (await this.dossiers.lockById(tx, visible.dossierId))!;
       const task = (await this.tasks.lock(tx, taskId))!;
-      const locked = (await this.dossiers.lockById(tx, task.dossierId))!;
-      if (locked.status !== DossierStatus.IN_PROCESS && locked.status !== DossierStatus.RESOLVED) {
-        throw new DomainError(ErrorCode.INVALID_TRANSITION, `Dossier ${locked.code} is ${locked.status}: its steps wait`, { status: locked.status });
+      assertCompletable(task, actor);
+      if (locked.status !== DossierStatus.IN_PROCESS) {
+        throw new DomainError(ErrorCode.DOSSIER_NOT_IN_STATE, `Dossier ${locked.code} is ${locked.status}: its steps wait`, { status: locked.status });
       }
       if (input.action === 'request-supplement' || input.action === 'request-payment') {
         await this.pause(tx, actor, locked, task, input, now);
@@ -105,12 +112,8 @@ export class TasksService {
         agencyId: actor.agencyId,
         note: input.note,
         details: { step: task.stepKey, stepName: task.stepName, taskAction: input.action, result: done.result, dueAt: task.dueAt, targetStep: input.targetStep },
-      });
-      if (navigator.returnDesk().key !== task.stepKey) {
-        await this.dossiers.enqueue(tx, [
-          { topic: EVENTS.taskCompleted, aggregateId: task.id, payload: { dossierId: locked.id, action: input.action, targetStep: input.targetStep } },
-        ]);
-      }
+      }, now);
+      await this.engine.advance(tx, locked, done, input.targetStep, navigator, now);
       return done;
     });
   }
@@ -130,11 +133,11 @@ export class TasksService {
       agencyId: actor.agencyId,
       note: input.note,
       details: { step: task.stepKey, items: input.items },
-    });
+    }, now);
   }
 
   private checkAction(navigator: WorkflowNavigator, task: Task, input: CompleteTaskInput): void {
-    const invalid = (field: string, reason: string) => new DomainError(ErrorCode.UNPROCESSABLE, `${field}: ${reason}`, { fields: [{ field, reason }] });
+    const invalid = (field: string, reason: string) => DomainError.field(field, reason);
     if (navigator.returnDesk().key === task.stepKey) throw invalid('action', 'the return desk hands the result over with POST /api/dossiers/{code}/return');
     if (input.action === 'skip' && !task.optional) throw invalid('action', 'only an optional branch may be skipped');
     if (input.action === 'request-supplement' && !input.items?.length) throw invalid('items', 'list everything missing, at once');
@@ -158,11 +161,9 @@ export class TasksService {
     if (!handling) throw new DomainError(ErrorCode.FORBIDDEN, 'Only an agency working on the dossier may apologise for it');
     return this.dossiers.transaction(async (tx) => {
       const locked = (await this.dossiers.lockById(tx, dossier.id))!;
-      if (locked.apology) throw new DomainError(ErrorCode.ALREADY_EXISTS, 'The dossier was rescheduled once already; the law allows one apology');
-      if (locked.closedAt || locked.resolvedAt) throw new DomainError(ErrorCode.INVALID_TRANSITION, 'Processing is over', { status: locked.status });
-      if (!(newDueAt > (locked.dueAt ?? now))) {
-        throw new DomainError(ErrorCode.UNPROCESSABLE, 'newReturnDate: must be after the current appointment', { fields: [{ field: 'newReturnDate', reason: 'must be after the current appointment' }] });
-      }
+      if (locked.apology) throw new DomainError(ErrorCode.APOLOGY_ALREADY_ISSUED, 'The dossier was rescheduled once already; the law allows one apology');
+      if (locked.closedAt || locked.resolvedAt) throw new DomainError(ErrorCode.DOSSIER_NOT_IN_STATE, 'Processing is over', { status: locked.status });
+      if (!(newDueAt > (locked.dueAt ?? now))) throw DomainError.field('newReturnDate', 'must be after the current appointment');
       const apology = { reason, newDueAt: newDueAt.toISOString(), issuedAt: now.toISOString(), issuedBy: actor.fullName };
       const updated = await this.dossiers.update(tx, locked, { apology });
       await this.dossiers.appendHistory(tx, locked.id, {
@@ -174,9 +175,66 @@ export class TasksService {
         agencyId: actor.agencyId,
         note: reason,
         details: { newDueAt: apology.newDueAt },
-      });
+      }, now);
       return updated;
     });
+  }
+
+  /**
+   * Gives a claimed step back to its agency's inbox (its officer is away, or was deactivated): a
+   * LEADER of the step's agency, or an ADMIN whose scope holds it. Recorded in the dossier's history.
+   */
+  async release(actor: Actor, taskId: string, now: Date, note: string | null = null): Promise<Task> {
+    await this.manageableTask(actor, taskId);
+    return this.reassign(actor, taskId, null, now, note);
+  }
+
+  /** Hands a step (open or claimed) to an active officer of its agency with its role, as release does. */
+  async assign(actor: Actor, taskId: string, username: string, now: Date): Promise<Task> {
+    const { task } = await this.manageableTask(actor, taskId);
+    const assignee = await this.users.findByUsername(NATIONAL_SCOPE, username);
+    if (!assignee || !assignee.active || assignee.agencyId !== task.agencyId || assignee.role !== task.role) {
+      throw DomainError.field('username', `no active ${task.role} of the step's agency has this username`);
+    }
+    return this.reassign(actor, taskId, { id: assignee.id, fullName: assignee.fullName }, now, null);
+  }
+
+  /** Releases every step a user holds: their account was deactivated, so colleagues can take them. */
+  async releaseClaimsOf(actor: Actor, userId: string, now: Date): Promise<number> {
+    const held = await this.tasks.claimedBy(userId);
+    for (const taskId of held) await this.reassign(actor, taskId, null, now, 'Tài khoản của cán bộ đã bị khóa');
+    return held.length;
+  }
+
+  private async reassign(actor: Actor, taskId: string, assignee: { id: string; fullName: string } | null, now: Date, note: string | null): Promise<Task> {
+    const visible = (await this.tasks.find(taskId))!;
+    return this.dossiers.transaction(async (tx) => {
+      const dossier = (await this.dossiers.lockById(tx, visible.dossierId))!;
+      const task = (await this.tasks.lock(tx, taskId))!;
+      if (task.status === 'done' || task.status === 'skipped') throw new DomainError(ErrorCode.STEP_ALREADY_COMPLETED, `Step '${task.stepName}' was completed already`);
+      if (task.status === 'cancelled') throw new DomainError(ErrorCode.STEP_CANCELLED, `Step '${task.stepName}' was cancelled`);
+      if (assignee === null && task.status !== 'claimed') throw new DomainError(ErrorCode.STEP_NOT_CLAIMED, 'Nobody holds this step', { status: task.status });
+      const changed = await this.tasks.update(tx, task, assignee ? { status: 'claimed', assigneeId: assignee.id } : { status: 'open', assigneeId: null });
+      await this.dossiers.appendHistory(tx, dossier.id, {
+        action: assignee ? 'assign-step' : 'release-step',
+        fromStatus: dossier.status,
+        toStatus: dossier.status,
+        actorId: actor.userId,
+        actorName: actor.fullName,
+        agencyId: actor.agencyId,
+        note,
+        details: { step: task.stepKey, stepName: task.stepName, from: task.assigneeId, to: assignee?.id ?? null, toName: assignee?.fullName ?? null },
+      }, now);
+      return changed;
+    });
+  }
+
+  /** The task, if the caller manages its agency: a LEADER of that agency, or an ADMIN whose scope holds it; else 404. */
+  private async manageableTask(actor: Actor, taskId: string): Promise<{ task: Task }> {
+    const found = await this.tasks.findWithUnit(taskId);
+    const manages = found && (actor.role === Role.ADMIN ? isInScope(actor.scope, found.unitPath) : actor.role === Role.LEADER && found.task.agencyId === actor.agencyId);
+    if (!manages) throw DomainError.notFound('Task', taskId);
+    return { task: found.task };
   }
 
   /** The task, if it is in the caller's inbox (their agency and role); else 404. */
@@ -184,5 +242,16 @@ export class TasksService {
     const task = await this.tasks.find(taskId);
     if (!task || task.agencyId !== actor.agencyId || task.role !== actor.role) throw DomainError.notFound('Task', taskId);
     return task;
+  }
+}
+
+/** Only the officer who claimed a step may complete it, once. */
+function assertCompletable(task: Task, actor: Actor): void {
+  if (task.status === 'done' || task.status === 'skipped') {
+    throw new DomainError(ErrorCode.STEP_ALREADY_COMPLETED, `Step '${task.stepName}' was completed already`, { status: task.status, completedAt: task.completedAt });
+  }
+  if (task.status === 'cancelled') throw new DomainError(ErrorCode.STEP_CANCELLED, `Step '${task.stepName}' was cancelled`, { status: task.status });
+  if (task.status !== 'claimed' || task.assigneeId !== actor.userId) {
+    throw new DomainError(ErrorCode.STEP_NOT_CLAIMED, 'Claim the step before completing it', { status: task.status });
   }
 }

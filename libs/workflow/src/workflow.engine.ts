@@ -5,8 +5,10 @@ import { CatalogService } from '@motcua/catalog';
 import { Clock } from '@motcua/config';
 import {
   classifyTimeliness,
+  DomainError,
   Dossier,
   DossierStatus,
+  PauseRecord,
   StepState,
   Task,
   WorkflowNavigator,
@@ -19,12 +21,14 @@ import { EVENTS, EventJob } from '@motcua/queue';
 
 /** Share of a step's budget after which it is due soon. */
 export const DUE_SOON_SHARE = 0.8;
-/** 15 working days of 8 hours: how long a requested supplement may take before processing stops. */
-const SUPPLEMENT_LIMIT_MINUTES = 15 * 8 * 60;
+/** Working days a requested supplement may take before processing stops (the legal rule). */
+const SUPPLEMENT_LIMIT_WORKING_DAYS = 15;
 
 /**
- * Carries dossiers through their workflows, in the worker. Every handler is one transaction that
- * first records the outbox event as processed: a redelivered job finds it done and changes nothing.
+ * Carries dossiers through their workflows: the worker starts received dossiers, stops expired
+ * supplements and re-projects deadlines (each event handler one transaction that first records the
+ * outbox event as processed, so a redelivered job changes nothing); a completed step is routed on
+ * inside the completing transaction (`advance`).
  */
 @Injectable()
 export class WorkflowEngine {
@@ -42,51 +46,40 @@ export class WorkflowEngine {
     const { navigator, calendar } = await this.prepare(event.aggregateId);
     await this.dossiers.transaction(async (tx) => {
       if (!(await this.outbox.markProcessed(event.outboxId, tx))) return;
-      const dossier = (await this.dossiers.lockById(tx, event.aggregateId))!;
+      const dossier = await this.dossiers.lockById(tx, event.aggregateId);
+      // An event without its dossier is bad data: failing every attempt sends it to the dead letters.
+      if (!dossier) throw DomainError.notFound('Dossier', event.aggregateId);
       if (dossier.status !== DossierStatus.RECEIVED) return;
       const now = this.clock.now();
       const started = await this.dossiers.update(tx, dossier, { status: DossierStatus.IN_PROCESS });
-      await this.dossiers.appendHistory(tx, dossier.id, system('start', DossierStatus.RECEIVED, DossierStatus.IN_PROCESS));
+      await this.dossiers.appendHistory(tx, dossier.id, system('start', DossierStatus.RECEIVED, DossierStatus.IN_PROCESS), now);
       await this.open(tx, started, navigator, navigator.firstTasks(), new Map(), now, calendar);
     });
   }
 
-  /** task.completed: the next step(s), a step sent back to, or the return desk after a rejection. */
-  async advance(event: EventJob): Promise<void> {
-    const { navigator, calendar } = await this.prepare((event.payload.dossierId as string) ?? '');
-    await this.dossiers.transaction(async (tx) => {
-      if (!(await this.outbox.markProcessed(event.outboxId, tx))) return;
-      const dossier = (await this.dossiers.lockById(tx, event.payload.dossierId as string))!;
-      if (dossier.status !== DossierStatus.IN_PROCESS) return;
-      const task = (await this.tasks.find(event.aggregateId, tx))!;
-      const latest = await this.tasks.latest(tx, dossier.id);
-      const now = this.clock.now();
-      switch (task.action) {
-        case 'return': {
-          const target = navigator.step((event.payload.targetStep as string | undefined) ?? navigator.previousTask(task.stepKey)!.key);
-          await this.open(tx, dossier, navigator, [target], latest, now, calendar);
-          return;
-        }
-        case 'reject': {
-          await this.cancelOpen(tx, latest);
-          await this.open(tx, dossier, navigator, [navigator.returnDesk()], latest, now, calendar);
-          return;
-        }
-        default: {
-          const states: Record<string, StepState> = {};
-          for (const [key, current] of latest) states[key] = current.status;
-          await this.open(tx, dossier, navigator, navigator.tasksAfter(task.stepKey, states), latest, now, calendar);
-        }
+  /**
+   * Routes a dossier on from a step just completed, inside the completing transaction and on its
+   * locked rows: the next step(s), a step sent back to, or the return desk after a rejection. Every
+   * completion of a parallel branch holds the dossier's lock in turn, so exactly one of them sees the
+   * join complete and opens what follows it.
+   */
+  async advance(tx: EntityManager, dossier: Dossier, task: Task, targetStep: string | undefined, navigator: WorkflowNavigator, now: Date): Promise<void> {
+    const calendar = await this.calendar.current();
+    const latest = await this.tasks.latest(tx, dossier.id);
+    switch (task.action) {
+      case 'return':
+        await this.open(tx, dossier, navigator, [navigator.step(targetStep ?? navigator.previousTask(task.stepKey)!.key)], latest, now, calendar);
+        return;
+      case 'reject':
+        await this.tasks.cancelOpen(tx, dossier.id);
+        await this.open(tx, dossier, navigator, [navigator.returnDesk()], latest, now, calendar);
+        return;
+      default: {
+        const states: Record<string, StepState> = {};
+        for (const [key, current] of latest) states[key] = current.status;
+        await this.open(tx, dossier, navigator, navigator.tasksAfter(task.stepKey, states), latest, now, calendar);
       }
-    });
-  }
-
-  /** dossier.closed (withdrawn, stopped): the open tasks leave the inboxes. */
-  async close(event: EventJob): Promise<void> {
-    await this.dossiers.transaction(async (tx) => {
-      if (!(await this.outbox.markProcessed(event.outboxId, tx))) return;
-      await this.cancelOpen(tx, await this.tasks.latest(tx, event.aggregateId));
-    });
+    }
   }
 
   /**
@@ -107,7 +100,7 @@ export class WorkflowEngine {
           const dueAt = dueWithPauses(calendar, dossier);
           if (dueAt && dossier.dueAt && dueAt.getTime() !== dossier.dueAt.getTime()) {
             await this.dossiers.update(tx, dossier, { dueAt });
-            await this.dossiers.appendHistory(tx, dossier.id, { ...system('reproject', dossier.status, dossier.status), details: { from: dossier.dueAt, to: dueAt } });
+            await this.dossiers.appendHistory(tx, dossier.id, { ...system('reproject', dossier.status, dossier.status), details: { from: dossier.dueAt, to: dueAt } }, this.clock.now());
             moved++;
           }
           for (const task of (await this.tasks.latest(tx, dossier.id)).values()) {
@@ -135,14 +128,15 @@ export class WorkflowEngine {
     let stopped = 0;
     for (const waiting of await this.dossiers.awaitingSupplement()) {
       const asked = waiting.pauses.find((pause) => pause.kind === 'supplement' && pause.to === null);
-      if (!asked || calendar.workingTimeBetween(new Date(asked.from), now) < SUPPLEMENT_LIMIT_MINUTES) continue;
+      if (!asked || now < supplementLimit(calendar, asked)) continue;
       await this.dossiers.transaction(async (tx) => {
         const dossier = (await this.dossiers.lockById(tx, waiting.id))!;
-        if (dossier.status !== DossierStatus.SUPPLEMENT_REQUESTED) return;
+        const open = dossier.pauses.find((pause) => pause.kind === 'supplement' && pause.to === null);
+        if (dossier.status !== DossierStatus.SUPPLEMENT_REQUESTED || !open || now < supplementLimit(calendar, open)) return;
         const pauses = dossier.pauses.map((pause) => (pause.to === null ? { ...pause, to: now.toISOString() } : pause));
         await this.dossiers.update(tx, dossier, { status: DossierStatus.STOPPED, closedAt: now, pauses, finishedAt: now, timeliness: classifyTimeliness(now, dossier.dueAt!) });
-        await this.dossiers.appendHistory(tx, dossier.id, { ...system('stop', dossier.status, DossierStatus.STOPPED), note: 'Quá 15 ngày làm việc không bổ sung hồ sơ' });
-        await this.dossiers.enqueue(tx, [{ topic: EVENTS.dossierClosed, aggregateId: dossier.id, payload: { code: dossier.code, status: DossierStatus.STOPPED } }]);
+        await this.dossiers.appendHistory(tx, dossier.id, { ...system('stop', dossier.status, DossierStatus.STOPPED), note: 'Quá 15 ngày làm việc không bổ sung hồ sơ' }, now);
+        await this.tasks.cancelOpen(tx, dossier.id);
         stopped++;
       });
     }
@@ -189,15 +183,15 @@ export class WorkflowEngine {
     );
     if (steps.some((step) => step.key === navigator.returnDesk().key)) {
       await this.dossiers.update(tx, dossier, { status: DossierStatus.RESOLVED, resolvedAt: now, finishedAt: now, timeliness: classifyTimeliness(now, dossier.dueAt!) });
-      await this.dossiers.appendHistory(tx, dossier.id, system('resolve', DossierStatus.IN_PROCESS, DossierStatus.RESOLVED));
+      await this.dossiers.appendHistory(tx, dossier.id, system('resolve', DossierStatus.IN_PROCESS, DossierStatus.RESOLVED), now);
     }
   }
 
-  private async cancelOpen(tx: EntityManager, latest: Map<string, Task>): Promise<void> {
-    for (const task of latest.values()) {
-      if (task.status === 'open' || task.status === 'claimed') await this.tasks.update(tx, task, { status: 'cancelled' });
-    }
-  }
+}
+
+/** The end of the 15th working day after the request: a working day is its sessions, however long. */
+function supplementLimit(calendar: WorkingCalendar, asked: PauseRecord): Date {
+  return calendar.deadline({ start: new Date(asked.from), amount: SUPPLEMENT_LIMIT_WORKING_DAYS, unit: 'working_days' });
 }
 
 function system(action: string, from: DossierStatus, to: DossierStatus) {

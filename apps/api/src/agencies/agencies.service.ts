@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '@motcua/domain';
+import { DomainError } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
 import { AgenciesRepository, AgencyEntity, AgencyPatch, UnitsRepository } from '@motcua/persistence';
 import type { Page } from '../common/page';
@@ -25,7 +25,7 @@ export class AgenciesService {
 
   async create(actor: Actor, dto: CreateAgencyDto): Promise<AgencyEntity> {
     const unit = await this.units.findById(actor.scope, dto.unitId);
-    if (!unit) throw reference('unitId', 'no such administrative unit in your scope');
+    if (!unit) throw DomainError.field('unitId', 'no such administrative unit in your scope');
     const parentId = await this.parentId(actor, dto.parentCode);
     return this.agencies.create({ code: dto.code, name: dto.name, kind: dto.kind, unitId: unit.id, parentId });
   }
@@ -35,7 +35,7 @@ export class AgenciesService {
     const patch: AgencyPatch = { name: dto.name, kind: dto.kind, active: dto.active };
     if (dto.parentCode !== undefined) {
       patch.parentId = await this.parentId(actor, dto.parentCode);
-      if (patch.parentId === agency.id) throw reference('parentCode', 'an agency cannot be its own parent');
+      if (patch.parentId === agency.id) throw DomainError.field('parentCode', 'an agency cannot be its own parent');
     }
     return this.agencies.update(agency.id, patch);
   }
@@ -43,11 +43,7 @@ export class AgenciesService {
   private async parentId(actor: Actor, parentCode: string | null | undefined): Promise<string | null> {
     if (!parentCode) return null;
     const parent = await this.agencies.findByCode(actor.scope, parentCode);
-    if (!parent) throw reference('parentCode', 'no such agency in your scope');
+    if (!parent) throw DomainError.field('parentCode', 'no such agency in your scope');
     return parent.id;
   }
-}
-
-function reference(field: string, reason: string): DomainError {
-  return new DomainError(ErrorCode.UNPROCESSABLE, `${field}: ${reason}`, { fields: [{ field, reason }] });
 }

@@ -127,7 +127,7 @@ export class DossiersController {
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiOperation({ summary: 'Accept a waiting filing: receipt, appointment, and off to the workflow' })
   @ApiOkResponse({ type: DossierResponseDto })
-  @ApiConflictResponse({ description: 'INVALID_TRANSITION: not waiting for a decision' })
+  @ApiConflictResponse({ description: 'DOSSIER_NOT_IN_STATE: not waiting for a decision' })
   accept(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: SupplementDossierDto): Promise<DossierResponseDto> {
     return this.decide(actor, code, { action: 'accept' }, dto.documents);
   }

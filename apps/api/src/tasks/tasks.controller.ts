@@ -6,7 +6,7 @@ import { DomainError, ErrorCode, Role } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
 import { TasksService } from '@motcua/workflow';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
-import { CompleteTaskDto, InboxPageDto, InboxQuery, TaskResponseDto, toInboxItem, toTaskResponse } from './dto/task.dto';
+import { AssignTaskDto, CompleteTaskDto, InboxPageDto, InboxQuery, TaskResponseDto, toInboxItem, toTaskResponse } from './dto/task.dto';
 
 /** A malformed task id names no task: 404, like any task outside the inbox. */
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.NOT_FOUND, 'No such task in your inbox') });
@@ -56,5 +56,25 @@ export class TasksController {
   async complete(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: CompleteTaskDto): Promise<TaskResponseDto> {
     const task = await this.tasks.complete(actor, id, { action: dto.action, note: dto.note ?? null, targetStep: dto.targetStep, items: dto.items }, this.clock.now());
     return toTaskResponse(task);
+  }
+
+  @Post(':id/release')
+  @HttpCode(HttpStatus.OK)
+  @Roles(Role.LEADER, Role.ADMIN)
+  @ApiOperation({ summary: "Give a claimed step back to its agency's inbox (a LEADER of that agency, or an ADMIN whose scope holds it)" })
+  @ApiOkResponse({ type: TaskResponseDto })
+  @ApiConflictResponse({ description: 'STEP_NOT_CLAIMED: nobody holds it; STEP_ALREADY_COMPLETED, STEP_CANCELLED' })
+  async release(@CurrentActor() actor: Actor, @Param('id', uuid) id: string): Promise<TaskResponseDto> {
+    return toTaskResponse(await this.tasks.release(actor, id, this.clock.now()));
+  }
+
+  @Post(':id/assign')
+  @HttpCode(HttpStatus.OK)
+  @Roles(Role.LEADER, Role.ADMIN)
+  @ApiOperation({ summary: 'Hand a step to an active officer of its agency with its role (a LEADER of that agency, or an ADMIN whose scope holds it)' })
+  @ApiOkResponse({ type: TaskResponseDto })
+  @ApiConflictResponse({ description: 'STEP_ALREADY_COMPLETED, STEP_CANCELLED' })
+  async assign(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: AssignTaskDto): Promise<TaskResponseDto> {
+    return toTaskResponse(await this.tasks.assign(actor, id, dto.username, this.clock.now()));
   }
 }

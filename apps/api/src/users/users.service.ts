@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '@motcua/config';
+import { AppConfig, Clock } from '@motcua/config';
 import { DEMO_PASSWORD, DomainError, ErrorCode, hashPassword } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
 import { AgenciesRepository, UserPatch, UserRecord, UsersRepository } from '@motcua/persistence';
+import { TasksService } from '@motcua/workflow';
 import type { Page } from '../common/page';
 import type { CreateUserDto, ListUsersQuery, UpdateUserDto } from './dto/user.dto';
 
@@ -13,6 +14,8 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly agencies: AgenciesRepository,
     private readonly config: AppConfig,
+    private readonly tasks: TasksService,
+    private readonly clock: Clock,
   ) {}
 
   async list(actor: Actor, query: ListUsersQuery): Promise<Page<UserRecord>> {
@@ -40,6 +43,8 @@ export class UsersService {
     const patch: UserPatch = { fullName: dto.fullName, role: dto.role, email: dto.email, active: dto.active };
     if (dto.agencyCode !== undefined) patch.agencyId = await this.agencyId(actor, dto.agencyCode);
     await this.users.update(user.id, patch);
+    // A deactivated officer's steps go back to their agency's inbox.
+    if (dto.active === false && user.active) await this.tasks.releaseClaimsOf(actor, user.id, this.clock.now());
     return this.get(actor, username);
   }
 
@@ -51,13 +56,13 @@ export class UsersService {
 
   private async agencyId(actor: Actor, code: string): Promise<string> {
     const agency = await this.agencies.findByCode(actor.scope, code);
-    if (!agency) throw new DomainError(ErrorCode.UNPROCESSABLE, 'agencyCode: no such agency in your scope', { fields: [{ field: 'agencyCode', reason: 'no such agency in your scope' }] });
+    if (!agency) throw DomainError.field('agencyCode', 'no such agency in your scope');
     return agency.id;
   }
 
   private async hash(password: string): Promise<string> {
     if (this.config.isProduction && password === DEMO_PASSWORD) {
-      throw new DomainError(ErrorCode.UNPROCESSABLE, 'password: the demo password is refused in production', { fields: [{ field: 'password', reason: 'is the demo password' }] });
+      throw DomainError.field('password', 'the demo password is refused in production');
     }
     return hashPassword(password);
   }

@@ -566,6 +566,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give a claimed step back to its agency's inbox (a LEADER of that agency, or an ADMIN whose scope holds it) */
+        post: operations["TasksController_release"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a step to an active officer of its agency with its role (a LEADER of that agency, or an ADMIN whose scope holds it) */
+        post: operations["TasksController_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -715,6 +749,40 @@ export interface paths {
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Events that failed every delivery (a handler bug, bad data), newest first, with their last error */
+        get: operations["DeadLettersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dead-letters/{letter}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a dead letter again: the relay publishes it as a new delivery */
+        post: operations["DeadLettersController_retry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1540,6 +1608,13 @@ export interface components {
             /** @description For 'request-supplement': everything missing, at once */
             items?: components["schemas"]["SupplementItemDto"][];
         };
+        AssignTaskDto: {
+            /**
+             * @description An active officer of the step's agency with the step's role
+             * @example xuly.vinhhai
+             */
+            username: string;
+        };
         NotificationDto: {
             /** Format: uuid */
             id: string;
@@ -1690,6 +1765,42 @@ export interface components {
         };
         AuditPageDto: {
             items: components["schemas"]["AuditEntryDto"][];
+            total: number;
+            limit: number;
+            offset: number;
+        };
+        DeadLetterDto: {
+            /** @example 12 */
+            id: string;
+            /**
+             * @description The outbox row it came from
+             * @example 4711
+             */
+            outboxId: string;
+            /** @example dossier.received */
+            topic: string;
+            /** @description The dossier, task or user the event is about */
+            aggregateId: string;
+            payload: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description The last error of its last attempt
+             * @example Dossier 5b0c… not found
+             */
+            error: string;
+            /**
+             * @description Attempts made, over all its deliveries
+             * @example 15
+             */
+            attempts: number;
+            /** Format: date-time */
+            deadAt: string;
+            /** Format: date-time */
+            retriedAt?: string | null;
+        };
+        DeadLetterPageDto: {
+            items: components["schemas"]["DeadLetterDto"][];
             total: number;
             limit: number;
             offset: number;
@@ -2657,7 +2768,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description INVALID_TRANSITION: not waiting for a decision */
+            /** @description DOSSIER_NOT_IN_STATE: not waiting for a decision */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3175,6 +3286,94 @@ export interface operations {
             };
         };
     };
+    TasksController_release: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskResponseDto"];
+                };
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Roles: LEADER, ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description STEP_NOT_CLAIMED: nobody holds it; STEP_ALREADY_COMPLETED, STEP_CANCELLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TasksController_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignTaskDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskResponseDto"];
+                };
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Roles: LEADER, ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description STEP_ALREADY_COMPLETED, STEP_CANCELLED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     NotificationsController_list: {
         parameters: {
             query?: {
@@ -3610,6 +3809,86 @@ export interface operations {
             };
             /** @description Roles: ADMIN */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeadLettersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description Also those retried already (default: only those waiting for a person) */
+                retried?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterPageDto"];
+                };
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeadLettersController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                letter: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeadLetterDto"];
+                };
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Roles: ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No dead letter with this id waiting for a retry */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

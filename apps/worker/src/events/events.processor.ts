@@ -10,7 +10,7 @@ import { LoggedWorkerHost } from '../logged-worker-host';
 // A short lock: after a crash, another worker takes over a stalled job within seconds, not minutes.
 @Processor(QUEUES.events, { concurrency: 16, lockDuration: 10_000, stalledInterval: 5_000 })
 export class EventsProcessor extends LoggedWorkerHost {
-  private readonly handlers: Record<EventTopic, (job: EventJob) => Promise<void>>;
+  private readonly handlers: { [T in EventTopic]: (job: EventJob<T>) => Promise<void> };
 
   constructor(
     engine: WorkflowEngine,
@@ -21,23 +21,21 @@ export class EventsProcessor extends LoggedWorkerHost {
     super();
     this.handlers = {
       [EVENTS.dossierReceived]: (job) => engine.start(job),
-      [EVENTS.taskCompleted]: (job) => engine.advance(job),
-      [EVENTS.dossierClosed]: (job) => engine.close(job),
       [EVENTS.taskOpened]: (job) => this.scheduleWakeUps(job),
       [EVENTS.calendarChanged]: async (job) => void (await engine.reproject(job)),
     };
   }
 
   async process(job: Job<EventJob>): Promise<void> {
-    const handler = this.handlers[job.name as EventTopic];
-    if (!handler) throw new Error(`No handler for event '${job.name}'`);
-    await handler(job.data);
+    if (!(job.name in this.handlers)) throw new Error(`No handler for event '${job.name}'`);
+    const topic = job.name as EventTopic;
+    await (this.handlers[topic] as (data: EventJob) => Promise<void>)(job.data);
   }
 
   /** Timers are wake-ups, not truth: the sweep finds any task a lost wake-up would have missed. */
-  private async scheduleWakeUps(job: EventJob): Promise<void> {
+  private async scheduleWakeUps(job: EventJob<typeof EVENTS.taskOpened>): Promise<void> {
     const now = this.clock.now().getTime();
-    const { dueSoonAt, dueAt } = job.payload as { dueSoonAt: string | null; dueAt: string | null };
+    const { dueSoonAt, dueAt } = job.payload;
     const taskId = job.aggregateId;
     const wakeUps: { name: string; at: number; jobId: string }[] = [];
     if (dueSoonAt) wakeUps.push({ name: TIMER_JOBS.dueSoon, at: Date.parse(dueSoonAt), jobId: `due-soon-${taskId}` });

@@ -4,19 +4,24 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { AppConfig } from '@motcua/config';
 import { OutboxRepository, OutboxRow } from '@motcua/persistence';
-import { EventJob, QUEUES } from '@motcua/queue';
+import { EventJob, eventJobId, QUEUES } from '@motcua/queue';
 
 const BATCH = 500;
 /** How long the relay sleeps without a notification; the poll catches anything a NOTIFY missed. */
 const IDLE_POLL_MS = 1000;
-/** Published events still without their effect after this long are published again. */
-const REDELIVER_AFTER_MS = 30_000;
+/** Deliveries (each of the queue's attempts) an event may fail before it is a dead letter. */
+export const MAX_FAILED_DELIVERIES = 3;
+const IN_FLIGHT_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 /**
- * Publishes committed outbox rows to BullMQ, job id = outbox id, then marks them sent. Woken by
- * PostgreSQL's NOTIFY on every outbox insert, polling as a fallback. If Redis is down, nothing is
- * marked and the rows wait; after a crash, unsent rows are published again (same job ids, no doubles),
- * and events whose jobs Redis lost are published again after REDELIVER_AFTER_MS.
+ * Publishes committed outbox rows to BullMQ, then marks them sent. Woken by PostgreSQL's NOTIFY on
+ * every outbox insert, polling as a fallback. If Redis is down, nothing is marked and the rows wait;
+ * after a crash, unsent rows are published again (same job ids, no doubles).
+ *
+ * Every OUTBOX_REDELIVER_MS it looks at the jobs of events still without their effect: a job Redis
+ * lost (flushed, keys deleted, an orphaned hash) or one that failed all its attempts (the database
+ * was away) goes out again as a new delivery with a new job id, which BullMQ cannot ignore; after
+ * MAX_FAILED_DELIVERIES failed deliveries the event is a dead letter and leaves the rotation.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -58,11 +63,31 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     }
   }
 
-  /** Publishes again what was sent but never handled (a flushed or restarted Redis lost the jobs). */
-  async redeliver(olderThan: Date): Promise<number> {
-    const rows = await this.outbox.unprocessed(olderThan, BATCH);
-    if (rows.length > 0) await this.publish(rows);
-    return rows.length;
+  /** Looks at the jobs of events sent a while ago and still without their effect; returns how many went out again. */
+  async redeliver(): Promise<{ again: number; buried: number }> {
+    return this.outbox.transaction(async (tx) => {
+      const rows = await this.outbox.inFlight(tx, new Date(Date.now() - this.config.OUTBOX_REDELIVER_MS), BATCH);
+      const again: OutboxRow[] = [];
+      const waiting: string[] = [];
+      let buried = 0;
+      for (const row of rows) {
+        const job = await this.events.getJob(eventJobId(row.id, row.delivery));
+        const state = job ? await job.getState() : 'unknown';
+        if (IN_FLIGHT_STATES.has(state)) {
+          waiting.push(row.id);
+        } else if (state === 'failed' && row.failedDeliveries + 1 >= MAX_FAILED_DELIVERIES) {
+          await this.outbox.bury(tx, row, job!.failedReason || 'failed', job!.attemptsMade);
+          buried++;
+        } else {
+          // Lost, or failed with deliveries left, or completed without recording its effect.
+          await this.outbox.nextDelivery(tx, row.id, state === 'failed');
+          again.push({ ...row, delivery: row.delivery + 1 });
+        }
+      }
+      await this.outbox.touch(tx, waiting);
+      if (again.length > 0) await this.publish(again);
+      return { again: again.length, buried };
+    });
   }
 
   private async run(): Promise<void> {
@@ -70,10 +95,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     while (this.running) {
       try {
         await this.drain();
-        if (Date.now() - lastRedelivery > REDELIVER_AFTER_MS) {
+        if (Date.now() - lastRedelivery > this.config.OUTBOX_REDELIVER_MS) {
           lastRedelivery = Date.now();
-          const again = await this.redeliver(new Date(lastRedelivery - REDELIVER_AFTER_MS));
-          if (again > 0) this.logger.warn(`Published ${again} outbox events again: their jobs were lost`);
+          const { again, buried } = await this.redeliver();
+          if (again > 0) this.logger.warn(`Published ${again} outbox events again: their jobs were lost or failed`);
+          if (buried > 0) this.logger.error(`${buried} outbox events failed every delivery: see GET /api/admin/dead-letters`);
         }
       } catch (error) {
         this.logger.warn(`Outbox relay paused: ${(error as Error).message}`);
@@ -97,8 +123,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.events.addBulk(
       rows.map((row) => ({
         name: row.topic,
-        data: { outboxId: row.id, aggregateId: row.aggregateId, payload: row.payload },
-        opts: { jobId: `outbox-${row.id}` },
+        // The row was written from the topic's payload type (libs/queue EventPayloads).
+        data: { outboxId: row.id, aggregateId: row.aggregateId, payload: row.payload as EventJob['payload'] },
+        opts: { jobId: eventJobId(row.id, row.delivery) },
       })),
     );
   }

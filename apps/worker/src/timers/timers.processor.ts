@@ -1,33 +1,56 @@
 import { InjectQueue, Processor } from '@nestjs/bullmq';
-import { OnApplicationBootstrap } from '@nestjs/common';
+import { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Queue } from 'bullmq';
-import { Clock } from '@motcua/config';
+import { AppConfig, Clock } from '@motcua/config';
 import { TasksRepository } from '@motcua/persistence';
 import { QUEUES, TIMER_JOBS, TimerJob } from '@motcua/queue';
 import { Notifier, WorkflowEngine } from '@motcua/workflow';
 import { LoggedWorkerHost } from '../logged-worker-host';
 
-const SWEEP_EVERY_MS = 60_000;
 const SWEEP_BATCH = 1000;
 
 /**
- * Wake-ups at due-soon and deadline instants, and a sweep every minute. The sweep alone is enough for
- * correctness: it reads the deadlines PostgreSQL holds; the wake-ups only make notices prompt.
+ * Wake-ups at due-soon and deadline instants, and a sweep every SWEEP_INTERVAL_MS. The sweep alone is
+ * enough for correctness: it reads the deadlines PostgreSQL holds; the wake-ups only make notices
+ * prompt. Its repeating job lives in Redis, so the worker checks on the same interval that it still
+ * exists and re-creates it when Redis lost it (flushed, restarted empty, keys deleted).
  */
 @Processor(QUEUES.timers, { concurrency: 4, lockDuration: 10_000, stalledInterval: 5_000 })
-export class TimersProcessor extends LoggedWorkerHost implements OnApplicationBootstrap {
+export class TimersProcessor extends LoggedWorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+  private check?: NodeJS.Timeout;
+
   constructor(
     private readonly notifier: Notifier,
     private readonly tasks: TasksRepository,
     private readonly engine: WorkflowEngine,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
     @InjectQueue(QUEUES.timers) private readonly timers: Queue<TimerJob>,
   ) {
     super();
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.timers.upsertJobScheduler(TIMER_JOBS.sweep, { every: SWEEP_EVERY_MS }, { name: TIMER_JOBS.sweep });
+    await this.ensureSweepScheduled();
+    this.check = setInterval(() => {
+      this.ensureSweepScheduled().catch((error: Error) => this.logger.warn(`Cannot check the sweep's schedule: ${error.message}`));
+    }, this.config.SWEEP_INTERVAL_MS);
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.check);
+  }
+
+  /** Creates the sweep's repeating job if it is missing, or re-creates it if its next run is long overdue (its job was lost). */
+  async ensureSweepScheduled(): Promise<boolean> {
+    const every = this.config.SWEEP_INTERVAL_MS;
+    const scheduler = await this.timers.getJobScheduler(TIMER_JOBS.sweep);
+    const stale = scheduler?.next !== undefined && scheduler.next < Date.now() - 2 * every;
+    if (scheduler && !stale) return false;
+    if (stale) await this.timers.removeJobScheduler(TIMER_JOBS.sweep);
+    await this.timers.upsertJobScheduler(TIMER_JOBS.sweep, { every }, { name: TIMER_JOBS.sweep });
+    if (this.check) this.logger.warn('The sweep was missing from Redis: scheduled again');
+    return true;
   }
 
   async process(job: Job<TimerJob>): Promise<void> {

@@ -27,10 +27,10 @@ export const DOSSIER_ACTIONS = {
 
 export type DossierAction = keyof typeof DOSSIER_ACTIONS;
 
-/** Throws INVALID_TRANSITION (409) unless the action may start from the status. */
+/** Throws DOSSIER_NOT_IN_STATE (409) unless the action may start from the status. */
 export function assertActionAllowed(action: DossierAction, status: DossierStatus, code: string): void {
   if (!(DOSSIER_ACTIONS[action] as readonly DossierStatus[]).includes(status)) {
-    throw new DomainError(ErrorCode.INVALID_TRANSITION, `Dossier ${code} is ${status}: '${action}' is not allowed now`, {
+    throw new DomainError(ErrorCode.DOSSIER_NOT_IN_STATE, `Dossier ${code} is ${status}: '${action}' is not allowed now`, {
       status,
       action,
       allowedFrom: DOSSIER_ACTIONS[action],

@@ -1,4 +1,4 @@
-/** Stable error codes: clients and tests depend on them, so never rename one. */
+/** Stable error codes: clients branch on them (README lists them), so a rename is a breaking change. */
 export enum ErrorCode {
   VALIDATION_FAILED = 'VALIDATION_FAILED',
   MALFORMED_JSON = 'MALFORMED_JSON',
@@ -10,8 +10,20 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   ALREADY_EXISTS = 'ALREADY_EXISTS',
   CONFLICT = 'CONFLICT',
-  /** The action is not allowed in the dossier's current status. */
-  INVALID_TRANSITION = 'INVALID_TRANSITION',
+  /** The action is not allowed in the dossier's current status (details: status, action, allowedFrom). */
+  DOSSIER_NOT_IN_STATE = 'DOSSIER_NOT_IN_STATE',
+  /** The step was completed (or skipped) already: a double click or a retry. */
+  STEP_ALREADY_COMPLETED = 'STEP_ALREADY_COMPLETED',
+  /** The step is claimed by someone else, or not claimed by the caller. */
+  STEP_NOT_CLAIMED = 'STEP_NOT_CLAIMED',
+  /** The step was cancelled (the dossier was withdrawn, stopped, rejected). */
+  STEP_CANCELLED = 'STEP_CANCELLED',
+  /** Mandatory papers are missing: ask for a supplement instead (details: missingDocuments). */
+  MISSING_DOCUMENTS = 'MISSING_DOCUMENTS',
+  /** The procedure has no published workflow, or an agency its steps need is missing. */
+  NOT_ROUTABLE = 'NOT_ROUTABLE',
+  /** The one apology (BM.04) the law allows was issued already. */
+  APOLOGY_ALREADY_ISSUED = 'APOLOGY_ALREADY_ISSUED',
   /** Someone else changed the record first (optimistic version check). */
   VERSION_CONFLICT = 'VERSION_CONFLICT',
   /** The same Idempotency-Key was sent with a different request. */
@@ -44,6 +56,11 @@ export class DomainError extends Error {
 
   static validation(problems: FieldProblem[], message = 'Invalid input'): DomainError {
     return new DomainError(ErrorCode.VALIDATION_FAILED, message, { fields: problems });
+  }
+
+  /** One field's problem, with the code a client branches on (422 by default: well-formed but unacceptable). */
+  static field(field: string, reason: string, code: ErrorCode = ErrorCode.UNPROCESSABLE): DomainError {
+    return new DomainError(code, `${field}: ${reason}`, { fields: [{ field, reason }] });
   }
 
   static notFound(what: string, key: string): DomainError {

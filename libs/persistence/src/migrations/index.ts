@@ -8,6 +8,7 @@ import { Timeliness1763900600000 } from './1763900600000-timeliness';
 import { ReportCounts1763900800000 } from './1763900800000-report-counts';
 import { Audit1763900900000 } from './1763900900000-audit';
 import { UserTokens1763901000000 } from './1763901000000-user-tokens';
+import { DeadLetters1763901100000 } from './1763901100000-dead-letters';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ReportCounts1763900800000,
   Audit1763900900000,
   UserTokens1763901000000,
+  DeadLetters1763901100000,
 ];

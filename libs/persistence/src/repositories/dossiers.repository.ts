@@ -129,9 +129,10 @@ export class DossiersRepository {
    * the sequence has no gaps.
    */
   async file(dossier: NewDossier, agencyCode: string, receiptDate: LocalDate, history: HistoryDraft[], topics: string[]): Promise<Dossier> {
+    // History is stamped with the filing instant (the application's clock), not PostgreSQL's.
     const columns = Object.entries(COLUMNS);
     const values = columns.map(([field, column]) => toColumnValue(column, (dossier as Record<string, unknown>)[field]));
-    const params = [dossier.receivingAgencyId, receiptDate, dossierCodePrefix(agencyCode, receiptDate), JSON.stringify(history.map(toHistoryRow)), topics, searchText(dossier), ...values];
+    const params = [dossier.receivingAgencyId, receiptDate, dossierCodePrefix(agencyCode, receiptDate), JSON.stringify(history.map(toHistoryRow)), topics, searchText(dossier), dossier.submittedAt, ...values];
     const [row] = await this.db.query(
       `WITH counter AS (
          INSERT INTO dossier_code_counters (agency_id, day, last_sequence) VALUES ($1, $2, 1)
@@ -139,11 +140,11 @@ export class DossiersRepository {
          RETURNING last_sequence
        ), filed AS (
          INSERT INTO dossiers (code, applicant_search, ${columns.map(([, column]) => column).join(', ')})
-         SELECT $3 || lpad(last_sequence::text, greatest(${DOSSIER_SEQUENCE_DIGITS}, length(last_sequence::text)), '0'), $6, ${columns.map((_, i) => `$${i + 7}`).join(', ')}
+         SELECT $3 || lpad(last_sequence::text, greatest(${DOSSIER_SEQUENCE_DIGITS}, length(last_sequence::text)), '0'), $6, ${columns.map((_, i) => `$${i + 8}`).join(', ')}
          FROM counter RETURNING *
        ), history AS (
-         INSERT INTO dossier_history (dossier_id, action, from_status, to_status, actor_id, actor_name, agency_id, note, details)
-         SELECT filed.id, h.action, h.from_status, h.to_status, h.actor_id, h.actor_name, h.agency_id, h.note, h.details
+         INSERT INTO dossier_history (dossier_id, at, action, from_status, to_status, actor_id, actor_name, agency_id, note, details)
+         SELECT filed.id, $7, h.action, h.from_status, h.to_status, h.actor_id, h.actor_name, h.agency_id, h.note, h.details
          FROM filed, ROWS FROM (jsonb_to_recordset($4::jsonb) AS (action text, from_status text, to_status text, actor_id uuid, actor_name text, agency_id uuid, note text, details jsonb))
            WITH ORDINALITY AS h (action, from_status, to_status, actor_id, actor_name, agency_id, note, details, n)
          ORDER BY h.n
@@ -172,12 +173,13 @@ export class DossiersRepository {
     return toDossier(row);
   }
 
-  async appendHistory(tx: EntityManager, dossierId: string, entry: HistoryDraft): Promise<void> {
+  /** Appends a history row stamped `at` by the application's clock, like every deadline it is compared with. */
+  async appendHistory(tx: EntityManager, dossierId: string, entry: HistoryDraft, at: Date): Promise<void> {
     const row = toHistoryRow(entry);
     await tx.query(
-      `INSERT INTO dossier_history (dossier_id, action, from_status, to_status, actor_id, actor_name, agency_id, note, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [dossierId, row.action, row.from_status, row.to_status, row.actor_id, row.actor_name, row.agency_id, row.note, row.details],
+      `INSERT INTO dossier_history (dossier_id, at, action, from_status, to_status, actor_id, actor_name, agency_id, note, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [dossierId, at, row.action, row.from_status, row.to_status, row.actor_id, row.actor_name, row.agency_id, row.note, row.details],
     );
   }
 

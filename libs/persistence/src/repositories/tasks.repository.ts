@@ -100,6 +100,11 @@ export class TasksRepository {
     return toTask(rows[0]);
   }
 
+  /** Cancels the dossier's open and claimed tasks: they leave the inboxes (withdrawn, stopped, rejected). */
+  async cancelOpen(tx: EntityManager, dossierId: string): Promise<void> {
+    await tx.query(`UPDATE tasks SET status = 'cancelled', version = version + 1 WHERE dossier_id = $1 AND status IN ('open', 'claimed')`, [dossierId]);
+  }
+
   /** Claims an open task for a user: exactly one of several concurrent claimers gets it. */
   async claim(taskId: string, userId: string): Promise<Task | null> {
     const [rows] = await this.db.query(`UPDATE tasks SET status = 'claimed', assignee_id = $2, version = version + 1 WHERE id = $1 AND status = 'open' RETURNING *`, [
@@ -107,6 +112,21 @@ export class TasksRepository {
       userId,
     ]);
     return rows[0] ? toTask(rows[0]) : null;
+  }
+
+  /** A task with the unit path of its agency (to check an administrator's scope). */
+  async findWithUnit(taskId: string): Promise<{ task: Task; unitPath: string } | null> {
+    const [row] = await this.db.query(
+      `SELECT t.*, u.path AS unit_path FROM tasks t JOIN agencies a ON a.id = t.agency_id JOIN administrative_units u ON u.id = a.unit_id WHERE t.id = $1`,
+      [taskId],
+    );
+    return row ? { task: toTask(row), unitPath: row.unit_path as string } : null;
+  }
+
+  /** The ids of the steps a user holds (claimed, not completed). */
+  async claimedBy(userId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM tasks WHERE assignee_id = $1 AND status = 'claimed' ORDER BY activated_at`, [userId]);
+    return rows.map((row) => row.id);
   }
 
   async find(taskId: string, manager: EntityManager = this.db.manager): Promise<Task | null> {

@@ -126,7 +126,7 @@ export class UsersRepository {
         draft.email,
       ])
       .catch((error: { code?: string }) => {
-        if (error.code === '23505') throw new DomainError(ErrorCode.ALREADY_EXISTS, `User ${draft.username} already exists`, { fields: [{ field: 'username', reason: 'is taken' }] });
+        if (error.code === '23505') throw DomainError.field('username', 'is taken', ErrorCode.ALREADY_EXISTS);
         throw error;
       });
   }

@@ -20,6 +20,13 @@ export class InboxQuery extends PageQuery {
   dossier?: string;
 }
 
+export class AssignTaskDto {
+  @ApiProperty({ example: 'xuly.vinhhai', description: "An active officer of the step's agency with the step's role" })
+  @MaxLength(64)
+  @IsString()
+  username!: string;
+}
+
 export class CompleteTaskDto {
   @ApiProperty({ enum: TASK_ACTIONS, description: 'forward/approve: done; return: back to an earlier step; request-supplement / request-payment: the dossier waits for the citizen; reject: to the return desk with a refusal; skip: an optional branch' })
   @IsIn(TASK_ACTIONS)

@@ -27,7 +27,7 @@ export function TaskActions({ task, onChanged }: { task: InboxItem; onChanged():
       await unwrap(api.POST('/api/tasks/{id}/claim', { params: { path: { id: task.id } } }));
       message.success(`Đã nhận xử lý hồ sơ ${task.dossierCode}.`);
     } catch (error) {
-      message.error(error instanceof ApiError && error.code === 'CONFLICT' ? 'Bước này vừa được cán bộ khác nhận xử lý.' : errorText(error));
+      message.error(error instanceof ApiError && error.code === 'STEP_NOT_CLAIMED' ? 'Bước này vừa được cán bộ khác nhận xử lý.' : errorText(error));
     } finally {
       setClaiming(false);
       onChanged();
