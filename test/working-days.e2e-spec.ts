@@ -1,0 +1,46 @@
+import { jest } from '@jest/globals';
+import type { INestApplicationContext } from '@nestjs/common';
+import { WorkflowEngine } from '@motcua/workflow';
+import { startApi, TestApi } from './support/api';
+import { freezeClock, landDossier } from './support/dossiers';
+import { eventually, startWorker } from './support/worker';
+
+/** A working day is its sessions (7.5 hours by default), not 8 hours. */
+describe('working days are days', () => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await startWorker();
+  });
+  afterAll(async () => {
+    jest.restoreAllMocks();
+    await worker.close();
+    await api.close();
+  });
+
+  it('stops a dossier whose supplement did not come at the end of the 15th working day after the request, not a day later', async () => {
+    const counter = await api.login('tiepnhan.vinhhai');
+    const registry = await api.login('xuly.vpdk.nhatrang');
+    const { code } = (await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier())).body;
+    const task = await eventually(async () => {
+      const [found] = (await api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', registry)).body.items as { id: string }[];
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect((await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', registry)).status).toBe(200);
+    // Asked on Monday 10 March 2025 at 09:00: the 15th working day after it is Monday 31 March (no holiday between).
+    freezeClock(api, '2025-03-10 09:00');
+    const asked = await api.http().post(`/api/tasks/${task.id}/complete`).set('Authorization', registry).send({ action: 'request-supplement', items: [{ what: 'Hợp đồng chuyển nhượng', why: 'Thiếu chữ ký' }] });
+    expect(asked.status).toBe(200);
+    const engine = worker.get(WorkflowEngine);
+    const status = async () => (await api.env.query<{ status: string }>(`SELECT status FROM dossiers WHERE code = $1`, [code]))[0].status;
+
+    await engine.stopExpiredSupplements(new Date('2025-03-31T16:59:00+07:00'));
+    expect(await status()).toBe('SUPPLEMENT_REQUESTED');
+    await engine.stopExpiredSupplements(new Date('2025-03-31T17:01:00+07:00'));
+    expect(await status()).toBe('STOPPED');
+    const open = await api.env.query(`SELECT 1 FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE d.code = $1 AND t.status IN ('open', 'claimed')`, [code]);
+    expect(open).toEqual([]);
+  });
+});
