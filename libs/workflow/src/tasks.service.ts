@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { CatalogService } from '@motcua/catalog';
 import {
+  assertActionAllowed,
   classifyTimeliness,
   DomainError,
   Dossier,
@@ -88,9 +89,7 @@ export class TasksService {
       const locked = (await this.dossiers.lockById(tx, visible.dossierId))!;
       const task = (await this.tasks.lock(tx, taskId))!;
       assertCompletable(task, actor);
-      if (locked.status !== DossierStatus.IN_PROCESS) {
-        throw new DomainError(ErrorCode.DOSSIER_NOT_IN_STATE, `Dossier ${locked.code} is ${locked.status}: its steps wait`, { status: locked.status });
-      }
+      assertActionAllowed('completeStep', locked.status, locked.code);
       if (input.action === 'request-supplement' || input.action === 'request-payment') {
         await this.pause(tx, actor, locked, task, input, now);
         return task;
@@ -162,7 +161,7 @@ export class TasksService {
     return this.dossiers.transaction(async (tx) => {
       const locked = (await this.dossiers.lockById(tx, dossier.id))!;
       if (locked.apology) throw new DomainError(ErrorCode.APOLOGY_ALREADY_ISSUED, 'The dossier was rescheduled once already; the law allows one apology');
-      if (locked.closedAt || locked.resolvedAt) throw new DomainError(ErrorCode.DOSSIER_NOT_IN_STATE, 'Processing is over', { status: locked.status });
+      assertActionAllowed('apologize', locked.status, locked.code);
       if (!(newDueAt > (locked.dueAt ?? now))) throw DomainError.field('newReturnDate', 'must be after the current appointment');
       const apology = { reason, newDueAt: newDueAt.toISOString(), issuedAt: now.toISOString(), issuedBy: actor.fullName };
       const updated = await this.dossiers.update(tx, locked, { apology });
@@ -211,6 +210,7 @@ export class TasksService {
     return this.dossiers.transaction(async (tx) => {
       const dossier = (await this.dossiers.lockById(tx, visible.dossierId))!;
       const task = (await this.tasks.lock(tx, taskId))!;
+      assertActionAllowed('reassignStep', dossier.status, dossier.code);
       if (task.status === 'done' || task.status === 'skipped') throw new DomainError(ErrorCode.STEP_ALREADY_COMPLETED, `Step '${task.stepName}' was completed already`);
       if (task.status === 'cancelled') throw new DomainError(ErrorCode.STEP_CANCELLED, `Step '${task.stepName}' was cancelled`);
       if (assignee === null && task.status !== 'claimed') throw new DomainError(ErrorCode.STEP_NOT_CLAIMED, 'Nobody holds this step', { status: task.status });

@@ -6,6 +6,7 @@ import { Clock } from '@motcua/config';
 import {
   classifyTimeliness,
   DomainError,
+  isActionAllowed,
   Dossier,
   DossierStatus,
   PauseRecord,
@@ -49,7 +50,7 @@ export class WorkflowEngine {
       const dossier = await this.dossiers.lockById(tx, event.aggregateId);
       // An event without its dossier is bad data: failing every attempt sends it to the dead letters.
       if (!dossier) throw DomainError.notFound('Dossier', event.aggregateId);
-      if (dossier.status !== DossierStatus.RECEIVED) return;
+      if (!isActionAllowed('start', dossier.status)) return;
       const now = this.clock.now();
       const started = await this.dossiers.update(tx, dossier, { status: DossierStatus.IN_PROCESS });
       await this.dossiers.appendHistory(tx, dossier.id, system('start', DossierStatus.RECEIVED, DossierStatus.IN_PROCESS), now);
@@ -97,6 +98,8 @@ export class WorkflowEngine {
       for (const open of batch) {
         await this.dossiers.transaction(async (tx) => {
           const dossier = (await this.dossiers.lockById(tx, open.id))!;
+          // It may have been resolved or closed since the batch was read.
+          if (!isActionAllowed('reproject', dossier.status)) return;
           const dueAt = dueWithPauses(calendar, dossier);
           if (dueAt && dossier.dueAt && dueAt.getTime() !== dossier.dueAt.getTime()) {
             await this.dossiers.update(tx, dossier, { dueAt });
@@ -132,7 +135,7 @@ export class WorkflowEngine {
       await this.dossiers.transaction(async (tx) => {
         const dossier = (await this.dossiers.lockById(tx, waiting.id))!;
         const open = dossier.pauses.find((pause) => pause.kind === 'supplement' && pause.to === null);
-        if (dossier.status !== DossierStatus.SUPPLEMENT_REQUESTED || !open || now < supplementLimit(calendar, open)) return;
+        if (!isActionAllowed('stopExpiredSupplement', dossier.status) || !dossier.receivedAt || !open || now < supplementLimit(calendar, open)) return;
         const pauses = dossier.pauses.map((pause) => (pause.to === null ? { ...pause, to: now.toISOString() } : pause));
         await this.dossiers.update(tx, dossier, { status: DossierStatus.STOPPED, closedAt: now, pauses, finishedAt: now, timeliness: classifyTimeliness(now, dossier.dueAt!) });
         await this.dossiers.appendHistory(tx, dossier.id, { ...system('stop', dossier.status, DossierStatus.STOPPED), note: 'Quá 15 ngày làm việc không bổ sung hồ sơ' }, now);

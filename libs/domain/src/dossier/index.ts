@@ -1,5 +1,5 @@
 export * from './dossier';
-export * from './dossier-actions';
+export * from './lifecycle';
 export * from './dossier-code';
 export * from './dossier-status';
 export * from './task';
