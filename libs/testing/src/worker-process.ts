@@ -1,4 +1,20 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Resolves once the child prints `line` on stdout; rejects if it exits first. */
+function started(child: ChildProcess, line: string): Promise<ChildProcess> {
+  let output = '';
+  return new Promise<ChildProcess>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes(line)) {
+        output = '';
+        resolve(child);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`process exited early (${code})`)));
+  });
+}
 
 /** The worker as its own process, from source, with this environment; resolves once it reports it started. */
 export async function spawnWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildProcess> {
@@ -6,14 +22,20 @@ export async function spawnWorkerProcess(env: NodeJS.ProcessEnv): Promise<ChildP
     env: { ...env, TS_NODE_PROJECT: 'tsconfig.json', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    worker.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Worker started')) resolve();
-    });
-    worker.once('exit', (code) => reject(new Error(`worker exited early (${code})`)));
-  });
+  await started(worker, 'Worker started');
   worker.stdout!.resume();
   return worker;
+}
+
+/**
+ * The built API or worker (`npm run build`), started as `npm run start:api` / `start:worker` start it;
+ * resolves once it is listening (the API) or has started (the worker).
+ */
+export async function spawnBuiltProcess(app: 'api' | 'worker', env: NodeJS.ProcessEnv): Promise<ChildProcess> {
+  const main = `dist/apps/${app}/src/main.js`;
+  if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` first`);
+  const child = spawn(process.execPath, ['--max-old-space-size=256', main], { env: { ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  await started(child, app === 'api' ? 'API listening' : 'Worker started');
+  child.stdout!.resume();
+  return child;
 }
