@@ -2,8 +2,8 @@ import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { AppConfig } from '@motcua/config';
+import { DatabaseHealth } from '@motcua/persistence';
 import { REDIS } from '@motcua/queue';
 
 /**
@@ -26,7 +26,7 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
 
   constructor(
     private readonly config: AppConfig,
-    private readonly db: DataSource,
+    private readonly database: DatabaseHealth,
     @Inject(REDIS) private readonly redis: Redis,
   ) {}
 
@@ -48,7 +48,7 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
   }
 
   private async check(): Promise<{ database: 'up' | 'down'; redis: 'up' | 'down' }> {
-    const [database, redis] = await Promise.allSettled([this.db.query('SELECT 1'), this.redis.ping()]);
+    const [database, redis] = await Promise.allSettled([this.database.ping(), this.redis.ping()]);
     return { database: database.status === 'fulfilled' ? 'up' : 'down', redis: redis.status === 'fulfilled' ? 'up' : 'down' };
   }
 }

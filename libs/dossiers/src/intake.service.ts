@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { CalendarService } from '@motcua/calendar';
 import { CatalogService } from '@motcua/catalog';
 import { EVENTS } from '@motcua/queue';
@@ -31,7 +30,7 @@ import {
   WorkingCalendar,
 } from '@motcua/domain';
 import { RouteResolver } from './route-resolver';
-import { AgenciesRepository, AgencyEntity, DossierChanges, DossierQuery, DossiersRepository, HistoryDraft, TasksRepository, UnitsRepository } from '@motcua/persistence';
+import { AgenciesRepository, AgencyEntity, DossierChanges, DossierQuery, DossiersRepository, HistoryDraft, TasksRepository, UnitsRepository, Transaction } from '@motcua/persistence';
 
 export type IntakeDecision =
   | { action: 'accept' }
@@ -243,7 +242,7 @@ export class IntakeService {
   }
 
   private async applyDecision(
-    tx: EntityManager,
+    tx: Transaction,
     actor: Actor,
     dossier: Dossier,
     decision: IntakeDecision,
@@ -310,7 +309,7 @@ export class IntakeService {
    * Runs a change in one transaction on the locked row, after checking the status. Nothing inside
    * may read through the connection pool: every input is prepared before.
    */
-  private async change(visible: Dossier, action: DossierAction, work: (tx: EntityManager, dossier: Dossier) => Promise<Dossier>): Promise<Dossier> {
+  private async change(visible: Dossier, action: DossierAction, work: (tx: Transaction, dossier: Dossier) => Promise<Dossier>): Promise<Dossier> {
     return this.dossiers.transaction(async (tx) => {
       const dossier = (await this.dossiers.lockByCode(tx, visible.code))!;
       assertActionAllowed(action, dossier.status, dossier.code);
@@ -319,7 +318,7 @@ export class IntakeService {
   }
 
   /** A pause stopped every open step's clock too: its deadline moves by the working time paused. */
-  private async pushOpenTasks(tx: EntityManager, dossier: Dossier, calendar: WorkingCalendar, now: Date): Promise<void> {
+  private async pushOpenTasks(tx: Transaction, dossier: Dossier, calendar: WorkingCalendar, now: Date): Promise<void> {
     const open = dossier.pauses.find((pause) => pause.to === null);
     if (!open) return;
     const paused = Math.max(0, calendar.workingTimeBetween(new Date(open.from), now));

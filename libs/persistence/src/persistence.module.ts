@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@motcua/config';
 import { dataSourceOptions } from './data-source';
+import { DatabaseHealth } from './database-health';
 import {
   AgenciesRepository,
   AuditRepository,
@@ -30,6 +31,7 @@ const REPOSITORIES = [
   NotificationsRepository,
   ReportsRepository,
   AuditRepository,
+  DatabaseHealth,
 ];
 
 @Global()

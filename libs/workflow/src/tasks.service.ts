@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { CatalogService } from '@motcua/catalog';
 import {
   assertActionAllowed,
@@ -18,7 +17,7 @@ import {
   WorkflowNavigator,
 } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
-import { DossiersRepository, InboxItem, OpenStep, RoutedStep, TasksRepository, UsersRepository } from '@motcua/persistence';
+import { DossiersRepository, InboxItem, OpenStep, RoutedStep, TasksRepository, UsersRepository, Transaction } from '@motcua/persistence';
 import { WorkflowEngine } from './workflow.engine';
 
 export interface CompleteTaskInput {
@@ -118,7 +117,7 @@ export class TasksService {
   }
 
   /** The dossier waits for the citizen: the clock stops until the papers or the payment arrive. */
-  private async pause(tx: EntityManager, actor: Actor, dossier: Dossier, task: Task, input: CompleteTaskInput, now: Date): Promise<void> {
+  private async pause(tx: Transaction, actor: Actor, dossier: Dossier, task: Task, input: CompleteTaskInput, now: Date): Promise<void> {
     const supplement = input.action === 'request-supplement';
     const to = supplement ? DossierStatus.SUPPLEMENT_REQUESTED : DossierStatus.AWAITING_PAYMENT;
     const pause: PauseRecord = { kind: supplement ? 'supplement' : 'payment', from: now.toISOString(), to: null };

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { CalendarService } from '@motcua/calendar';
 import { CatalogService } from '@motcua/catalog';
 import { Clock } from '@motcua/config';
@@ -16,7 +15,7 @@ import {
   WorkflowStep,
   WorkingCalendar,
 } from '@motcua/domain';
-import { DossiersRepository, OutboxRepository, TasksRepository } from '@motcua/persistence';
+import { DossiersRepository, OutboxRepository, TasksRepository, Transaction } from '@motcua/persistence';
 import { dueWithPauses } from '@motcua/dossiers';
 import { EVENTS, EventJob } from '@motcua/queue';
 
@@ -64,7 +63,7 @@ export class WorkflowEngine {
    * completion of a parallel branch holds the dossier's lock in turn, so exactly one of them sees the
    * join complete and opens what follows it.
    */
-  async advance(tx: EntityManager, dossier: Dossier, task: Task, targetStep: string | undefined, navigator: WorkflowNavigator, now: Date): Promise<void> {
+  async advance(tx: Transaction, dossier: Dossier, task: Task, targetStep: string | undefined, navigator: WorkflowNavigator, now: Date): Promise<void> {
     const calendar = await this.calendar.current();
     const latest = await this.tasks.latest(tx, dossier.id);
     switch (task.action) {
@@ -158,7 +157,7 @@ export class WorkflowEngine {
    * Opens tasks for steps, each with its own deadline from its budget. Reaching the return desk means
    * processing is over: the dossier is RESOLVED (its end of processing for the on-time statistics).
    */
-  private async open(tx: EntityManager, dossier: Dossier, navigator: WorkflowNavigator, steps: WorkflowStep[], latest: Map<string, Task>, now: Date, calendar: WorkingCalendar): Promise<void> {
+  private async open(tx: Transaction, dossier: Dossier, navigator: WorkflowNavigator, steps: WorkflowStep[], latest: Map<string, Task>, now: Date, calendar: WorkingCalendar): Promise<void> {
     if (steps.length === 0) return;
     const opened = await this.tasks.insert(
       tx,

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- raw JSON from outside, checked field by field */
 import { DomainError, FieldProblem } from '../errors';
 
 export type UnitLevel = 'province' | 'district' | 'commune';
