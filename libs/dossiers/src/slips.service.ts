@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@motcua/config';
-import { DomainError, Dossier, Duration, ErrorCode, HistoryEntry } from '@motcua/domain';
+import { currentAppointment, DomainError, Dossier, Duration, ErrorCode, HistoryEntry } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
 import { AgenciesRepository, TasksRepository, UnitsRepository } from '@motcua/persistence';
 import type { Slip, SlipForm, SlipHeader, SlipPerson } from '@motcua/slips';
@@ -113,7 +113,7 @@ export class SlipsService {
           giver = receiver;
           return row;
         });
-        return { form, header: header(dossier.receivedAt), dossierCode: dossier.code, procedureName: dossier.procedureName, receivedAt: dossier.receivedAt, appointmentAt: dossier.originalDueAt!, rows };
+        return { form, header: header(dossier.receivedAt), dossierCode: dossier.code, procedureName: dossier.procedureName, receivedAt: dossier.receivedAt, appointmentAt: currentAppointment(dossier)!, rows };
       }
       default:
         throw missing();

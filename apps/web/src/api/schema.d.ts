@@ -1345,9 +1345,14 @@ export interface components {
             receivedAt: string | null;
             /**
              * Format: date-time
-             * @description The appointment
+             * @description The legal deadline (paused time excluded): what timeliness is judged against
              */
             dueAt: string | null;
+            /**
+             * Format: date-time
+             * @description The return date the citizen is told now: the apology's new date, else the deadline
+             */
+            appointmentAt: string | null;
             /** @description Open and past its appointment now */
             overdue: boolean;
             variant: string | null;
@@ -1375,9 +1380,15 @@ export interface components {
             verifier: string;
             /** Format: date-time */
             countingStart: string | null;
-            /** @example 17:00, ngày 26/05/2025 */
+            /**
+             * @description The current appointment (appointmentAt), in words
+             * @example 17:00, ngày 26/05/2025
+             */
             dueText: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The receipt's appointment (BM.01)
+             */
             originalDueAt: string | null;
             supplementRequest: components["schemas"]["SupplementItemDto"][] | null;
             refusalReason: string | null;
@@ -1423,9 +1434,14 @@ export interface components {
             receivedAt: string | null;
             /**
              * Format: date-time
-             * @description The appointment
+             * @description The legal deadline (paused time excluded): what timeliness is judged against
              */
             dueAt: string | null;
+            /**
+             * Format: date-time
+             * @description The return date the citizen is told now: the apology's new date, else the deadline
+             */
+            appointmentAt: string | null;
             /** @description Open and past its appointment now */
             overdue: boolean;
         };

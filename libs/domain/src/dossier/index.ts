@@ -3,3 +3,4 @@ export * from './lifecycle';
 export * from './dossier-code';
 export * from './dossier-status';
 export * from './task';
+export * from './appointment';

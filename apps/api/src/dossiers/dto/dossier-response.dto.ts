@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DossierStatus, formatVietnameseDateTime, NATIONAL_STATUS_CODE, Role, STATUS_LABEL } from '@motcua/domain';
+import { currentAppointment, DossierStatus, formatVietnameseDateTime, NATIONAL_STATUS_CODE, Role, STATUS_LABEL } from '@motcua/domain';
 import type { Dossier, HistoryEntry } from '@motcua/domain';
 import type { OpenStep, RoutedStep } from '@motcua/persistence';
 import type { Page } from '../../common/page';
@@ -54,7 +54,8 @@ export class DossierSummaryDto {
   @ApiProperty() applicantName!: string;
   @ApiProperty({ format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) receivedAt!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The appointment' }) dueAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'The legal deadline (paused time excluded): what timeliness is judged against' }) dueAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "The return date the citizen is told now: the apology's new date, else the deadline" }) appointmentAt!: string | null;
   @ApiProperty({ description: 'Open and past its appointment now' }) overdue!: boolean;
 }
 
@@ -75,8 +76,8 @@ export class DossierResponseDto extends DossierSummaryDto {
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
   @ApiProperty({ example: '3456', description: 'What the citizen types with the code to look it up' }) verifier!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) countingStart!: string | null;
-  @ApiProperty({ type: String, nullable: true, example: '17:00, ngày 26/05/2025' }) dueText!: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) originalDueAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: '17:00, ngày 26/05/2025', description: 'The current appointment (appointmentAt), in words' }) dueText!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: "The receipt's appointment (BM.01)" }) originalDueAt!: string | null;
   @ApiProperty({ type: [SupplementItemDto], nullable: true }) supplementRequest!: SupplementItemDto[] | null;
   @ApiProperty({ type: String, nullable: true }) refusalReason!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) resolvedAt!: string | null;
@@ -121,6 +122,7 @@ export function toDossierSummary(dossier: Dossier, now: Date): DossierSummaryDto
     submittedAt: dossier.submittedAt.toISOString(),
     receivedAt: iso(dossier.receivedAt),
     dueAt: iso(dossier.dueAt),
+    appointmentAt: iso(currentAppointment(dossier)),
     overdue: dossier.closedAt === null && dossier.resolvedAt === null && dossier.dueAt !== null && dossier.dueAt < now,
   };
 }
@@ -144,7 +146,7 @@ export function toDossierResponse(dossier: Dossier, now: Date, details?: Dossier
     notes: dossier.notes,
     verifier: dossier.verifier,
     countingStart: iso(dossier.countingStart),
-    dueText: dossier.dueAt ? formatVietnameseDateTime(dossier.dueAt) : null,
+    dueText: dossier.dueAt ? formatVietnameseDateTime(currentAppointment(dossier)!) : null,
     originalDueAt: iso(dossier.originalDueAt),
     supplementRequest: dossier.supplementRequest,
     refusalReason: dossier.refusalReason,

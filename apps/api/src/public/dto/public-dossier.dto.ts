@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DossierStatus, formatVietnameseDateTime, NATIONAL_STATUS_CODE, STATUS_LABEL } from '@motcua/domain';
+import { currentAppointment, DossierStatus, formatVietnameseDateTime, NATIONAL_STATUS_CODE, STATUS_LABEL } from '@motcua/domain';
 import type { PublicDossierView } from '@motcua/dossiers';
 
 const VERIFIER = /^\d{4}$/;
@@ -70,8 +70,8 @@ export function toPublicDossier({ dossier, agencyName, milestones, rating }: Pub
     procedureName: dossier.procedureName,
     receivingAgencyName: agencyName,
     receivedAt: dossier.receivedAt?.toISOString() ?? null,
-    appointmentAt: dossier.dueAt?.toISOString() ?? null,
-    appointmentText: dossier.dueAt ? formatVietnameseDateTime(dossier.dueAt) : null,
+    appointmentAt: currentAppointment(dossier)?.toISOString() ?? null,
+    appointmentText: dossier.dueAt ? formatVietnameseDateTime(currentAppointment(dossier)!) : null,
     result,
     milestones: milestones.map((milestone) => ({
       at: milestone.at.toISOString(),
