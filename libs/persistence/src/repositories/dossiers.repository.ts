@@ -13,6 +13,7 @@ import {
   LocalDate,
   Scope,
 } from '@motcua/domain';
+import { inScope } from './scope-sql';
 
 /** A new dossier: everything but what the database assigns (id, code, version). */
 export type NewDossier = Omit<Dossier, 'id' | 'code' | 'version' | 'updatedAt'>;
@@ -221,8 +222,8 @@ export class DossiersRepository {
   }
 
   async findByCode(scope: Scope, code: string): Promise<Dossier | null> {
-    const [inScope, params] = scopeSql(scope, 2);
-    const [row] = await this.db.query(`SELECT * FROM dossiers WHERE code = $1 AND ${inScope}`, [code, ...params]);
+    const params: unknown[] = [code];
+    const [row] = await this.db.query(`SELECT * FROM dossiers WHERE code = $1 AND ${inScope(scope, 'receiving_unit_path', params)}`, params);
     return row ? toDossier(row) : null;
   }
 
@@ -233,9 +234,8 @@ export class DossiersRepository {
   }
 
   async list(scope: Scope, query: DossierQuery): Promise<{ items: Dossier[]; total: number }> {
-    const [inScope, scopeParams] = scopeSql(scope, 1);
-    const conditions = [inScope];
-    const params: unknown[] = [...scopeParams];
+    const params: unknown[] = [];
+    const conditions = [inScope(scope, 'receiving_unit_path', params)];
     const where = (sql: string, ...values: unknown[]) => {
       let text = sql;
       for (const value of values) {
@@ -285,11 +285,11 @@ export class DossiersRepository {
 
   /** Received dossiers of one agency in [from, to), for the register book (BM.06). */
   async register(scope: Scope, agencyId: string, from: Date, to: Date): Promise<Dossier[]> {
-    const [inScope, params] = scopeSql(scope, 4);
+    const params: unknown[] = [agencyId, from, to];
     const rows = await this.db.query(
-      `SELECT * FROM dossiers WHERE receiving_agency_id = $1 AND received_at >= $2 AND received_at < $3 AND ${inScope}
+      `SELECT * FROM dossiers WHERE receiving_agency_id = $1 AND received_at >= $2 AND received_at < $3 AND ${inScope(scope, 'receiving_unit_path', params)}
        ORDER BY received_at, code`,
-      [agencyId, from, to, ...params],
+      params,
     );
     return rows.map(toDossier);
   }
@@ -324,11 +324,6 @@ function searchText(dossier: NewDossier): string {
   return foldVietnamese(`${dossier.applicant.fullName} ${dossier.proxy?.fullName ?? ''}`);
 }
 
-/** The scope condition on receiving_unit_path, numbering its parameters from `first`. */
-function scopeSql(scope: Scope, first: number): [string, unknown[]] {
-  if (scope.unitPath === null) return ['TRUE', []];
-  return [`(receiving_unit_path = $${first} OR receiving_unit_path LIKE $${first + 1})`, [scope.unitPath, `${scope.unitPath}.%`]];
-}
 
 function toHistoryRow(entry: HistoryDraft) {
   return {

@@ -19,3 +19,8 @@ export function scopeCondition(scope: Scope, column: string): [string, Record<st
 export function pathUnder(column: string, path: string, bind: (value: unknown) => string): string {
   return `(${column} = ${bind(path)} OR ${column} LIKE ${bind(`${path}.%`)})`;
 }
+
+/** The scope condition on `column` for raw SQL, appending its parameters to `params` (TRUE for national scope). */
+export function inScope(scope: Scope, column: string, params: unknown[]): string {
+  return scope.unitPath === null ? 'TRUE' : pathUnder(column, scope.unitPath, (value) => `$${params.push(value)}`);
+}

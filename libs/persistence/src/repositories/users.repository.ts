@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, Role } from '@motcua/domain';
 import type { Scope } from '@motcua/domain';
 import { UserEntity } from '../entities';
-import { pathUnder } from './scope-sql';
+import { inScope as scopedTo } from './scope-sql';
 
 export interface ActiveUser {
   id: string;
@@ -160,7 +160,7 @@ export class UsersRepository {
 
 /** The scope condition on the user's agency unit, its parameters appended to `params`. */
 function inScope(scope: Scope, params: unknown[]): string {
-  return scope.unitPath === null ? 'TRUE' : pathUnder('un.path', scope.unitPath, (value) => `$${params.push(value)}`);
+  return scopedTo(scope, 'un.path', params);
 }
 
 function toUserRecord(row: Record<string, unknown>): UserRecord {
