@@ -2,6 +2,7 @@
 // these rules catch mistakes: unused code, `any`, focused or skipped tests, console output in the apps.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'apps/web/src/api/schema.d.ts', 'test/screenshots/**', 'coverage/**'] },
@@ -22,7 +23,11 @@ export default tseslint.config(
         { object: 'describe', property: 'skip', message: 'No skipped tests left behind.' },
         { object: 'test', property: 'skip', message: 'No skipped tests left behind.' },
       ],
-      'no-restricted-globals': ['error', { name: 'xit', message: 'No skipped tests.' }, { name: 'xdescribe', message: 'No skipped tests.' }],
+      'no-restricted-globals': [
+        'error',
+        ...['xit', 'xtest', 'xdescribe'].map((name) => ({ name, message: 'No skipped tests.' })),
+        ...['fit', 'fdescribe'].map((name) => ({ name, message: 'No focused tests.' })),
+      ],
     },
   },
   {
@@ -37,4 +42,6 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  // Last: turns off any rule that would argue with Prettier about layout.
+  prettier,
 );
