@@ -12,6 +12,9 @@ const shared = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', useESM: true }] },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',
+  // A bound on a hang, not a speed check: this shared 2-core machine runs five tiers at once, and a
+  // test that hashes 30 passwords or renders a QR code can take longer than jest's default 5 s.
+  testTimeout: 30_000,
 };
 
 // Only the tiers that need PostgreSQL and Redis run the global setup (it is idempotent per run).

@@ -25,20 +25,11 @@ export function foldDiacritics(text: string): string {
 export const foldedFilter = (input: string, option?: { label?: unknown }): boolean =>
   foldDiacritics(String(option?.label ?? '')).includes(foldDiacritics(input.trim()));
 
-/**
- * The API counts the time left in office-session hours: a full day is 07:30–11:30 and 13:30–17:00,
- * 7.5 hours, so 30 hours left are four office days, as the officer counts them on the calendar.
- */
-const OFFICE_DAY_MINUTES = 450;
-
-/** Working time left, as officers say it: "còn 2 ngày 3 giờ", "còn 18 phút", "quá hạn 5 giờ 30 phút". */
-export function workingTimeLeft(hours: number): string {
-  const minutes = Math.round(Math.abs(hours) * 60);
-  const days = Math.floor(minutes / OFFICE_DAY_MINUTES);
-  const rest = minutes % OFFICE_DAY_MINUTES;
-  const parts = [days > 0 ? `${days} ngày` : '', rest >= 60 ? `${Math.floor(rest / 60)} giờ` : '', rest % 60 > 0 ? `${rest % 60} phút` : ''];
+/** Working time left as the API counts it on the calendar, as officers say it: "còn 2 ngày 3 giờ", "còn 18 phút", "quá hạn 5 giờ 30 phút". */
+export function workingTimeLeft({ days, minutes }: Schemas['TimeLeftDto'], overdue: boolean): string {
+  const parts = [days > 0 ? `${days} ngày` : '', minutes >= 60 ? `${Math.floor(minutes / 60)} giờ` : '', minutes % 60 > 0 ? `${minutes % 60} phút` : ''];
   const text = parts.filter(Boolean).join(' ') || '0 phút';
-  return hours < 0 ? `quá hạn ${text}` : `còn ${text}`;
+  return overdue ? `quá hạn ${text}` : `còn ${text}`;
 }
 
 export const money = (amount: number): string => `${amount.toLocaleString('vi-VN')} đồng`;

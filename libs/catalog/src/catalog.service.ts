@@ -10,6 +10,7 @@ import {
   validateWorkflow,
   WorkflowDefinition,
 } from '@motcua/domain';
+import { CalendarService } from '@motcua/calendar';
 import { AgenciesRepository, CatalogRepository, ProcedureQuery, StoredProcedure, WorkflowVersion } from '@motcua/persistence';
 import { CATALOG_FORMAT, CatalogDocument, CatalogImportResult } from './catalog-document';
 
@@ -25,6 +26,7 @@ export class CatalogService {
   constructor(
     private readonly catalog: CatalogRepository,
     private readonly agencies: AgenciesRepository,
+    private readonly calendar: CalendarService,
   ) {}
 
   list(query: ProcedureQuery): Promise<{ items: StoredProcedure[]; total: number }> {
@@ -140,7 +142,8 @@ export class CatalogService {
     const codes = (workflow.steps ?? []).flatMap((step) => (step?.performer && 'agencyCode' in step.performer ? [step.performer.agencyCode] : []));
     const existing = await this.agencies.existingCodes(codes);
     const { legalTime } = resolveVariant(procedure, variant, 'counter');
-    return validateWorkflow(workflow, legalTime, { agencyExists: (code) => existing.has(code) });
+    const week = (await this.calendar.current()).workingWeek();
+    return validateWorkflow(workflow, legalTime, { agencyExists: (code) => existing.has(code), week });
   }
 }
 

@@ -79,7 +79,7 @@ export const DEMO_CATALOG: CatalogDocument = {
           variant: null,
           steps: [
             { key: 'tham-dinh', kind: 'task', name: 'Công chức tư pháp – hộ tịch kiểm tra, ghi sổ', performer: { receivingAgency: true }, role: Role.PROCESSOR, budget: { amount: 0.5, unit: 'working_days' }, next: ['ky'] },
-            { key: 'ky', kind: 'task', name: 'Chủ tịch UBND ký Giấy khai sinh', performer: { receivingAgency: true }, role: Role.LEADER, budget: { amount: 2, unit: 'working_hours' }, next: ['tra-ket-qua'] },
+            { key: 'ky', kind: 'task', name: 'Chủ tịch UBND ký Giấy khai sinh', performer: { receivingAgency: true }, role: Role.LEADER, budget: { amount: 1.5, unit: 'working_hours' }, next: ['tra-ket-qua'] },
             { ...RETURN_DESK, budget: { amount: 2, unit: 'working_hours' } },
           ],
         },

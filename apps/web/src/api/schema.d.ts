@@ -1556,6 +1556,12 @@ export interface components {
             score: number;
             comment?: string;
         };
+        TimeLeftDto: {
+            /** @description Whole working days on the calendar */
+            days: number;
+            /** @description Working minutes of the partial days (today, the deadline day) */
+            minutes: number;
+        };
         InboxItemDto: {
             /** Format: uuid */
             id: string;
@@ -1580,6 +1586,8 @@ export interface components {
             applicantName: string;
             /** @description Working hours left until the step deadline; negative when overdue */
             remainingWorkingHours: number;
+            /** @description The time left (or, when overdue, since the deadline) as officers count it: "còn 2 ngày 3 giờ" */
+            timeLeft: components["schemas"]["TimeLeftDto"];
             dueSoon: boolean;
             overdue: boolean;
         };

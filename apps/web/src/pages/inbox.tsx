@@ -83,7 +83,7 @@ export function InboxPage() {
       render: (_, task) =>
         task.dueAt && (
           <Space size={4} wrap>
-            <Typography.Text type={task.overdue ? 'danger' : undefined}>{workingTimeLeft(task.remainingWorkingHours)}</Typography.Text>
+            <Typography.Text type={task.overdue ? 'danger' : undefined}>{workingTimeLeft(task.timeLeft, task.overdue)}</Typography.Text>
             <DeadlineTag overdue={task.overdue} dueSoon={task.dueSoon} />
           </Space>
         ),

@@ -43,7 +43,9 @@ export {
   type BuildCalendarOptions,
   type MakeUpWorkingDay,
   type NonWorkingDay,
+  type TimeLeft,
   type WorkingCalendar,
+  type WorkingWeek,
   type YearSummary,
 } from './working-calendar';
 export type { NonWorkingKind } from './year-index';

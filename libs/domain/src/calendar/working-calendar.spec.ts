@@ -195,3 +195,33 @@ describe('an agency calendar', () => {
     );
   });
 });
+
+describe('workingWeek', () => {
+  it('is five 7.5-hour days by default', () => {
+    expect(national.workingWeek()).toEqual({ dayMinutes: 450, daysPerWeek: 5 });
+  });
+
+  it('follows an agency that also opens Saturday mornings and works longer days', () => {
+    const long = [{ start: '07:00', end: '11:30' }, { start: '13:00', end: '17:00' }] as const;
+    const spec = mergeCalendarSpec(DEFAULT_CALENDAR_SPEC, { weeklySessions: { mon: long, sat: [{ start: '07:30', end: '11:30' }] } });
+    expect(buildWorkingCalendar(spec).workingWeek()).toEqual({ dayMinutes: 510, daysPerWeek: 6 });
+  });
+});
+
+describe('timeLeft', () => {
+  it.each([
+    ['the rest of a morning', '2025-03-10 09:00', '2025-03-10 11:00', { days: 0, minutes: 120 }],
+    ['a whole day, from opening to closing', '2025-03-10 07:30', '2025-03-10 17:00', { days: 1, minutes: 0 }],
+    ['this afternoon and two whole days (a 7.5-hour day is a day)', '2025-03-10 15:00', '2025-03-12 17:00', { days: 2, minutes: 120 }],
+    ['over a weekend: Friday 15:00 to Tuesday 17:00', '2025-03-14 15:00', '2025-03-18 17:00', { days: 2, minutes: 120 }],
+    ['over the 30/4 holidays', '2025-04-29 17:00', '2025-05-05 17:00', { days: 1, minutes: 0 }],
+    ['ending inside a session', '2025-03-10 16:00', '2025-03-11 09:00', { days: 0, minutes: 150 }],
+    ['15 working days from a Monday opening', '2025-03-10 07:30', '2025-03-28 17:00', { days: 15, minutes: 0 }],
+  ])('counts %s', (_case, now, deadline, expected) => {
+    expect(national.timeLeft(at(now), at(deadline))).toEqual({ ...expected, overdue: false });
+  });
+
+  it('counts the time since a passed deadline', () => {
+    expect(national.timeLeft(at('2025-03-12 09:00'), at('2025-03-10 17:00'))).toEqual({ days: 1, minutes: 90, overdue: true });
+  });
+});

@@ -12,6 +12,7 @@ import {
   fromLocalInstant,
   LocalDate,
   LocalInstant,
+  MINUTES_PER_DAY,
   MINUTES_PER_HOUR,
   parseLocalDate,
   toLocalInstant,
@@ -38,6 +39,21 @@ export interface YearSummary {
   readonly year: number;
   readonly nonWorkingDays: readonly NonWorkingDay[];
   readonly makeUpWorkingDays: readonly MakeUpWorkingDay[];
+}
+
+/** This calendar's regular week, to compare durations given in different units. */
+export interface WorkingWeek {
+  /** Session minutes of a full office day (07:30–11:30 and 13:30–17:00: 450). */
+  readonly dayMinutes: number;
+  readonly daysPerWeek: number;
+}
+
+/** Working time left as officers count it: whole working days on the calendar, then the minutes of the partial days. */
+export interface TimeLeft {
+  readonly days: number;
+  readonly minutes: number;
+  /** The deadline has passed; days and minutes then count the time since. */
+  readonly overdue: boolean;
 }
 
 /** A counting position: a local instant inside a session, with the session's index in its day. */
@@ -196,6 +212,34 @@ export class WorkingCalendar {
     return this.workingTimeBetween(now, deadline);
   }
 
+  workingWeek(): WorkingWeek {
+    const days = this.spec.weeklySessions.map((sessions) => minutesIntoDay(sessions, MINUTES_PER_DAY)).filter((minutes) => minutes > 0);
+    return { dayMinutes: Math.max(0, ...days), daysPerWeek: days.length };
+  }
+
+  /**
+   * The working time between now and a deadline as whole working days plus minutes: today's rest and
+   * the deadline day's part are minutes unless they cover their whole day. Friday 15:00 to Tuesday
+   * 17:00 is 2 days and 2 hours whatever the sessions add up to.
+   */
+  timeLeft(now: Date, deadline: Date): TimeLeft {
+    assertValidInstant(now, 'now');
+    assertValidInstant(deadline, 'deadline');
+    const overdue = deadline < now;
+    const [from, to] = overdue ? [toLocalInstant(deadline), toLocalInstant(now)] : [toLocalInstant(now), toLocalInstant(deadline)];
+    const partOf = (day: DayNumber, fromMinute: number, toMinute: number) => {
+      const sessions = this.plan(day).sessions;
+      const minutes = minutesIntoDay(sessions, toMinute) - minutesIntoDay(sessions, fromMinute);
+      const whole = minutes > 0 && minutes === minutesIntoDay(sessions, MINUTES_PER_DAY);
+      return { days: whole ? 1 : 0, minutes: whole ? 0 : minutes };
+    };
+    if (from.day === to.day) return { ...partOf(from.day, from.minute, to.minute), overdue };
+    const first = partOf(from.day, from.minute, MINUTES_PER_DAY);
+    const last = partOf(to.day, 0, to.minute);
+    const between = from.day + 1 < to.day ? this.workingDaysIn(from.day + 1, to.day - 1) : 0;
+    return { days: first.days + between + last.days, minutes: first.minutes + last.minutes, overdue };
+  }
+
   yearSummary(year: number): YearSummary {
     assertYearInRange(year);
     const index = this.year(year);
@@ -249,6 +293,19 @@ export class WorkingCalendar {
       else low = middle + 1;
     }
     return { index, offset: low, rest: rest - before[low] };
+  }
+
+  /** Working days in [first, last]. */
+  private workingDaysIn(first: DayNumber, last: DayNumber): number {
+    const counted = (day: DayNumber) => {
+      const index = this.indexOf(day);
+      return { index, before: index.workingDaysBefore[day - index.firstDay] };
+    };
+    const start = counted(first);
+    const end = counted(last + 1);
+    let days = end.before - start.before;
+    for (let year = start.index.year; year < end.index.year; year++) days += this.total(this.year(year), 'workingDaysBefore');
+    return days;
   }
 
   private workingDayAfter(day: DayNumber, days: number): DayNumber {

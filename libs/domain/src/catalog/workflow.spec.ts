@@ -2,7 +2,7 @@ import { AgencyKind, Role } from '../auth';
 import { Duration } from './procedure';
 import { validateWorkflow, WorkflowDefinition, WorkflowStep } from './workflow';
 
-const known = { agencyExists: (code: string) => ['000.00.12.H56', '000.00.15.H56'].includes(code) };
+const known = { agencyExists: (code: string) => ['000.00.12.H56', '000.00.15.H56'].includes(code), week: { dayMinutes: 450, daysPerWeek: 5 } };
 const TEN_DAYS: Duration = { amount: 10, unit: 'working_days' };
 
 const task = (key: string, next: string[], extra: Partial<WorkflowStep> = {}): WorkflowStep => ({
@@ -98,8 +98,17 @@ describe('validateWorkflow', () => {
   it('reports budgets on the critical path beyond the legal time', () => {
     expect(fields(landWorkflow(), { amount: 5, unit: 'working_days' })).toEqual([]);
     expect(fields(landWorkflow(), { amount: 4, unit: 'working_days' })).toEqual([
-      { field: 'steps', reason: 'the longest path (appraise → tax → issue → return) needs 36 working hours; the legal time allows 32' },
+      { field: 'steps', reason: 'the longest path (appraise → tax → issue → return) needs 34 working hours; the legal time allows 30' },
     ]);
+  });
+
+  it('counts a working day as its sessions (7.5 hours), not 8 hours', () => {
+    const twoDays: Duration = { amount: 2, unit: 'working_days' };
+    const definition: WorkflowDefinition = { steps: [task('appraise', ['return'], { budget: { amount: 14, unit: 'working_hours' } }), returnDesk()] };
+    definition.steps[1].budget = { amount: 1.5, unit: 'working_hours' };
+    expect(fields(definition, twoDays)).toEqual([{ field: 'steps', reason: 'the longest path (appraise → return) needs 15.5 working hours; the legal time allows 15' }]);
+    definition.steps[1].budget = { amount: 1, unit: 'working_hours' };
+    expect(fields(definition, twoDays)).toEqual([]);
   });
 
   it('gives a same-day procedure (0 working days) the receipt day itself', () => {
@@ -107,7 +116,7 @@ describe('validateWorkflow', () => {
     expect(fields(sameDay, { amount: 0, unit: 'working_days' })).toEqual([]);
     sameDay.steps[0].budget = { amount: 5, unit: 'working_hours' };
     expect(fields(sameDay, { amount: 0, unit: 'working_days' })[0].reason).toBe(
-      'the longest path (certify → return) needs 9 working hours; the legal time allows 8',
+      'the longest path (certify → return) needs 9 working hours; the legal time allows 7.5',
     );
   });
 

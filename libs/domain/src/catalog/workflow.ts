@@ -1,5 +1,6 @@
 import { AgencyKind, Role } from '../auth';
 import type { FieldProblem } from '../errors';
+import type { WorkingWeek } from '../calendar';
 import type { Duration, ProcedureLevel } from './procedure';
 
 /**
@@ -42,6 +43,8 @@ export interface WorkflowDefinition {
 export interface WorkflowContext {
   /** Whether an agency with this electronic ID code exists. */
   agencyExists(code: string): boolean;
+  /** The calendar's week, in which budgets and the legal time are compared. */
+  week: WorkingWeek;
 }
 
 /** Keys of steps, documents and variants: lowercase letters, digits and dashes. */
@@ -49,25 +52,31 @@ export const KEY_PATTERN = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const STEP_BUDGET_UNITS = ['working_hours', 'half_days', 'working_days'] as const;
 const LEVELS: readonly ProcedureLevel[] = ['province', 'district', 'commune'];
 
-/** Working minutes per unit, to compare budgets with the legal time (8-hour days, 5-day weeks, 22-day months). */
-const WORKING_MINUTES: Record<Duration['unit'], number> = {
-  working_hours: 60,
-  half_days: 240,
-  working_days: 480,
-  calendar_days: (480 * 5) / 7,
-  months: 480 * 22,
-};
-
-export function workingMinutesOf(duration: Duration): number {
-  return duration.amount * WORKING_MINUTES[duration.unit];
+/**
+ * Working minutes of a duration in the calendar's regular week, to compare budgets with the legal
+ * time: a working day is the day's sessions (7.5 hours by default), a month its share of the year.
+ */
+export function workingMinutesOf({ amount, unit }: Duration, week: WorkingWeek): number {
+  switch (unit) {
+    case 'working_hours':
+      return amount * 60;
+    case 'half_days':
+      return (amount * week.dayMinutes) / 2;
+    case 'working_days':
+      return amount * week.dayMinutes;
+    case 'calendar_days':
+      return (amount * week.dayMinutes * week.daysPerWeek) / 7;
+    case 'months':
+      return (amount * week.dayMinutes * week.daysPerWeek * 365.25) / 7 / 12;
+  }
 }
 
 /**
  * The working time the steps may share. N working days counts N whole days (the receipt day's rest is
  * a margin, not budget), except for a same-day procedure (0 working days), which has the receipt day.
  */
-function budgetAllowance(legalTime: Duration): number {
-  return legalTime.unit === 'working_days' && legalTime.amount === 0 ? WORKING_MINUTES.working_days : workingMinutesOf(legalTime);
+function budgetAllowance(legalTime: Duration, week: WorkingWeek): number {
+  return legalTime.unit === 'working_days' && legalTime.amount === 0 ? week.dayMinutes : workingMinutesOf(legalTime, week);
 }
 
 /**
@@ -146,10 +155,11 @@ export function validateWorkflow(definition: WorkflowDefinition, legalTime: Dura
   }
 
   if (problems.length === 0) {
-    const { minutes, path } = criticalPath(start, byKey);
-    const allowed = budgetAllowance(legalTime);
+    const { minutes, path } = criticalPath(start, byKey, context.week);
+    const allowed = budgetAllowance(legalTime, context.week);
     if (minutes > allowed) {
-      problem('steps', `the longest path (${path.join(' → ')}) needs ${minutes / 60} working hours; the legal time allows ${Math.floor(allowed) / 60}`);
+      const hours = (minutes: number) => Math.round(minutes / 6) / 10;
+      problem('steps', `the longest path (${path.join(' → ')}) needs ${hours(minutes)} working hours; the legal time allows ${hours(allowed)}`);
     }
   }
   return problems;
@@ -228,13 +238,13 @@ function findCycle(steps: WorkflowStep[], byKey: Map<string, WorkflowStep>): str
 }
 
 /** The path whose task budgets add up to the most working time (parallel branches: the longest one). */
-function criticalPath(start: string, byKey: Map<string, WorkflowStep>): { minutes: number; path: string[] } {
+function criticalPath(start: string, byKey: Map<string, WorkflowStep>, week: WorkingWeek): { minutes: number; path: string[] } {
   const memo = new Map<string, { minutes: number; path: string[] }>();
   const longest = (key: string): { minutes: number; path: string[] } => {
     const cached = memo.get(key);
     if (cached) return cached;
     const step = byKey.get(key)!;
-    const own = step.kind === 'task' && step.budget ? workingMinutesOf(step.budget) : 0;
+    const own = step.kind === 'task' && step.budget ? workingMinutesOf(step.budget, week) : 0;
     const tail = step.next.map(longest).reduce((best, candidate) => (candidate.minutes > best.minutes ? candidate : best), { minutes: 0, path: [] as string[] });
     const result = { minutes: own + tail.minutes, path: step.kind === 'task' ? [key, ...tail.path] : tail.path };
     memo.set(key, result);

@@ -63,12 +63,18 @@ export class TaskResponseDto {
   @ApiProperty({ type: String, nullable: true }) action!: string | null;
 }
 
+export class TimeLeftDto {
+  @ApiProperty({ description: 'Whole working days on the calendar' }) days!: number;
+  @ApiProperty({ description: 'Working minutes of the partial days (today, the deadline day)' }) minutes!: number;
+}
+
 export class InboxItemDto extends TaskResponseDto {
   @ApiProperty() dossierCode!: string;
   @ApiProperty() dossierStatus!: string;
   @ApiProperty() procedureName!: string;
   @ApiProperty() applicantName!: string;
   @ApiProperty({ description: 'Working hours left until the step deadline; negative when overdue' }) remainingWorkingHours!: number;
+  @ApiProperty({ type: TimeLeftDto, description: 'The time left (or, when overdue, since the deadline) as officers count it: "còn 2 ngày 3 giờ"' }) timeLeft!: TimeLeftDto;
   @ApiProperty() dueSoon!: boolean;
   @ApiProperty() overdue!: boolean;
 }
@@ -107,7 +113,10 @@ export function toInboxItem(item: InboxItem, calendar: WorkingCalendar, now: Dat
     procedureName: item.procedureName,
     applicantName: item.applicantName,
     remainingWorkingHours: Math.round((remaining / 60) * 10) / 10,
+    timeLeft: task.dueAt ? timeLeftOf(calendar.timeLeft(now, task.dueAt)) : { days: 0, minutes: 0 },
     dueSoon: !!task.dueSoonAt && task.dueSoonAt <= now,
     overdue: !!task.dueAt && task.dueAt < now,
   };
 }
+
+const timeLeftOf = ({ days, minutes }: TimeLeftDto): TimeLeftDto => ({ days, minutes: Math.round(minutes) });

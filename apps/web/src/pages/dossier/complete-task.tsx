@@ -214,7 +214,7 @@ function CompleteTaskForm({ task, onCancel, onCompleted }: { task: InboxItem; on
             label: 'Hạn xử lý bước',
             children: task.dueAt ? (
               <>
-                {formatDateTime(task.dueAt)} ({workingTimeLeft(task.remainingWorkingHours)}) <DeadlineTag overdue={task.overdue} dueSoon={task.dueSoon} />
+                {formatDateTime(task.dueAt)} ({workingTimeLeft(task.timeLeft, task.overdue)}) <DeadlineTag overdue={task.overdue} dueSoon={task.dueSoon} />
               </>
             ) : (
               'Không giới hạn'

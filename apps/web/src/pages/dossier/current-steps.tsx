@@ -70,7 +70,7 @@ function StepCard({ step, own, returned, onChanged }: { step: CurrentStep; own?:
         {step.dueAt ? (
           <Space size={4} wrap>
             <Typography.Text type={step.overdue ? 'danger' : undefined}>Hạn xử lý: {formatDateTime(step.dueAt)}</Typography.Text>
-            {own && <Typography.Text type={own.overdue ? 'danger' : 'secondary'}>({workingTimeLeft(own.remainingWorkingHours)})</Typography.Text>}
+            {own && <Typography.Text type={own.overdue ? 'danger' : 'secondary'}>({workingTimeLeft(own.timeLeft, own.overdue)})</Typography.Text>}
             <DeadlineTag overdue={step.overdue} dueSoon={own?.dueSoon} />
           </Space>
         ) : (
