@@ -74,15 +74,20 @@ function toTask(row: Record<string, unknown>): Task {
 export class TasksRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /**
+   * Opens step activations; one already open (same dossier, step and activation number) is left as it
+   * is and not returned, so a second open of the same activation is a no-op by construction.
+   */
   async insert(tx: EntityManager, tasks: NewTask[]): Promise<Task[]> {
     const created: Task[] = [];
     for (const task of tasks) {
       const [row] = await tx.query(
         `INSERT INTO tasks (dossier_id, step_key, step_name, activation, agency_id, role, optional, status, budget, activated_at, due_soon_at, due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $11) RETURNING *`,
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'open', $8, $9, $10, $11)
+         ON CONFLICT ON CONSTRAINT tasks_activation_key DO NOTHING RETURNING *`,
         [task.dossierId, task.stepKey, task.stepName, task.activation, task.agencyId, task.role, task.optional, JSON.stringify(task.budget), task.activatedAt, task.dueSoonAt, task.dueAt],
       );
-      created.push(toTask(row));
+      if (row) created.push(toTask(row));
     }
     return created;
   }
