@@ -1,12 +1,7 @@
 // Deadline throughput of the working calendar: indexed arithmetic against a naive day-by-day walk.
 // Run: npm run bench:calendar
 import { performance } from 'node:perf_hooks';
-import {
-  buildWorkingCalendar,
-  NATIONAL_CALENDAR_SPEC,
-  toLocalDate,
-  type WorkingCalendar,
-} from '@motcua/domain';
+import { buildWorkingCalendar, NATIONAL_CALENDAR_SPEC, toLocalDate, type WorkingCalendar } from '@motcua/domain';
 
 const RUNS = 1_000_000;
 const BUCKET_RUNS = 500_000;
@@ -42,7 +37,7 @@ function jobs(count: number, minAmount: number, maxAmount: number, seed: number)
 /** The obvious implementation: step one calendar day at a time, asking whether each is a working day. */
 function naiveDeadline(calendar: WorkingCalendar, { start, amount }: Job): Date {
   let date = toLocalDate(calendar.countingStart(start));
-  for (let counted = 0; counted < amount; ) {
+  for (let counted = 0; counted < amount;) {
     const [year, month, day] = date.split('-').map(Number);
     date = new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
     if (calendar.isWorkingDay(date)) counted++;
@@ -86,10 +81,7 @@ function main(): void {
   console.log('Working-day deadlines, national calendar, receipts from 2025-01-01 to 2026-12-01 (+07:00)');
   console.log(`${'case'.padEnd(28)}${'runs'.padStart(10)}${'seconds'.padStart(10)}${'per second'.padStart(14)}`);
   for (const row of rows) {
-    console.log(
-      `${row.label.padEnd(28)}${String(row.runs).padStart(10)}${row.seconds.toFixed(3).padStart(10)}` +
-        `${Math.round(perSecond(row)).toLocaleString('en-US').padStart(14)}`,
-    );
+    console.log(`${row.label.padEnd(28)}${String(row.runs).padStart(10)}${row.seconds.toFixed(3).padStart(10)}` + `${Math.round(perSecond(row)).toLocaleString('en-US').padStart(14)}`);
   }
   const speedUp = perSecond(rows[0]) / perSecond(rows[rows.length - 1]);
   console.log(`The naive walk agrees on all ${NAIVE_RUNS} sampled deadlines; indexed: ${speedUp.toFixed(0)}× faster.`);

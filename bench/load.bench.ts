@@ -41,7 +41,9 @@ async function freePort(): Promise<number> {
 async function waitForHealth(url: string, process: ChildProcess): Promise<void> {
   for (let i = 0; i < 200; i++) {
     if (process.exitCode !== null) throw new Error(`${url}: the process exited (${process.exitCode})`);
-    const ok = await fetch(url).then((response) => response.ok).catch(() => false);
+    const ok = await fetch(url)
+      .then((response) => response.ok)
+      .catch(() => false);
     if (ok) return;
     await sleep(100);
   }
@@ -135,7 +137,10 @@ async function main(): Promise<void> {
     const api = spawn(process.execPath, startArguments('start:api'), { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const worker = spawn(process.execPath, startArguments('start:worker'), { env, stdio: ['ignore', 'ignore', 'inherit'] });
     children.push(api, worker);
-    for (const [name, child] of [['API', api], ['worker', worker]] as const) {
+    for (const [name, child] of [
+      ['API', api],
+      ['worker', worker],
+    ] as const) {
       child.once('exit', (code, signal) => running && console.error(`The ${name} exited during the run (${code ?? signal})`));
     }
     const base = `http://127.0.0.1:${port}`;
@@ -144,7 +149,11 @@ async function main(): Promise<void> {
 
     const tokens: string[] = [];
     for (const agency of agencies) {
-      const response = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: agency.code.toLowerCase(), password: 'MotCua@2025' }) });
+      const response = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: agency.code.toLowerCase(), password: 'MotCua@2025' }),
+      });
       tokens.push(`Bearer ${((await response.json()) as { accessToken: string }).accessToken}`);
     }
 

@@ -129,7 +129,12 @@ async function main(): Promise<void> {
     { name: 'Hà Nội (01) by commune, 2025', scope: { unitPath: '01' }, period: { from: YEAR_2025.start, to: YEAR_2025.end }, groupBy: 'commune' },
     { name: `commune ${facts.commune} by procedure, 2025`, scope: { unitPath: null }, period: { from: YEAR_2025.start, to: YEAR_2025.end, unitPath: facts.commune }, groupBy: 'procedure' },
     { name: 'Hà Nội (01) by commune, two-level units, 2025', scope: { unitPath: '01' }, period: { from: YEAR_2025.start, to: YEAR_2025.end, unitSet: '2025-07' }, groupBy: 'commune' },
-    { name: 'country by province, 15/12/2024–14/12/2025', scope: { unitPath: null }, period: (({ start, end }) => ({ from: start, to: end }))(localDayRange('2024-12-15', '2025-12-14')), groupBy: 'province' },
+    {
+      name: 'country by province, 15/12/2024–14/12/2025',
+      scope: { unitPath: null },
+      period: (({ start, end }) => ({ from: start, to: end }))(localDayRange('2024-12-15', '2025-12-14')),
+      groupBy: 'province',
+    },
   ];
   const rows: (string | number)[][] = [['report', 'groups', 'roll-up median ms', 'roll-up p95 ms', 'plain median ms', 'speed-up']];
   let failed = false;
@@ -146,7 +151,9 @@ async function main(): Promise<void> {
     const [rollupMedian, plainMedian] = [percentile(rollupTimes, 50), percentile(plainTimes, 50)];
     rows.push([query.name, actual.length, rollupMedian.toFixed(1), percentile(rollupTimes, 95).toFixed(1), plainMedian.toFixed(0), `${Math.round(plainMedian / rollupMedian)}×`]);
   }
-  console.log(`\n${facts.dossiers.toLocaleString('en')} dossiers, ${facts.rollups.toLocaleString('en')} roll-up rows; ${ROLLUP_RUNS} roll-up runs and ${PLAIN_RUNS} plain runs per report, after one of each to compare them`);
+  console.log(
+    `\n${facts.dossiers.toLocaleString('en')} dossiers, ${facts.rollups.toLocaleString('en')} roll-up rows; ${ROLLUP_RUNS} roll-up runs and ${PLAIN_RUNS} plain runs per report, after one of each to compare them`,
+  );
   console.log(table(rows));
   await dataSource.destroy();
   if (failed) process.exitCode = 1;

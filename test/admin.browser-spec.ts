@@ -41,7 +41,10 @@ async function fieldError(page: Page, field: Locator): Promise<string> {
 }
 
 async function apiGet(path: string) {
-  return harness().api.http().get(path).set('Authorization', await harness().api.login('admin'));
+  return harness()
+    .api.http()
+    .get(path)
+    .set('Authorization', await harness().api.login('admin'));
 }
 
 describe('users', () => {
@@ -133,10 +136,7 @@ describe('procedures', () => {
     await editor.getByRole('button', { name: 'Công bố' }).click();
     const problems = editor.getByRole('list', { name: 'Các lỗi của quy trình' });
     await problems.waitFor();
-    await expect(problems.getByRole('listitem').allInnerTexts()).resolves.toEqual([
-      'steps[1].role: Vai trò không hợp lệ: CHIEF',
-      "steps[0].next[0]: Không có bước 'ky-duyet'",
-    ]);
+    await expect(problems.getByRole('listitem').allInnerTexts()).resolves.toEqual(['steps[1].role: Vai trò không hợp lệ: CHIEF', "steps[0].next[0]: Không có bước 'ky-duyet'"]);
     await problems.scrollIntoViewIfNeeded();
     await screenshot(page, 'admin-workflow-invalid');
     const unchanged = await apiGet('/api/procedures/2.000815');
@@ -217,7 +217,12 @@ describe('calendar', () => {
     await year.press('Enter');
     await expect(page.getByRole('row', { name: /29\/01\/2025/ }).innerText()).resolves.toMatch(/Thứ tư, 29\/01\/2025\s+Nghỉ lễ, Tết\s+Tết Nguyên đán/);
     await expect(page.getByTitle('29/01/2025: Tết Nguyên đán').count()).resolves.toBe(1);
-    await expect(page.getByRole('row', { name: /08\/02\/2025/ }).first().innerText()).resolves.toContain('Thứ bảy, 08/02/2025');
+    await expect(
+      page
+        .getByRole('row', { name: /08\/02\/2025/ })
+        .first()
+        .innerText(),
+    ).resolves.toContain('Thứ bảy, 08/02/2025');
     await screenshot(page, 'admin-calendar-2025');
 
     await page.getByRole('button', { name: 'Thêm ngày điều chỉnh' }).click();

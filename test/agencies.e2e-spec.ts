@@ -6,23 +6,37 @@ describe('agencies', () => {
   afterAll(() => api.close());
 
   const unitId = async (path: string) => {
-    const response = await api.http().get('/api/units').query({ at: '2025-03-01', limit: 500 }).set('Authorization', await api.login('admin'));
+    const response = await api
+      .http()
+      .get('/api/units')
+      .query({ at: '2025-03-01', limit: 500 })
+      .set('Authorization', await api.login('admin'));
     return response.body.items.find((unit: { path: string }) => unit.path === path).id as string;
   };
 
   it("lists the agencies of the caller's scope only", async () => {
-    const district = await api.http().get('/api/agencies').set('Authorization', await api.login('giamsat.nhatrang'));
+    const district = await api
+      .http()
+      .get('/api/agencies')
+      .set('Authorization', await api.login('giamsat.nhatrang'));
     expect(district.status).toBe(200);
-    expect(district.body.items.map((agency: { code: string }) => agency.code).sort()).toEqual([
-      '000.00.31.H56', '001.00.20.H56', '001.01.12.H56', '002.00.31.H56', '009.00.31.H56',
-    ]);
-    const commune = await api.http().get('/api/agencies').set('Authorization', await api.login('tiepnhan.vinhhai'));
+    expect(district.body.items.map((agency: { code: string }) => agency.code).sort()).toEqual(['000.00.31.H56', '001.00.20.H56', '001.01.12.H56', '002.00.31.H56', '009.00.31.H56']);
+    const commune = await api
+      .http()
+      .get('/api/agencies')
+      .set('Authorization', await api.login('tiepnhan.vinhhai'));
     expect(commune.body.items.map((agency: { code: string }) => agency.code)).toEqual(['002.00.31.H56']);
   });
 
   it('answers 404 for an agency outside the scope, as for one that does not exist', async () => {
-    const outside = await api.http().get('/api/agencies/000.00.37.H56').set('Authorization', await api.login('giamsat.nhatrang'));
-    const missing = await api.http().get('/api/agencies/999.99.99.H56').set('Authorization', await api.login('giamsat.nhatrang'));
+    const outside = await api
+      .http()
+      .get('/api/agencies/000.00.37.H56')
+      .set('Authorization', await api.login('giamsat.nhatrang'));
+    const missing = await api
+      .http()
+      .get('/api/agencies/999.99.99.H56')
+      .set('Authorization', await api.login('giamsat.nhatrang'));
     expect(outside.status).toBe(404);
     expect(outside.body.code).toBe('NOT_FOUND');
     expect(missing.status).toBe(404);
@@ -31,10 +45,17 @@ describe('agencies', () => {
 
   it('lets ADMIN create and change an agency, with its unit and parent', async () => {
     const admin = await api.login('admin');
-    const created = await api.http().post('/api/agencies').set('Authorization', admin).send({
-      code: '003.00.31.H56', name: 'Ủy ban nhân dân phường Vĩnh Phước', kind: 'PEOPLES_COMMITTEE',
-      unitId: await unitId('56.568.22333'), parentCode: '000.00.31.H56',
-    });
+    const created = await api
+      .http()
+      .post('/api/agencies')
+      .set('Authorization', admin)
+      .send({
+        code: '003.00.31.H56',
+        name: 'Ủy ban nhân dân phường Vĩnh Phước',
+        kind: 'PEOPLES_COMMITTEE',
+        unitId: await unitId('56.568.22333'),
+        parentCode: '000.00.31.H56',
+      });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ code: '003.00.31.H56', active: true, parentCode: '000.00.31.H56', unit: { code: '22333', level: 'commune' } });
 
@@ -42,24 +63,44 @@ describe('agencies', () => {
     expect(changed.status).toBe(200);
     expect(changed.body).toMatchObject({ name: 'UBND phường Vĩnh Phước', active: false, parentCode: '000.00.31.H56' });
 
-    const seenByDistrict = await api.http().get('/api/agencies/003.00.31.H56').set('Authorization', await api.login('giamsat.nhatrang'));
+    const seenByDistrict = await api
+      .http()
+      .get('/api/agencies/003.00.31.H56')
+      .set('Authorization', await api.login('giamsat.nhatrang'));
     expect(seenByDistrict.body.name).toBe('UBND phường Vĩnh Phước');
   });
 
   it('refuses a duplicate code with 409 and changes nothing', async () => {
-    const response = await api.http().post('/api/agencies').set('Authorization', await api.login('admin')).send({
-      code: '000.00.12.H56', name: 'Trùng mã', kind: 'DEPARTMENT', unitId: await unitId('56'),
-    });
+    const response = await api
+      .http()
+      .post('/api/agencies')
+      .set('Authorization', await api.login('admin'))
+      .send({
+        code: '000.00.12.H56',
+        name: 'Trùng mã',
+        kind: 'DEPARTMENT',
+        unitId: await unitId('56'),
+      });
     expect(response.status).toBe(409);
     expect(response.body).toMatchObject({ code: 'ALREADY_EXISTS', details: { fields: [{ field: 'code', reason: 'is taken' }] } });
-    const original = await api.http().get('/api/agencies/000.00.12.H56').set('Authorization', await api.login('admin'));
+    const original = await api
+      .http()
+      .get('/api/agencies/000.00.12.H56')
+      .set('Authorization', await api.login('admin'));
     expect(original.body.name).toBe('Sở Tài nguyên và Môi trường tỉnh Khánh Hòa');
   });
 
   it('answers 403 to a non-admin who tries to write', async () => {
-    const response = await api.http().post('/api/agencies').set('Authorization', await api.login('giamsat.tinh')).send({
-      code: '004.00.31.H56', name: 'Không được', kind: 'DEPARTMENT', unitId: await unitId('56'),
-    });
+    const response = await api
+      .http()
+      .post('/api/agencies')
+      .set('Authorization', await api.login('giamsat.tinh'))
+      .send({
+        code: '004.00.31.H56',
+        name: 'Không được',
+        kind: 'DEPARTMENT',
+        unitId: await unitId('56'),
+      });
     expect(response.status).toBe(403);
     expect(response.body.code).toBe('FORBIDDEN');
   });
@@ -75,7 +116,10 @@ describe('agencies', () => {
       { field: 'unitId', reason: 'unitId must be a UUID' },
     ]);
     const unknownUnit = await api.http().post('/api/agencies').set('Authorization', admin).send({
-      code: '005.00.31.H56', name: 'Đơn vị lạ', kind: 'DEPARTMENT', unitId: '00000000-0000-4000-8000-000000000000',
+      code: '005.00.31.H56',
+      name: 'Đơn vị lạ',
+      kind: 'DEPARTMENT',
+      unitId: '00000000-0000-4000-8000-000000000000',
     });
     expect(unknownUnit.status).toBe(422);
     expect(unknownUnit.body.details.fields).toEqual([{ field: 'unitId', reason: 'no such administrative unit in your scope' }]);

@@ -7,7 +7,13 @@ describe('audit log', () => {
   afterAll(() => api.close());
 
   const audit = async (query: Record<string, string>) =>
-    (await api.http().get('/api/audit').query(query).set('Authorization', await api.login('admin'))).body;
+    (
+      await api
+        .http()
+        .get('/api/audit')
+        .query(query)
+        .set('Authorization', await api.login('admin'))
+    ).body;
 
   it('records who changed what, when and from which address, and not the reads', async () => {
     const before = new Date();
@@ -39,8 +45,15 @@ describe('audit log', () => {
     expect(entries[0]).toMatchObject({ actorId: null, actorUsername: 'admin', action: 'POST /api/auth/login', status: 401 });
   });
 
-  it('is for ADMIN only; it and every dossier\'s history refuse updates and deletes', async () => {
-    expect((await api.http().get('/api/audit').set('Authorization', await api.login('giamsat.tinh'))).status).toBe(403);
+  it("is for ADMIN only; it and every dossier's history refuse updates and deletes", async () => {
+    expect(
+      (
+        await api
+          .http()
+          .get('/api/audit')
+          .set('Authorization', await api.login('giamsat.tinh'))
+      ).status,
+    ).toBe(403);
     await expect(api.env.query(`UPDATE audit_log SET ip = 'x'`)).rejects.toThrow('audit_log is append-only');
     await expect(api.env.query(`DELETE FROM audit_log`)).rejects.toThrow('audit_log is append-only');
     await expect(api.env.query(`TRUNCATE audit_log`)).rejects.toThrow('audit_log is append-only');

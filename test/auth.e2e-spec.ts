@@ -10,7 +10,12 @@ function readmeLogins(): { role: string; level: string; agency: string; username
   const tableEnd = rows.findIndex((line) => !line.startsWith('|'));
   return rows
     .slice(0, tableEnd)
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()))
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    )
     .map(([role, level, agency, username, password]) => ({ role, level, agency, username, password }));
 }
 
@@ -56,7 +61,10 @@ describe('auth', () => {
   });
 
   it("shows the caller's own scope on /api/me", async () => {
-    const me = await api.http().get('/api/me').set('Authorization', await api.login('giamsat.nhatrang'));
+    const me = await api
+      .http()
+      .get('/api/me')
+      .set('Authorization', await api.login('giamsat.nhatrang'));
     expect(me.body).toMatchObject({ username: 'giamsat.nhatrang', role: 'SUPERVISOR', agencyCode: '000.00.31.H56', scopeUnitPath: '56.568' });
   });
 
@@ -75,8 +83,7 @@ describe('login back-off', () => {
   let api: TestApi;
   beforeAll(async () => (api = await startApi({ TRUST_PROXY: 'loopback' })));
   afterAll(() => api.close());
-  const login = (client: string, username: string, password: string) =>
-    api.http().post('/api/auth/login').set('X-Forwarded-For', client).send({ username, password });
+  const login = (client: string, username: string, password: string) => api.http().post('/api/auth/login').set('X-Forwarded-For', client).send({ username, password });
 
   it('makes a client wait after 5 wrong passwords for one account, even with the right one, but not other clients', async () => {
     for (let i = 0; i < 5; i++) expect((await login('203.0.113.7', 'tiepnhan.vinhhai', 'wrong-password')).status).toBe(401);

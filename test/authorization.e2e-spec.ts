@@ -33,7 +33,13 @@ const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path, opera
 const USERS: Record<string, string> = { ADMIN: 'admin', RECEPTION: 'tiepnhan.vinhhai', PROCESSOR: 'xuly.vinhhai', LEADER: 'lanhdao.vinhhai', SUPERVISOR: 'giamsat.vinhhai' };
 
 /** A certified copy: its first step is at the receiving commune, so that commune's processors work on it. */
-const CERTIFIED_COPY = landDossier({ procedureCode: '2.000815', documents: [{ key: 'ban-chinh', originals: 1, copies: 0 }, { key: 'ban-sao', originals: 0, copies: 1 }] });
+const CERTIFIED_COPY = landDossier({
+  procedureCode: '2.000815',
+  documents: [
+    { key: 'ban-chinh', originals: 1, copies: 0 },
+    { key: 'ban-sao', originals: 0, copies: 1 },
+  ],
+});
 
 /** Bodies that pass validation, so an allowed call reaches the scope check. */
 const BODIES: Record<string, unknown> = {
@@ -72,12 +78,22 @@ describe('authorization matrix (from openapi.json)', () => {
 
   const call = async (operation: Operation, username: string | null, params: Record<string, string>) => {
     const url = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name.replace(/^code$/, codeKind(operation.path))] ?? params[name] ?? 'x'));
-    let request = api.http()[operation.method](url).query(QUERIES[operation.path] ?? {});
+    let request = api
+      .http()
+      [operation.method](url)
+      .query(QUERIES[operation.path] ?? {});
     if (username) request = request.set('Authorization', await api.login(username));
     return request.send((BODIES[`${operation.method} ${operation.path}`] ?? {}) as object);
   };
 
-  const file = async (username: string) => (await api.http().post('/api/dossiers').set('Authorization', await api.login(username)).send(CERTIFIED_COPY)).body.code as string;
+  const file = async (username: string) =>
+    (
+      await api
+        .http()
+        .post('/api/dossiers')
+        .set('Authorization', await api.login(username))
+        .send(CERTIFIED_COPY)
+    ).body.code as string;
   const firstTask = (code: string) =>
     eventually(async () => {
       const [task] = await api.env.query<{ id: string }>(`SELECT t.id FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE d.code = $1`, [code]);
@@ -93,7 +109,9 @@ describe('authorization matrix (from openapi.json)', () => {
     inside.id = await firstTask(inside.dossier);
     outside.id = await firstTask(outside.dossier);
     // A dead letter for the administrator to retry.
-    const [{ id: outboxId }] = await api.env.query<{ id: string }>(`INSERT INTO outbox (topic, aggregate_id, payload, sent_at, dead_at) VALUES ('dossier.received', gen_random_uuid(), '{}', now(), now()) RETURNING id`);
+    const [{ id: outboxId }] = await api.env.query<{ id: string }>(
+      `INSERT INTO outbox (topic, aggregate_id, payload, sent_at, dead_at) VALUES ('dossier.received', gen_random_uuid(), '{}', now(), now()) RETURNING id`,
+    );
     const [{ id: letter }] = await api.env.query<{ id: string }>(
       `INSERT INTO dead_letters (outbox_id, topic, aggregate_id, payload, error, attempts, dead_at) SELECT id, topic, aggregate_id, payload, 'boom', 15, now() FROM outbox WHERE id = $1 RETURNING id`,
       [outboxId],
@@ -121,32 +139,40 @@ describe('authorization matrix (from openapi.json)', () => {
     }
   }, 60_000);
 
-  it.each(Object.keys(USERS))('gives %s 403 where its role is not listed, and never 401/403/404 or 5xx inside its scope where it is', async (role) => {
-    // A dossier of its own, so what the roles before it did (withdraw, refuse) does not change its answers.
-    const own: Record<string, string> = { ...inside, dossier: await file('tiepnhan.vinhhai') };
-    own.id = await firstTask(own.dossier);
-    for (const operation of OPERATIONS.filter((candidate) => !candidate.isPublic)) {
-      const response = await call(operation, USERS[role], own);
-      const allowed = !operation.roles || operation.roles.includes(role);
-      const answer = { operation: `${operation.method.toUpperCase()} ${operation.path}`, status: response.status };
-      // A step is in the inbox of its own role only: the first step is the PROCESSOR's, so for the other roles it does not exist;
-      // its agency's LEADER and the ADMIN manage it (release, assign).
-      const manages = /\/(release|assign)$/.test(operation.path);
-      if (allowed && operation.path.startsWith('/api/tasks/{id}') && role !== 'PROCESSOR' && !manages) expect(answer).toEqual({ ...answer, status: 404 });
-      else if (allowed) expect({ ...answer, ok: ![401, 403, 404].includes(response.status) && response.status < 500 }).toEqual({ ...answer, ok: true });
-      else expect({ ...answer, code: response.body.code }).toEqual({ ...answer, status: 403, code: 'FORBIDDEN' });
-    }
-  }, 60_000);
+  it.each(Object.keys(USERS))(
+    'gives %s 403 where its role is not listed, and never 401/403/404 or 5xx inside its scope where it is',
+    async (role) => {
+      // A dossier of its own, so what the roles before it did (withdraw, refuse) does not change its answers.
+      const own: Record<string, string> = { ...inside, dossier: await file('tiepnhan.vinhhai') };
+      own.id = await firstTask(own.dossier);
+      for (const operation of OPERATIONS.filter((candidate) => !candidate.isPublic)) {
+        const response = await call(operation, USERS[role], own);
+        const allowed = !operation.roles || operation.roles.includes(role);
+        const answer = { operation: `${operation.method.toUpperCase()} ${operation.path}`, status: response.status };
+        // A step is in the inbox of its own role only: the first step is the PROCESSOR's, so for the other roles it does not exist;
+        // its agency's LEADER and the ADMIN manage it (release, assign).
+        const manages = /\/(release|assign)$/.test(operation.path);
+        if (allowed && operation.path.startsWith('/api/tasks/{id}') && role !== 'PROCESSOR' && !manages) expect(answer).toEqual({ ...answer, status: 404 });
+        else if (allowed) expect({ ...answer, ok: ![401, 403, 404].includes(response.status) && response.status < 500 }).toEqual({ ...answer, ok: true });
+        else expect({ ...answer, code: response.body.code }).toEqual({ ...answer, status: 403, code: 'FORBIDDEN' });
+      }
+    },
+    60_000,
+  );
 
-  it.each(Object.keys(USERS).filter((role) => role !== 'ADMIN'))('gives %s 404 for a record outside its scope', async (role) => {
-    const scoped = OPERATIONS.filter((operation) => !operation.isPublic && SCOPED.test(operation.path) && (!operation.roles || operation.roles.includes(role)));
-    expect(scoped.length).toBeGreaterThan(0);
-    for (const operation of scoped) {
-      const response = await call(operation, USERS[role], outside);
-      const answer = { operation: `${operation.method.toUpperCase()} ${operation.path}`, status: response.status, code: response.body.code };
-      expect(answer).toEqual({ ...answer, status: 404, code: 'NOT_FOUND' });
-    }
-  }, 60_000);
+  it.each(Object.keys(USERS).filter((role) => role !== 'ADMIN'))(
+    'gives %s 404 for a record outside its scope',
+    async (role) => {
+      const scoped = OPERATIONS.filter((operation) => !operation.isPublic && SCOPED.test(operation.path) && (!operation.roles || operation.roles.includes(role)));
+      expect(scoped.length).toBeGreaterThan(0);
+      for (const operation of scoped) {
+        const response = await call(operation, USERS[role], outside);
+        const answer = { operation: `${operation.method.toUpperCase()} ${operation.path}`, status: response.status, code: response.body.code };
+        expect(answer).toEqual({ ...answer, status: 404, code: 'NOT_FOUND' });
+      }
+    },
+    60_000,
+  );
 });
 
 /** Which fixture a `{code}` names: a dossier, an agency or a procedure. */

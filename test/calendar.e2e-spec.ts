@@ -6,18 +6,32 @@ describe('calendar', () => {
   afterAll(() => api.close());
 
   const deadline = async (from: string, amount: number | string, unit: string, extra: Record<string, string> = {}) =>
-    api.http().get('/api/calendar/deadline').query({ from, amount, unit, ...extra }).set('Authorization', await api.login('tiepnhan.vinhhai'));
+    api
+      .http()
+      .get('/api/calendar/deadline')
+      .query({ from, amount, unit, ...extra })
+      .set('Authorization', await api.login('tiepnhan.vinhhai'));
 
   it('shows the official 2025 schedule exactly', async () => {
-    const response = await api.http().get('/api/calendar/2025').set('Authorization', await api.login('tiepnhan.vinhhai'));
+    const response = await api
+      .http()
+      .get('/api/calendar/2025')
+      .set('Authorization', await api.login('tiepnhan.vinhhai'));
     expect(response.status).toBe(200);
     const weekdaysOff = response.body.nonWorkingDays.filter((day: { kind: string }) => day.kind !== 'weekend').map((day: { date: string }) => day.date);
     expect(weekdaysOff).toEqual([
       '2025-01-01',
-      '2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31',
+      '2025-01-27',
+      '2025-01-28',
+      '2025-01-29',
+      '2025-01-30',
+      '2025-01-31',
       '2025-04-07',
-      '2025-04-30', '2025-05-01', '2025-05-02',
-      '2025-09-01', '2025-09-02',
+      '2025-04-30',
+      '2025-05-01',
+      '2025-05-02',
+      '2025-09-01',
+      '2025-09-02',
     ]);
     expect(response.body.makeUpWorkingDays.map((day: { date: string }) => day.date)).toEqual(['2025-02-08', '2025-04-26']);
     const labels = Object.fromEntries(response.body.nonWorkingDays.map((day: { date: string; label: string }) => [day.date, day.label]));
@@ -29,12 +43,13 @@ describe('calendar', () => {
   });
 
   it('shows 2026 Tết from Sat 14 to Sun 22 Feb, with Mon 16 – Fri 20 the holidays', async () => {
-    const response = await api.http().get('/api/calendar/2026').set('Authorization', await api.login('giamsat.tinh'));
+    const response = await api
+      .http()
+      .get('/api/calendar/2026')
+      .set('Authorization', await api.login('giamsat.tinh'));
     const february = response.body.nonWorkingDays.filter((day: { date: string }) => day.date >= '2026-02-14' && day.date <= '2026-02-22');
     expect(february.map((day: { date: string }) => day.date)).toHaveLength(9);
-    expect(february.filter((day: { kind: string }) => day.kind !== 'weekend').map((day: { date: string }) => day.date)).toEqual([
-      '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20',
-    ]);
+    expect(february.filter((day: { kind: string }) => day.kind !== 'weekend').map((day: { date: string }) => day.date)).toEqual(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20']);
   });
 
   it.each([
@@ -64,7 +79,10 @@ describe('calendar', () => {
     expect(thirdOfDay.status).toBe(400);
     expect(thirdOfDay.body.details.reason).toBe('INVALID_AMOUNT');
     for (const year of ['1999', '2101', 'abc']) {
-      const response = await api.http().get(`/api/calendar/${year}`).set('Authorization', await api.login('admin'));
+      const response = await api
+        .http()
+        .get(`/api/calendar/${year}`)
+        .set('Authorization', await api.login('admin'));
       expect(response.status).toBe(400);
       expect(response.body.details.fields[0].field).toBe('year');
     }
@@ -87,27 +105,35 @@ describe('calendar', () => {
 
   it('refuses overrides outside the year or twice the same date, and changes nothing', async () => {
     const admin = await api.login('admin');
-    const response = await api.http().put('/api/calendar/2026/overrides').set('Authorization', admin).send({
-      overrides: [
-        { date: '2027-01-02', kind: 'day_off', reason: 'x' },
-        { date: '2026-03-02', kind: 'day_off', reason: 'x' },
-        { date: '2026-03-02', kind: 'working_day', reason: 'y' },
-        { date: '2026-02-30', kind: 'holiday', reason: '' },
-      ],
-    });
+    const response = await api
+      .http()
+      .put('/api/calendar/2026/overrides')
+      .set('Authorization', admin)
+      .send({
+        overrides: [
+          { date: '2027-01-02', kind: 'day_off', reason: 'x' },
+          { date: '2026-03-02', kind: 'day_off', reason: 'x' },
+          { date: '2026-03-02', kind: 'working_day', reason: 'y' },
+          { date: '2026-02-30', kind: 'holiday', reason: '' },
+        ],
+      });
     expect(response.status).toBe(400);
     expect(response.body.details.fields).toEqual([
       { field: 'overrides[3].date', reason: 'date must be a real date as yyyy-MM-dd' },
       { field: 'overrides[3].kind', reason: 'kind must be one of the following values: day_off, working_day' },
       { field: 'overrides[3].reason', reason: 'reason must be longer than or equal to 1 characters' },
     ]);
-    const semantic = await api.http().put('/api/calendar/2026/overrides').set('Authorization', admin).send({
-      overrides: [
-        { date: '2027-01-02', kind: 'day_off', reason: 'x' },
-        { date: '2026-03-02', kind: 'day_off', reason: 'x' },
-        { date: '2026-03-02', kind: 'working_day', reason: 'y' },
-      ],
-    });
+    const semantic = await api
+      .http()
+      .put('/api/calendar/2026/overrides')
+      .set('Authorization', admin)
+      .send({
+        overrides: [
+          { date: '2027-01-02', kind: 'day_off', reason: 'x' },
+          { date: '2026-03-02', kind: 'day_off', reason: 'x' },
+          { date: '2026-03-02', kind: 'working_day', reason: 'y' },
+        ],
+      });
     expect(semantic.status).toBe(400);
     expect(semantic.body.details.fields).toEqual([
       { field: 'overrides[0].date', reason: 'must be a date in 2026' },
@@ -118,7 +144,11 @@ describe('calendar', () => {
   });
 
   it('is ADMIN-only to edit', async () => {
-    const response = await api.http().put('/api/calendar/2025/overrides').set('Authorization', await api.login('giamsat.tinh')).send({ overrides: [] });
+    const response = await api
+      .http()
+      .put('/api/calendar/2025/overrides')
+      .set('Authorization', await api.login('giamsat.tinh'))
+      .send({ overrides: [] });
     expect(response.status).toBe(403);
   });
 });

@@ -38,7 +38,11 @@ function holdProcessing(): () => void {
 /** The land registry appraises, the tax office assesses, the registry issues; the counter hands the result over. */
 async function resolveAndReturn(code: string): Promise<void> {
   await resolveLandDossier(harness().api, code);
-  const returned = await harness().api.http().post(`/api/dossiers/${code}/return`).set('Authorization', await harness().api.login('tiepnhan.vinhhai')).send({ method: 'counter' });
+  const returned = await harness()
+    .api.http()
+    .post(`/api/dossiers/${code}/return`)
+    .set('Authorization', await harness().api.login('tiepnhan.vinhhai'))
+    .send({ method: 'counter' });
   expect(returned.body.status).toBe('RETURNED');
 }
 
@@ -110,7 +114,11 @@ describe('the citizen status page', () => {
 
     // The five stars reached the satisfaction report.
     const day = todayInVietnam();
-    const satisfaction = await harness().api.http().get('/api/reports/satisfaction').query({ from: day, to: day, groupBy: 'procedure' }).set('Authorization', await harness().api.login('giamsat.tinh'));
+    const satisfaction = await harness()
+      .api.http()
+      .get('/api/reports/satisfaction')
+      .query({ from: day, to: day, groupBy: 'procedure' })
+      .set('Authorization', await harness().api.login('giamsat.tinh'));
     expect(satisfaction.body).toEqual([expect.objectContaining({ key: '1.004227', ratings: 1, average: 5, satisfied: 1 })]);
 
     // Looked up again, the dossier shows the rating given instead of the form: one rating per dossier.

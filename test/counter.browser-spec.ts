@@ -15,7 +15,10 @@ const harness = useConsole();
 
 /** The dossier as the counter officer sees it through the API. */
 async function dossier(code: string) {
-  const response = await harness().api.http().get(`/api/dossiers/${code}`).set('Authorization', await harness().api.login(COUNTER));
+  const response = await harness()
+    .api.http()
+    .get(`/api/dossiers/${code}`)
+    .set('Authorization', await harness().api.login(COUNTER));
   expect(response.status).toBe(200);
   return response.body;
 }
@@ -103,12 +106,24 @@ async function printSlip(page: Page, button: string | RegExp, code: string, form
   expect(response.status()).toBe(200);
   expect(response.headers()['content-type']).toContain('application/pdf');
   await tab.close();
-  const pdf = await harness().api.http().get(path).set('Authorization', await harness().api.login(COUNTER)).buffer(true).parse(asBuffer);
-  return (await readPdf(pdf.body as Buffer)).map((pdfPage) => pdfPage.text).join('\n').replace(/\s+/g, ' ');
+  const pdf = await harness()
+    .api.http()
+    .get(path)
+    .set('Authorization', await harness().api.login(COUNTER))
+    .buffer(true)
+    .parse(asBuffer);
+  return (await readPdf(pdf.body as Buffer))
+    .map((pdfPage) => pdfPage.text)
+    .join('\n')
+    .replace(/\s+/g, ' ');
 }
 
 /** The dossier code the result panel shows. */
-const shownCode = async (page: Page) => page.getByText(/^002\.00\.31\.H56-\d{6}-\d{4}$/).first().innerText();
+const shownCode = async (page: Page) =>
+  page
+    .getByText(/^002\.00\.31\.H56-\d{6}-\d{4}$/)
+    .first()
+    .innerText();
 
 describe('intake at the counter', () => {
   let page: Page;
@@ -131,7 +146,12 @@ describe('intake at the counter', () => {
     await pickProcedure(page, 'dang ky bien dong chuyen nhuong', LAND);
     await expect(page.getByText('10 ngày làm việc').innerText()).resolves.toBe('10 ngày làm việc');
     await expect(page.getByText('Lệ phí cấp Giấy chứng nhận: 50.000 đồng').count()).resolves.toBe(1);
-    for (const paper of ['Đơn đăng ký biến động đất đai, tài sản gắn liền với đất', 'Hợp đồng chuyển nhượng quyền sử dụng đất đã công chứng', 'Bản gốc Giấy chứng nhận đã cấp', 'Tờ khai thuế thu nhập cá nhân, lệ phí trước bạ']) {
+    for (const paper of [
+      'Đơn đăng ký biến động đất đai, tài sản gắn liền với đất',
+      'Hợp đồng chuyển nhượng quyền sử dụng đất đã công chứng',
+      'Bản gốc Giấy chứng nhận đã cấp',
+      'Tờ khai thuế thu nhập cá nhân, lệ phí trước bạ',
+    ]) {
       await page.getByRole('checkbox', { name: paper }).check();
     }
     await expect(page.getByText('Đã nhận 4/4 thành phần hồ sơ').count()).resolves.toBe(1);
@@ -175,7 +195,15 @@ describe('intake at the counter', () => {
       channel: 'counter',
       procedureCode: '1.004227',
       dueText: '17:00, ngày 26/05/2025',
-      applicant: { kind: 'person', fullName: 'Nguyễn Thị Hồng Thủy', idNumber: '056185001234', dateOfBirth: '1985-04-12', phone: '0905123456', email: 'thuy.nguyen@example.vn', address: { line: '12 Trần Phú', communeCode: '22330' } },
+      applicant: {
+        kind: 'person',
+        fullName: 'Nguyễn Thị Hồng Thủy',
+        idNumber: '056185001234',
+        dateOfBirth: '1985-04-12',
+        phone: '0905123456',
+        email: 'thuy.nguyen@example.vn',
+        address: { line: '12 Trần Phú', communeCode: '22330' },
+      },
     });
     expect(saved.documents.map((paper: { key: string; originals: number; copies: number }) => [paper.key, paper.originals, paper.copies])).toEqual([
       ['don-dang-ky', 1, 0],
@@ -278,9 +306,16 @@ describe('the queue of online and postal filings', () => {
     await signIn(page, COUNTER);
     await page.getByRole('menuitem', { name: 'Hồ sơ chờ xử lý tại quầy' }).click();
     await page.getByRole('heading', { name: 'Hồ sơ chờ xử lý tại Bộ phận Một cửa' }).waitFor();
-    await expect(page.getByRole('tab').allInnerTexts()).resolves.toEqual([expect.stringMatching(/^Chờ tiếp nhận \(\d+\)$/), expect.stringMatching(/^Chờ công dân bổ sung \(\d+\)$/), 'Chờ nộp thuế, phí (0)']);
+    await expect(page.getByRole('tab').allInnerTexts()).resolves.toEqual([
+      expect.stringMatching(/^Chờ tiếp nhận \(\d+\)$/),
+      expect.stringMatching(/^Chờ công dân bổ sung \(\d+\)$/),
+      'Chờ nộp thuế, phí (0)',
+    ]);
     await page.getByRole('main').getByText(second, { exact: true }).waitFor();
-    const codes = await page.getByRole('main').getByText(/^002\.00\.31\.H56-\d{6}-\d{4}$/).allInnerTexts();
+    const codes = await page
+      .getByRole('main')
+      .getByText(/^002\.00\.31\.H56-\d{6}-\d{4}$/)
+      .allInnerTexts();
     expect(codes.indexOf(first)).toBeLessThan(codes.indexOf(second));
     await expect(page.getByRole('row', { name: new RegExp(first) }).innerText()).resolves.toContain('Trực tuyến');
     await expect(page.getByRole('row', { name: new RegExp(second) }).innerText()).resolves.toContain('Bưu chính');
@@ -305,7 +340,13 @@ describe('the queue of online and postal filings', () => {
 
   it('records the papers a citizen brings back, then accepts the dossier', async () => {
     const code = await file({
-      ...landDossier({ documents: [{ key: 'don-dang-ky', originals: 1, copies: 0 }, { key: 'hop-dong', originals: 1, copies: 0 }, { key: 'to-khai-thue', originals: 1, copies: 0 }] }),
+      ...landDossier({
+        documents: [
+          { key: 'don-dang-ky', originals: 1, copies: 0 },
+          { key: 'hop-dong', originals: 1, copies: 0 },
+          { key: 'to-khai-thue', originals: 1, copies: 0 },
+        ],
+      }),
       decision: { action: 'request-supplement', items: [{ documentKey: 'giay-chung-nhan', what: 'Bản gốc Giấy chứng nhận đã cấp', why: 'Chưa nộp' }] },
     });
     const page = await harness().newPage();
@@ -416,7 +457,10 @@ describe('the return desk', () => {
       procedureCode: '2.000815',
       channel: 'counter',
       applicant: { kind: 'person', fullName: 'Võ Minh Tâm', idNumber: '056195003333', dateOfBirth: '1995-07-01', phone: '0935111222', address: { line: '27 Nguyễn Trãi', communeCode: '22330' } },
-      documents: [{ key: 'ban-chinh', originals: 1, copies: 0 }, { key: 'ban-sao', originals: 0, copies: 1 }],
+      documents: [
+        { key: 'ban-chinh', originals: 1, copies: 0 },
+        { key: 'ban-sao', originals: 0, copies: 1 },
+      ],
     });
     await workStep(harness().api, 'xuly.vinhhai', code, { step: 'chung-thuc' });
     await completeStep('lanhdao.vinhhai', code, 'ky', { action: 'approve', note: 'Đã ký chứng thực bản sao' });
@@ -454,7 +498,10 @@ describe('the return desk', () => {
     await page.getByRole('main').getByText(code, { exact: true }).waitFor({ state: 'detached' });
     await page.getByLabel('Tìm hồ sơ').fill(code);
     await page.getByLabel('Tìm hồ sơ').press('Enter');
-    await page.getByRole('dialog', { name: `Trả kết quả hồ sơ ${code}` }).getByText(/^Hồ sơ đã trả kết quả lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}\.$/).waitFor();
+    await page
+      .getByRole('dialog', { name: `Trả kết quả hồ sơ ${code}` })
+      .getByText(/^Hồ sơ đã trả kết quả lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}\.$/)
+      .waitFor();
     await snap(page, 'return-desk-search');
     await page.context().close();
   }, 120_000);

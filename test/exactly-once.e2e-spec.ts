@@ -31,16 +31,32 @@ describe('exactly once under concurrency', () => {
   });
 
   const as = (username: string) => api.login(username);
-  const file = async (username: string, body: object) => (await api.http().post('/api/dossiers').set('Authorization', await as(username)).send(body)).body.code as string;
+  const file = async (username: string, body: object) =>
+    (
+      await api
+        .http()
+        .post('/api/dossiers')
+        .set('Authorization', await as(username))
+        .send(body)
+    ).body.code as string;
   const stepOf = (username: string, code: string, stepKey: string) =>
     eventually(async () => {
-      const items = (await api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', await as(username))).body.items as { id: string; stepKey: string; status: string }[];
+      const items = (
+        await api
+          .http()
+          .get('/api/tasks')
+          .query({ dossier: code })
+          .set('Authorization', await as(username))
+      ).body.items as { id: string; stepKey: string; status: string }[];
       const task = items.find((item) => item.stepKey === stepKey);
       expect(task).toBeDefined();
       return task!;
     });
   const claim = async (username: string, taskId: string) => {
-    const response = await api.http().post(`/api/tasks/${taskId}/claim`).set('Authorization', await as(username));
+    const response = await api
+      .http()
+      .post(`/api/tasks/${taskId}/claim`)
+      .set('Authorization', await as(username));
     expect(response.status).toBe(200);
   };
   const tasksOf = (code: string) =>
@@ -72,14 +88,30 @@ describe('exactly once under concurrency', () => {
       const code = await file('tiepnhan.tinh', INVESTMENT);
       const appraisal = await stepOf('xuly.sokhdt', code, 'tham-dinh');
       await claim('xuly.sokhdt', appraisal.id);
-      expect((await api.http().post(`/api/tasks/${appraisal.id}/complete`).set('Authorization', await as('xuly.sokhdt')).send({ action: 'forward' })).status).toBe(200);
+      expect(
+        (
+          await api
+            .http()
+            .post(`/api/tasks/${appraisal.id}/complete`)
+            .set('Authorization', await as('xuly.sokhdt'))
+            .send({ action: 'forward' })
+        ).status,
+      ).toBe(200);
       const environment = await stepOf('xuly.sotnmt', code, 'y-kien-tnmt');
       const building = await stepOf('xuly.soxd', code, 'y-kien-xay-dung');
       await claim('xuly.sotnmt', environment.id);
       await claim('xuly.soxd', building.id);
       const [first, second] = await Promise.all([
-        api.http().post(`/api/tasks/${environment.id}/complete`).set('Authorization', await as('xuly.sotnmt')).send({ action: 'forward' }),
-        api.http().post(`/api/tasks/${building.id}/complete`).set('Authorization', await as('xuly.soxd')).send({ action: 'forward' }),
+        api
+          .http()
+          .post(`/api/tasks/${environment.id}/complete`)
+          .set('Authorization', await as('xuly.sotnmt'))
+          .send({ action: 'forward' }),
+        api
+          .http()
+          .post(`/api/tasks/${building.id}/complete`)
+          .set('Authorization', await as('xuly.soxd'))
+          .send({ action: 'forward' }),
       ]);
       expect([first.status, second.status]).toEqual([200, 200]);
       // Give a late duplicate time to appear: there must never be one.
@@ -89,13 +121,36 @@ describe('exactly once under concurrency', () => {
   });
 
   it("lets the agency's leader release and reassign a step its officer holds, and deactivation release every claim", async () => {
-    const code = await file('tiepnhan.vinhhai', landDossier({ procedureCode: '2.000815', documents: [{ key: 'ban-chinh', originals: 1, copies: 0 }, { key: 'ban-sao', originals: 0, copies: 1 }] }));
+    const code = await file(
+      'tiepnhan.vinhhai',
+      landDossier({
+        procedureCode: '2.000815',
+        documents: [
+          { key: 'ban-chinh', originals: 1, copies: 0 },
+          { key: 'ban-sao', originals: 0, copies: 1 },
+        ],
+      }),
+    );
     const task = await stepOf('xuly.vinhhai', code, 'chung-thuc');
     await claim('xuly.vinhhai', task.id);
     const leader = await as('lanhdao.vinhhai');
     // Another agency's leader does not see the step; a processor may not release it.
-    expect((await api.http().post(`/api/tasks/${task.id}/release`).set('Authorization', await as('lanhdao.nhatrang'))).status).toBe(404);
-    expect((await api.http().post(`/api/tasks/${task.id}/release`).set('Authorization', await as('xuly.vinhhai'))).status).toBe(403);
+    expect(
+      (
+        await api
+          .http()
+          .post(`/api/tasks/${task.id}/release`)
+          .set('Authorization', await as('lanhdao.nhatrang'))
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await api
+          .http()
+          .post(`/api/tasks/${task.id}/release`)
+          .set('Authorization', await as('xuly.vinhhai'))
+      ).status,
+    ).toBe(403);
     const released = await api.http().post(`/api/tasks/${task.id}/release`).set('Authorization', leader);
     expect(released.status).toBe(200);
     expect(released.body).toMatchObject({ status: 'open', assigneeId: null });
@@ -133,7 +188,15 @@ describe('exactly once under concurrency', () => {
       const task = await stepOf('xuly.vpdk.nhatrang', code, 'tham-dinh');
       await claim('xuly.vpdk.nhatrang', task.id);
       move('2025-03-11 10:15');
-      expect((await api.http().post(`/api/tasks/${task.id}/complete`).set('Authorization', await as('xuly.vpdk.nhatrang')).send({ action: 'forward' })).status).toBe(200);
+      expect(
+        (
+          await api
+            .http()
+            .post(`/api/tasks/${task.id}/complete`)
+            .set('Authorization', await as('xuly.vpdk.nhatrang'))
+            .send({ action: 'forward' })
+        ).status,
+      ).toBe(200);
       const history = await historyOf(code);
       expect(history.filter((entry) => ['submit', 'accept'].includes(entry.action)).map((entry) => entry.at.toISOString())).toEqual(['2025-03-10T02:00:00.000Z', '2025-03-10T02:00:00.000Z']);
       expect(history.find((entry) => entry.action === 'complete-step')!.at.toISOString()).toBe('2025-03-11T03:15:00.000Z');

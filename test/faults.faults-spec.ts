@@ -9,7 +9,13 @@ import { TcpProxy } from './support/tcp-proxy';
 import { eventually, spawnWorker, startWorker } from './support/worker';
 
 /** A certified copy: two steps at the receiving commune (processor, then leader), then the return desk. */
-const CERTIFIED_COPY = landDossier({ procedureCode: '2.000815', documents: [{ key: 'ban-chinh', originals: 1, copies: 0 }, { key: 'ban-sao', originals: 0, copies: 1 }] });
+const CERTIFIED_COPY = landDossier({
+  procedureCode: '2.000815',
+  documents: [
+    { key: 'ban-chinh', originals: 1, copies: 0 },
+    { key: 'ban-sao', originals: 0, copies: 1 },
+  ],
+});
 
 /** Dossiers missing the rows every accepted dossier has: its history and its outbox event. */
 const HALF_WRITTEN = `SELECT d.code FROM dossiers d
@@ -105,8 +111,7 @@ describe('Redis stopped and started', () => {
     }
     return codes;
   };
-  const started = (codes: string[]) =>
-    api.env.query<{ code: string }>(`SELECT DISTINCT d.code FROM dossiers d JOIN tasks t ON t.dossier_id = d.id WHERE d.code = ANY($1)`, [codes]);
+  const started = (codes: string[]) => api.env.query<{ code: string }>(`SELECT DISTINCT d.code FROM dossiers d JOIN tasks t ON t.dossier_id = d.id WHERE d.code = ANY($1)`, [codes]);
 
   it('keeps the counters accepting and logging in (the outbox holds the work) and the worker resumes: every dossier starts, once', async () => {
     const before = await file(5);
@@ -161,10 +166,7 @@ describe('the worker killed at random moments during 1,000 dossiers', () => {
     worker.kill('SIGTERM');
     expect((await once(worker, 'exit'))[0]).toBe(0);
 
-    const steps = await api.env.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE d.code = ANY($1) GROUP BY t.dossier_id, t.step_key`,
-      [codes],
-    );
+    const steps = await api.env.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE d.code = ANY($1) GROUP BY t.dossier_id, t.step_key`, [codes]);
     expect(steps).toHaveLength(codes.length * 3);
     expect(steps.filter((row) => row.n !== 1)).toEqual([]);
     const history = await api.env.query<{ action: string; n: number }>(

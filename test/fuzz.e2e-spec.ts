@@ -61,7 +61,8 @@ function* variants(operation: Operation): Generator<{ params: string; query: Rec
   const base = operation.path.replace(/\{(\w+)\}/g, 'x');
   for (const hostile of [...HOSTILE_STRINGS.slice(0, -1), 'x'.repeat(5000), ...INVALID_DATES]) {
     // One path parameter at a time, and every query parameter at once.
-    if (operation.path.includes('{')) yield { params: operation.path.replace(/\{(\w+)\}/, encodeURIComponent(hostile.replace(/[\ud800-\udfff]/g, '\ufffd'))).replace(/\{(\w+)\}/g, 'x'), query: {}, body: { __fuzz: true } };
+    if (operation.path.includes('{'))
+      yield { params: operation.path.replace(/\{(\w+)\}/, encodeURIComponent(hostile.replace(/[\ud800-\udfff]/g, '\ufffd'))).replace(/\{(\w+)\}/g, 'x'), query: {}, body: { __fuzz: true } };
     if (operation.query.length > 0) yield { params: base, query: Object.fromEntries(operation.query.map((name) => [name, hostile])), body: { __fuzz: true } };
   }
   for (const wrong of WRONG_TYPES) {
@@ -92,7 +93,11 @@ describe('fuzzing every operation of openapi.json', () => {
     api = await startApi();
     worker = await startWorker();
     // Something to aim at: a dossier in Phường Vĩnh Hải, with its first task (the worker is done with it).
-    await api.http().post('/api/dossiers').set('Authorization', await api.login('tiepnhan.vinhhai')).send(landDossier());
+    await api
+      .http()
+      .post('/api/dossiers')
+      .set('Authorization', await api.login('tiepnhan.vinhhai'))
+      .send(landDossier());
     await eventually(async () => expect(await api.env.query(`SELECT id FROM tasks`)).toHaveLength(1));
   }, 60_000);
   afterAll(async () => {
@@ -114,7 +119,9 @@ describe('fuzzing every operation of openapi.json', () => {
         sent++;
         const isJsonError = response.status >= 400 && typeof response.body?.code === 'string' && typeof response.body?.message === 'string';
         if (response.status >= 500 || (response.status >= 400 && !isJsonError)) {
-          failures.push(`${operation.method.toUpperCase()} ${variant.params} ${JSON.stringify(variant.query).slice(0, 80)} ${JSON.stringify(variant.body)?.slice(0, 80)} → ${response.status} ${response.text.slice(0, 120)}`);
+          failures.push(
+            `${operation.method.toUpperCase()} ${variant.params} ${JSON.stringify(variant.query).slice(0, 80)} ${JSON.stringify(variant.body)?.slice(0, 80)} → ${response.status} ${response.text.slice(0, 120)}`,
+          );
         }
       }
     }

@@ -14,7 +14,10 @@ describe('HTTP contract', () => {
   });
 
   it('answers an oversized body with 413', async () => {
-    const response = await api.http().post('/api/auth/login').send({ username: 'admin', password: 'x'.repeat(2_000_000) });
+    const response = await api
+      .http()
+      .post('/api/auth/login')
+      .send({ username: 'admin', password: 'x'.repeat(2_000_000) });
     expect(response.status).toBe(413);
     expect(response.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
@@ -34,7 +37,11 @@ describe('HTTP contract', () => {
     const asset = await api.http().get(script!);
     expect(asset.status).toBe(200);
     expect(asset.headers['cache-control']).toContain('immutable');
-    for (const [method, path, accept] of [['get', '/assets/missing.js', '*/*'], ['post', '/tra-cuu', 'text/html'], ['get', '/x', 'application/json']] as const) {
+    for (const [method, path, accept] of [
+      ['get', '/assets/missing.js', '*/*'],
+      ['post', '/tra-cuu', 'text/html'],
+      ['get', '/x', 'application/json'],
+    ] as const) {
       const answer = await api.http()[method](path).set('Accept', accept);
       expect({ path, status: answer.status, body: answer.body }).toEqual({ path, status: 404, body: { code: 'NOT_FOUND', message: expect.any(String) } });
     }
@@ -97,7 +104,10 @@ describe('HTTP contract', () => {
   });
 
   it('answers headers too large for Node in JSON too', async () => {
-    const response = await api.http().get('/api/procedures').query({ q: 'x'.repeat(20_000) });
+    const response = await api
+      .http()
+      .get('/api/procedures')
+      .query({ q: 'x'.repeat(20_000) });
     expect(response.status).toBe(431);
     expect(response.body).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: 'The request line or headers are too large' });
   });

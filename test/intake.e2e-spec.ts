@@ -49,17 +49,26 @@ describe('intake at the counter', () => {
 
   it('reports missing mandatory papers with 422 and writes nothing; the officer then asks for them', async () => {
     const before = await countDossiers();
-    const incomplete = landDossier({ documents: [{ key: 'don-dang-ky', originals: 1, copies: 0 }, { key: 'hop-dong', originals: 0, copies: 1 }] });
+    const incomplete = landDossier({
+      documents: [
+        { key: 'don-dang-ky', originals: 1, copies: 0 },
+        { key: 'hop-dong', originals: 0, copies: 1 },
+      ],
+    });
     const refused = await api.http().post('/api/dossiers').set('Authorization', counter).send(incomplete);
     expect(refused.status).toBe(422);
     expect(refused.body.details.missingDocuments.map((document: { key: string }) => document.key)).toEqual(['hop-dong', 'giay-chung-nhan', 'to-khai-thue']);
     expect(await countDossiers()).toBe(before);
 
     setTime('2025-03-10 09:00');
-    const asked = await api.http().post('/api/dossiers').set('Authorization', counter).send({
-      ...incomplete,
-      decision: { action: 'request-supplement', items: [{ documentKey: 'giay-chung-nhan', what: 'Bản gốc Giấy chứng nhận', why: 'Chưa nộp' }] },
-    });
+    const asked = await api
+      .http()
+      .post('/api/dossiers')
+      .set('Authorization', counter)
+      .send({
+        ...incomplete,
+        decision: { action: 'request-supplement', items: [{ documentKey: 'giay-chung-nhan', what: 'Bản gốc Giấy chứng nhận', why: 'Chưa nộp' }] },
+      });
     expect(asked.status).toBe(201);
     expect(asked.body).toMatchObject({ status: 'SUPPLEMENT_REQUESTED', receivedAt: null, dueAt: null });
     expect(asked.body.code).toBe('002.00.31.H56-250310-0001');
@@ -74,18 +83,30 @@ describe('intake at the counter', () => {
 
   it('takes an online filing as SUBMITTED and lets the counter accept or refuse it', async () => {
     setTime('2025-04-28 10:00');
-    const filed = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({ channel: 'online' }));
+    const filed = await api
+      .http()
+      .post('/api/dossiers')
+      .set('Authorization', counter)
+      .send(landDossier({ channel: 'online' }));
     expect(filed.body).toMatchObject({ status: 'SUBMITTED', statusCode: 1, channel: 'online', dueAt: null });
     const accepted = await api.http().post(`/api/dossiers/${filed.body.code}/accept`).set('Authorization', counter).send({});
     // 10 working days after Monday 28 April 2025, skipping 30/4, 1/5 and the swapped Friday 2/5.
     expect(accepted.body).toMatchObject({ status: 'RECEIVED', dueText: '17:00, ngày 15/05/2025' });
     expect((await api.http().post(`/api/dossiers/${filed.body.code}/accept`).set('Authorization', counter).send({})).status).toBe(409);
 
-    const other = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({ channel: 'post' }));
+    const other = await api
+      .http()
+      .post('/api/dossiers')
+      .set('Authorization', counter)
+      .send(landDossier({ channel: 'post' }));
     const refused = await api.http().post(`/api/dossiers/${other.body.code}/refuse`).set('Authorization', counter).send({ reason: 'Thửa đất không thuộc địa bàn phường' });
     expect(refused.body).toMatchObject({ status: 'REFUSED', statusCode: 3, refusalReason: 'Thửa đất không thuộc địa bàn phường' });
     expect(refused.body.closedAt).not.toBeNull();
-    const decisionOnline = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({ channel: 'online', decision: { action: 'accept' } }));
+    const decisionOnline = await api
+      .http()
+      .post('/api/dossiers')
+      .set('Authorization', counter)
+      .send(landDossier({ channel: 'online', decision: { action: 'accept' } }));
     expect(decisionOnline.status).toBe(400);
   });
 
@@ -99,7 +120,12 @@ describe('intake at the counter', () => {
     expect(second.body).toEqual(first.body);
     expect(third.body).toEqual(first.body);
     expect(await countDossiers()).toBe(before + 1);
-    const other = await api.http().post('/api/dossiers').set('Authorization', counter).set('Idempotency-Key', 'counter-7-click-0001').send(landDossier({ notes: 'khác' }));
+    const other = await api
+      .http()
+      .post('/api/dossiers')
+      .set('Authorization', counter)
+      .set('Idempotency-Key', 'counter-7-click-0001')
+      .send(landDossier({ notes: 'khác' }));
     expect(other.status).toBe(409);
     expect(other.body.code).toBe('IDEMPOTENCY_MISMATCH');
   });
@@ -115,9 +141,7 @@ describe('intake at the counter', () => {
 
   it('writes the sequence with four digits, and more after 9,999 dossiers in a day', async () => {
     setTime('2025-06-04 09:00');
-    await api.env.query(
-      `INSERT INTO dossier_code_counters (agency_id, day, last_sequence) SELECT id, '2025-06-04', 9998 FROM agencies WHERE code = '002.00.31.H56'`,
-    );
+    await api.env.query(`INSERT INTO dossier_code_counters (agency_id, day, last_sequence) SELECT id, '2025-06-04', 9998 FROM agencies WHERE code = '002.00.31.H56'`);
     const codes = [];
     for (let i = 0; i < 2; i++) codes.push((await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier())).body.code);
     expect(codes).toEqual(['002.00.31.H56-250604-9999', '002.00.31.H56-250604-10000']);
@@ -125,11 +149,17 @@ describe('intake at the counter', () => {
 
   it('validates every field and writes nothing', async () => {
     const before = await countDossiers();
-    const bad = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({
-      applicant: { kind: 'person', fullName: 'A', idNumber: '12345', phone: '12', address: { line: '', communeCode: '999' } },
-      documents: [{ key: 'don-dang-ky', originals: -1, copies: 0 }],
-      extra: true,
-    }));
+    const bad = await api
+      .http()
+      .post('/api/dossiers')
+      .set('Authorization', counter)
+      .send(
+        landDossier({
+          applicant: { kind: 'person', fullName: 'A', idNumber: '12345', phone: '12', address: { line: '', communeCode: '999' } },
+          documents: [{ key: 'don-dang-ky', originals: -1, copies: 0 }],
+          extra: true,
+        }),
+      );
     expect(bad.status).toBe(400);
     expect(bad.body.details.fields.map((problem: { field: string }) => problem.field).sort()).toEqual([
       'applicant.address.communeCode',
@@ -141,34 +171,75 @@ describe('intake at the counter', () => {
       'documents[0].originals',
       'extra',
     ]);
-    const unknownProcedure = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({ procedureCode: '9.999999' }));
+    const unknownProcedure = await api
+      .http()
+      .post('/api/dossiers')
+      .set('Authorization', counter)
+      .send(landDossier({ procedureCode: '9.999999' }));
     expect(unknownProcedure.status).toBe(422);
     expect(unknownProcedure.body.details.fields).toEqual([{ field: 'procedureCode', reason: "no procedure with code '9.999999'" }]);
-    const wrongVariant = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({ variant: 'ket-hop-nhan-cha-me-con' }));
+    const wrongVariant = await api
+      .http()
+      .post('/api/dossiers')
+      .set('Authorization', counter)
+      .send(landDossier({ variant: 'ket-hop-nhan-cha-me-con' }));
     expect(wrongVariant.body.details.fields).toEqual([{ field: 'variant', reason: "procedure 1.004227 has no variant 'ket-hop-nhan-cha-me-con'" }]);
-    const foreignPaper = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({ documents: [...landDossier().documents, { key: 'to-khai', originals: 1, copies: 0 }] }));
+    const foreignPaper = await api
+      .http()
+      .post('/api/dossiers')
+      .set('Authorization', counter)
+      .send(landDossier({ documents: [...landDossier().documents, { key: 'to-khai', originals: 1, copies: 0 }] }));
     expect(foreignPaper.body.details.fields).toEqual([{ field: 'documents[4].key', reason: "'to-khai' is not one of this procedure's papers" }]);
-    const unknownCommune = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({ applicant: { ...landDossier().applicant, address: { line: 'x', communeCode: '99999' } } }));
+    const unknownCommune = await api
+      .http()
+      .post('/api/dossiers')
+      .set('Authorization', counter)
+      .send(landDossier({ applicant: { ...landDossier().applicant, address: { line: 'x', communeCode: '99999' } } }));
     expect(unknownCommune.body.details.fields).toEqual([{ field: 'applicant.address.communeCode', reason: "no commune with code '99999'" }]);
-    const organisation = await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({ applicant: { ...landDossier().applicant, kind: 'organisation', idNumber: '056185001234' } }));
+    const organisation = await api
+      .http()
+      .post('/api/dossiers')
+      .set('Authorization', counter)
+      .send(landDossier({ applicant: { ...landDossier().applicant, kind: 'organisation', idNumber: '056185001234' } }));
     expect(organisation.body.details.fields).toEqual([{ field: 'applicant.idNumber', reason: 'idNumber of an organisation must be a tax code (10 digits, or 10-3)' }]);
     expect(await countDossiers()).toBe(before);
   });
 
   it('keeps dossiers inside the scope: another commune does not see them, the district does', async () => {
     const code = '002.00.31.H56-250124-0001';
-    const neighbour = await api.http().get(`/api/dossiers/${code}`).set('Authorization', await api.login('tiepnhan.loctho'));
+    const neighbour = await api
+      .http()
+      .get(`/api/dossiers/${code}`)
+      .set('Authorization', await api.login('tiepnhan.loctho'));
     expect(neighbour.status).toBe(404);
-    const neighbourAction = await api.http().post(`/api/dossiers/${code}/withdraw`).set('Authorization', await api.login('tiepnhan.loctho')).send({ reason: 'thử' });
+    const neighbourAction = await api
+      .http()
+      .post(`/api/dossiers/${code}/withdraw`)
+      .set('Authorization', await api.login('tiepnhan.loctho'))
+      .send({ reason: 'thử' });
     expect(neighbourAction.status).toBe(404);
-    const district = await api.http().get('/api/dossiers').query({ q: code }).set('Authorization', await api.login('giamsat.nhatrang'));
+    const district = await api
+      .http()
+      .get('/api/dossiers')
+      .query({ q: code })
+      .set('Authorization', await api.login('giamsat.nhatrang'));
     expect(district.body.items.map((item: { code: string }) => item.code)).toEqual([code]);
     // The district sees the commune's dossiers, and can tell them from those its own counter received.
     const byAgency = async (agency: string) =>
-      (await api.http().get('/api/dossiers').query({ agency, limit: 500 }).set('Authorization', await api.login('giamsat.nhatrang'))).body.items.map((item: { code: string }) => item.code);
+      (
+        await api
+          .http()
+          .get('/api/dossiers')
+          .query({ agency, limit: 500 })
+          .set('Authorization', await api.login('giamsat.nhatrang'))
+      ).body.items.map((item: { code: string }) => item.code);
     expect(await byAgency('002.00.31.H56')).toContain(code);
     expect(await byAgency('000.00.31.H56')).not.toContain(code);
-    const supervisorAction = await api.http().post(`/api/dossiers/${code}/withdraw`).set('Authorization', await api.login('giamsat.nhatrang')).send({ reason: 'thử' });
+    const supervisorAction = await api
+      .http()
+      .post(`/api/dossiers/${code}/withdraw`)
+      .set('Authorization', await api.login('giamsat.nhatrang'))
+      .send({ reason: 'thử' });
     expect(supervisorAction.status).toBe(403);
   });
 
@@ -212,7 +283,13 @@ describe('citizen lookup', () => {
   beforeAll(async () => {
     api = await startApi();
     freezeClock(api, '2025-05-12 08:15');
-    code = (await api.http().post('/api/dossiers').set('Authorization', await api.login('tiepnhan.vinhhai')).send(landDossier())).body.code;
+    code = (
+      await api
+        .http()
+        .post('/api/dossiers')
+        .set('Authorization', await api.login('tiepnhan.vinhhai'))
+        .send(landDossier())
+    ).body.code;
   });
   afterAll(() => api.close());
 
@@ -255,7 +332,6 @@ describe('citizen lookup', () => {
     expect(limited.body.code).toBe('RATE_LIMITED');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });
-
 });
 
 describe('slips', () => {
@@ -303,9 +379,17 @@ describe('slips', () => {
   }, 30_000);
 
   it('prints BM.02 and BM.03 only for dossiers sent back or refused', async () => {
-    const asked = (await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier({
-      decision: { action: 'request-supplement', items: [{ what: 'Hợp đồng chuyển nhượng có công chứng', why: 'Hợp đồng chưa được công chứng' }] },
-    }))).body;
+    const asked = (
+      await api
+        .http()
+        .post('/api/dossiers')
+        .set('Authorization', counter)
+        .send(
+          landDossier({
+            decision: { action: 'request-supplement', items: [{ what: 'Hợp đồng chuyển nhượng có công chứng', why: 'Hợp đồng chưa được công chứng' }] },
+          }),
+        )
+    ).body;
     const bm02 = await api.http().get(`/api/dossiers/${asked.code}/slips/BM.02`).set('Authorization', counter);
     expect(bm02.status).toBe(200);
     expect(bm02.text).toContain('PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ');

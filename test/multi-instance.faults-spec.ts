@@ -6,7 +6,13 @@ import { DEMO_PASSWORD } from '@motcua/domain';
 import { childEnvironment, createTestEnvironment, spawnBuiltProcess, TestEnvironment, withRedis } from '@motcua/testing';
 import { landDossier } from './support/dossiers';
 
-const CERTIFIED_COPY = landDossier({ procedureCode: '2.000815', documents: [{ key: 'ban-chinh', originals: 1, copies: 0 }, { key: 'ban-sao', originals: 0, copies: 1 }] });
+const CERTIFIED_COPY = landDossier({
+  procedureCode: '2.000815',
+  documents: [
+    { key: 'ban-chinh', originals: 1, copies: 0 },
+    { key: 'ban-sao', originals: 0, copies: 1 },
+  ],
+});
 const INVESTMENT = {
   procedureCode: '1.009645',
   channel: 'counter',
@@ -111,7 +117,11 @@ describe('two APIs and two workers on one database', () => {
         }
         for (const dossier of filed.filter((_, i) => i % 2 === offset % 2)) {
           const answers = await Promise.all([0, 1].map(async (api) => call(offset + api, dossier.counter, 'POST', `/dossiers/${dossier.code}/return`, { method: 'counter' })));
-          if (answers.some((answer) => answer.status === 200)) returns.set(dossier.code, answers.map((answer) => answer.status));
+          if (answers.some((answer) => answer.status === 200))
+            returns.set(
+              dossier.code,
+              answers.map((answer) => answer.status),
+            );
         }
         transitions += worked;
         if (worked === 0) await sleep(200);
@@ -162,7 +172,9 @@ describe('two APIs and two workers on one database', () => {
     });
     expect(wrongHistory.map((dossier) => ({ code: dossier.code, history: history.find((row) => row.code === dossier.code)?.actions }))).toEqual([]);
     // Every duplicated complete and return: exactly one 200, the other 409.
-    const doubles = [...completes.values(), ...returns.values()].filter((answers) => answers.filter((status) => status === 200).length !== 1 || answers.some((status) => status !== 200 && status !== 409));
+    const doubles = [...completes.values(), ...returns.values()].filter(
+      (answers) => answers.filter((status) => status === 200).length !== 1 || answers.some((status) => status !== 200 && status !== 409),
+    );
     expect(doubles).toEqual([]);
     expect(completes.size).toBe(filed.reduce((sum, dossier) => sum + dossier.steps.length - 1, 0));
     // No step left open or claimed on a finished dossier.

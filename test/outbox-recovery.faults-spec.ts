@@ -59,10 +59,9 @@ describe('events the queue lost or failed', () => {
       }
       await proxy.up();
       await eventually(async () => expect(await statuses(codes)).toEqual({ IN_PROCESS: 30 }), 30_000);
-      const starts = await api.env.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM dossier_history h JOIN dossiers d ON d.id = h.dossier_id WHERE d.code = ANY($1) AND h.action = 'start'`,
-        [codes],
-      );
+      const starts = await api.env.query<{ n: number }>(`SELECT count(*)::int AS n FROM dossier_history h JOIN dossiers d ON d.id = h.dossier_id WHERE d.code = ANY($1) AND h.action = 'start'`, [
+        codes,
+      ]);
       expect(starts[0].n).toBe(30);
     } finally {
       await worker.close();
@@ -116,7 +115,14 @@ describe('events the queue lost or failed', () => {
       // Retried, it goes out again as a new delivery (and, still poison, dies again).
       await eventually(async () => expect((await api.env.query<{ delivery: number }>(`SELECT delivery FROM outbox WHERE id = $1`, [poison]))[0].delivery).toBeGreaterThan(3), 10_000);
       // A district's administrator does not run the system.
-      expect((await api.http().get('/api/admin/dead-letters').set('Authorization', await api.login('tiepnhan.vinhhai'))).status).toBe(403);
+      expect(
+        (
+          await api
+            .http()
+            .get('/api/admin/dead-letters')
+            .set('Authorization', await api.login('tiepnhan.vinhhai'))
+        ).status,
+      ).toBe(403);
     } finally {
       await worker.close();
     }

@@ -61,32 +61,52 @@ describe('procedure catalog', () => {
   });
 
   it('reports every problem of a workflow at once, and publishes nothing', async () => {
-    const response = await api.http().post(`/api/procedures/${LAND}/workflow-versions`).set('Authorization', admin).send({
-      steps: [
-        { key: 'tham-dinh', kind: 'task', name: 'Thẩm định', performer: { agencyCode: '999.99.99.H56' }, role: 'JANITOR', budget: { amount: 3, unit: 'working_days' }, next: ['cap-giay'] },
-        { key: 'cap-giay', kind: 'task', name: 'Cấp giấy', performer: { agencyKind: 'LAND_REGISTRY', level: 'district' }, role: 'PROCESSOR', budget: { amount: 3, unit: 'working_days' }, next: ['hop'] },
-        { key: 'hop', kind: 'join', name: 'Hợp', next: ['tra'] },
-        { key: 'tra', kind: 'task', name: 'Trả', performer: { receivingAgency: true }, role: 'RECEPTION', budget: { amount: 1, unit: 'working_days' }, next: [] },
-      ],
-    });
+    const response = await api
+      .http()
+      .post(`/api/procedures/${LAND}/workflow-versions`)
+      .set('Authorization', admin)
+      .send({
+        steps: [
+          { key: 'tham-dinh', kind: 'task', name: 'Thẩm định', performer: { agencyCode: '999.99.99.H56' }, role: 'JANITOR', budget: { amount: 3, unit: 'working_days' }, next: ['cap-giay'] },
+          {
+            key: 'cap-giay',
+            kind: 'task',
+            name: 'Cấp giấy',
+            performer: { agencyKind: 'LAND_REGISTRY', level: 'district' },
+            role: 'PROCESSOR',
+            budget: { amount: 3, unit: 'working_days' },
+            next: ['hop'],
+          },
+          { key: 'hop', kind: 'join', name: 'Hợp', next: ['tra'] },
+          { key: 'tra', kind: 'task', name: 'Trả', performer: { receivingAgency: true }, role: 'RECEPTION', budget: { amount: 1, unit: 'working_days' }, next: [] },
+        ],
+      });
     expect(response.status).toBe(422);
     expect(response.body.code).toBe('UNPROCESSABLE');
     expect(response.body.details.fields).toEqual([
       { field: 'steps[0].role', reason: "unknown role 'JANITOR'" },
       { field: 'steps[0].performer.agencyCode', reason: "unknown agency '999.99.99.H56'" },
     ]);
-    const structural = await api.http().post(`/api/procedures/${LAND}/workflow-versions`).set('Authorization', admin).send({
-      steps: [
-        { key: 'a', kind: 'task', name: 'A', performer: { receivingAgency: true }, role: 'PROCESSOR', budget: { amount: 9, unit: 'working_days' }, next: ['hop'] },
-        { key: 'hop', kind: 'join', name: 'Hợp', next: ['tra'] },
-        { key: 'tra', kind: 'task', name: 'Trả', performer: { receivingAgency: true }, role: 'LEADER', budget: { amount: 1, unit: 'working_days' }, next: [] },
-      ],
-    });
+    const structural = await api
+      .http()
+      .post(`/api/procedures/${LAND}/workflow-versions`)
+      .set('Authorization', admin)
+      .send({
+        steps: [
+          { key: 'a', kind: 'task', name: 'A', performer: { receivingAgency: true }, role: 'PROCESSOR', budget: { amount: 9, unit: 'working_days' }, next: ['hop'] },
+          { key: 'hop', kind: 'join', name: 'Hợp', next: ['tra'] },
+          { key: 'tra', kind: 'task', name: 'Trả', performer: { receivingAgency: true }, role: 'LEADER', budget: { amount: 1, unit: 'working_days' }, next: [] },
+        ],
+      });
     expect(structural.body.details.fields.map((problem: { reason: string }) => problem.reason)).toEqual([
       'a join without its fork: must name the fork step it closes',
       'missing return step: the workflow must end in one task for role RECEPTION (the return desk), ends in tra',
     ]);
-    const typed = await api.http().post(`/api/procedures/${LAND}/workflow-versions`).set('Authorization', admin).send({ steps: [{ key: 1, kind: 'task', name: 'x', next: 'a' }] });
+    const typed = await api
+      .http()
+      .post(`/api/procedures/${LAND}/workflow-versions`)
+      .set('Authorization', admin)
+      .send({ steps: [{ key: 1, kind: 'task', name: 'x', next: 'a' }] });
     expect(typed.status).toBe(400);
     expect(typed.body.details.fields).toEqual([
       { field: 'steps[0].key', reason: 'key must be a string' },
@@ -124,15 +144,23 @@ describe('procedure catalog', () => {
     expect(created.body).toMatchObject({ code: '1.000001', supplementMode: 'restart', variants: [], workflows: [] });
     expect((await api.http().post('/api/procedures').set('Authorization', admin).send(body)).status).toBe(409);
 
-    const changed = await api.http().patch('/api/procedures/1.000001').set('Authorization', admin).send({ legalTime: { amount: 7, unit: 'working_days' }, active: false });
+    const changed = await api
+      .http()
+      .patch('/api/procedures/1.000001')
+      .set('Authorization', admin)
+      .send({ legalTime: { amount: 7, unit: 'working_days' }, active: false });
     expect(changed.body).toMatchObject({ legalTime: { amount: 7, unit: 'working_days' }, active: false, name: 'Thủ tục thử nghiệm' });
 
-    const invalid = await api.http().post('/api/procedures').set('Authorization', admin).send({
-      ...body,
-      code: '1.2',
-      documents: [{ key: 'Đơn', name: 'Đơn', originals: -1, copies: 0, mandatory: 'yes' }],
-      legalTime: { amount: 5, unit: 'weeks' },
-    });
+    const invalid = await api
+      .http()
+      .post('/api/procedures')
+      .set('Authorization', admin)
+      .send({
+        ...body,
+        code: '1.2',
+        documents: [{ key: 'Đơn', name: 'Đơn', originals: -1, copies: 0, mandatory: 'yes' }],
+        legalTime: { amount: 5, unit: 'weeks' },
+      });
     expect(invalid.status).toBe(400);
     expect(invalid.body.details.fields).toEqual([
       { field: 'code', reason: 'code must be a national procedure code like 1.001193' },
@@ -141,13 +169,21 @@ describe('procedure catalog', () => {
       { field: 'documents[0].originals', reason: 'originals must not be less than 0' },
       { field: 'documents[0].mandatory', reason: 'mandatory must be a boolean value' },
     ]);
-    const duplicateKeys = await api.http().post('/api/procedures').set('Authorization', admin).send({ ...body, code: '1.000002', documents: [body.documents[0], body.documents[0]] });
+    const duplicateKeys = await api
+      .http()
+      .post('/api/procedures')
+      .set('Authorization', admin)
+      .send({ ...body, code: '1.000002', documents: [body.documents[0], body.documents[0]] });
     expect(duplicateKeys.status).toBe(422);
     expect(duplicateKeys.body.details.fields).toEqual([{ field: 'documents[1].key', reason: "'don' is used twice" }]);
   });
 
   it('keeps writes to ADMIN', async () => {
-    const response = await api.http().post(`/api/procedures/${LAND}/workflow-versions`).set('Authorization', await api.login('lanhdao.nhatrang')).send({ steps: [] });
+    const response = await api
+      .http()
+      .post(`/api/procedures/${LAND}/workflow-versions`)
+      .set('Authorization', await api.login('lanhdao.nhatrang'))
+      .send({ steps: [] });
     expect(response.status).toBe(403);
     expect((await api.http().post('/api/procedures').send({})).status).toBe(401);
   });
@@ -174,7 +210,10 @@ describe('procedure catalog', () => {
   it('imports all or nothing', async () => {
     const document = (await api.http().get('/api/catalog/export').set('Authorization', admin)).body;
     document.procedures[0].name = 'Tên mới sẽ không được lưu';
-    document.procedures[1].workflows.push({ variant: null, steps: [{ key: 'a', kind: 'task', name: 'A', performer: { receivingAgency: true }, role: 'PROCESSOR', budget: { amount: 1, unit: 'working_days' }, next: [] }] });
+    document.procedures[1].workflows.push({
+      variant: null,
+      steps: [{ key: 'a', kind: 'task', name: 'A', performer: { receivingAgency: true }, role: 'PROCESSOR', budget: { amount: 1, unit: 'working_days' }, next: [] }],
+    });
     const response = await api.http().post('/api/catalog/import').set('Authorization', admin).send(document);
     expect(response.status).toBe(422);
     expect(response.body.details.fields[0].field).toMatch(/^procedures\[1\]\.workflows\[\d+\]\.steps$/);

@@ -6,7 +6,13 @@ import { workStep } from './support/steps';
 import { eventually } from './support/worker';
 
 /** A certified copy: two steps at the receiving commune (processor, 2 working hours; leader, 1), then the return desk. */
-const CERTIFIED_COPY = landDossier({ procedureCode: '2.000815', documents: [{ key: 'ban-chinh', originals: 1, copies: 0 }, { key: 'ban-sao', originals: 0, copies: 1 }] });
+const CERTIFIED_COPY = landDossier({
+  procedureCode: '2.000815',
+  documents: [
+    { key: 'ban-chinh', originals: 1, copies: 0 },
+    { key: 'ban-sao', originals: 0, copies: 1 },
+  ],
+});
 const NOTE = 'Bản sao khớp với bản chính, đủ điều kiện chứng thực';
 const COMMUNE = 'Ủy ban nhân dân phường Vĩnh Hải';
 const RETURN_REASON = 'Bản sao thiếu trang 2, đề nghị đối chiếu lại';
@@ -31,7 +37,11 @@ async function fileCertifiedCopy(): Promise<string> {
 /** Waits until the worker has opened the dossier's step in the user's inbox. */
 async function stepOpened(username: string, code: string, stepKey: string): Promise<void> {
   await eventually(async () => {
-    const inbox = await harness().api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', await as(username));
+    const inbox = await harness()
+      .api.http()
+      .get('/api/tasks')
+      .query({ dossier: code })
+      .set('Authorization', await as(username));
     expect(inbox.body.items.map((task: { stepKey: string }) => task.stepKey)).toContain(stepKey);
   }, 15_000);
 }
@@ -46,7 +56,12 @@ async function screenshot(page: Page, name: string): Promise<void> {
 const rowOf = (page: Page, code: string): Locator => page.getByRole('row', { name: new RegExp(`^${code.replace(/\./g, '\\.')} `) });
 const toast = (page: Page, text: string) => page.locator('.ant-message-notice').filter({ hasText: text }).waitFor();
 /** The dossier page's card of the steps open now, one inner card per step. */
-const openSteps = (page: Page): Locator => page.locator('.ant-card').filter({ has: page.getByText('Đang xử lý tại', { exact: true }) }).locator('.ant-card-body').first();
+const openSteps = (page: Page): Locator =>
+  page
+    .locator('.ant-card')
+    .filter({ has: page.getByText('Đang xử lý tại', { exact: true }) })
+    .locator('.ant-card-body')
+    .first();
 /** The decisions the drawer offers, once it has loaded the dossier. */
 async function radioLabels(drawer: Locator): Promise<string[]> {
   await drawer.getByRole('radio').first().waitFor();
@@ -86,12 +101,7 @@ describe('a processor completing a step', () => {
     const drawer = page.getByRole('dialog', { name: `Xử lý hồ sơ ${code}` });
     await drawer.getByText('Hẹn trả kết quả').waitFor();
     // The first step cannot be sent back; a processor forwards (approving is the leader's), and sees where to.
-    expect(await radioLabels(drawer)).toEqual([
-      `Chuyển bước tiếp theo: «Ký chứng thực» – ${COMMUNE}`,
-      'Yêu cầu công dân bổ sung hồ sơ',
-      'Yêu cầu thực hiện nghĩa vụ tài chính',
-      'Từ chối giải quyết',
-    ]);
+    expect(await radioLabels(drawer)).toEqual([`Chuyển bước tiếp theo: «Ký chứng thực» – ${COMMUNE}`, 'Yêu cầu công dân bổ sung hồ sơ', 'Yêu cầu thực hiện nghĩa vụ tài chính', 'Từ chối giải quyết']);
     expect(await drawer.getByRole('radio', { name: /^Chuyển bước tiếp theo/ }).isChecked()).toBe(true);
     expect(await drawer.getByRole('alert').count()).toBe(0); // a first pass: nothing was sent back
     await drawer.getByLabel('Ý kiến xử lý').fill(NOTE);
@@ -119,8 +129,18 @@ describe('a processor completing a step', () => {
     await screenshot(leader, 'inbox-leader');
     await leader.context().close();
 
-    const processor = (await harness().api.http().get('/api/me').set('Authorization', await as('xuly.vinhhai'))).body;
-    const dossier = (await harness().api.http().get(`/api/dossiers/${code}`).set('Authorization', await as('giamsat.tinh'))).body;
+    const processor = (
+      await harness()
+        .api.http()
+        .get('/api/me')
+        .set('Authorization', await as('xuly.vinhhai'))
+    ).body;
+    const dossier = (
+      await harness()
+        .api.http()
+        .get(`/api/dossiers/${code}`)
+        .set('Authorization', await as('giamsat.tinh'))
+    ).body;
     expect(dossier.history).toContainEqual(
       expect.objectContaining({
         action: 'complete-step',
@@ -158,7 +178,12 @@ describe('a processor completing a step', () => {
     // The citizen looks the dossier up with its code and this number (the last four digits of the phone).
     expect(await page.getByText('Số xác thực:').innerText()).toBe('Số xác thực: 3456');
     expect(await page.getByRole('row', { name: /Địa chỉ/ }).innerText()).toBe('Địa chỉ\t12 Trần Phú, Phường Vĩnh Hải');
-    const processor = (await harness().api.http().get('/api/me').set('Authorization', await as('xuly.vinhhai'))).body;
+    const processor = (
+      await harness()
+        .api.http()
+        .get('/api/me')
+        .set('Authorization', await as('xuly.vinhhai'))
+    ).body;
     const step = page.getByTestId('history-entry').filter({ hasText: 'Hoàn thành bước «Đối chiếu và chứng thực»: Chuyển bước tiếp theo' });
     await step.getByText('Chuyển đến:').waitFor(); // once the workflow has come
     // Completed the same day as its deadline: on time. History times are the database's own clock, which no test freezes.
@@ -224,9 +249,27 @@ describe('a processor completing a step', () => {
   }, 60_000);
 
   it('shows a supervisor where the dossier is and who took its step, with nothing to act on', async () => {
-    const leader = (await harness().api.http().get('/api/me').set('Authorization', await as('lanhdao.vinhhai'))).body;
-    const [task] = (await harness().api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', await as('lanhdao.vinhhai'))).body.items;
-    expect((await harness().api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', await as('lanhdao.vinhhai'))).status).toBe(200);
+    const leader = (
+      await harness()
+        .api.http()
+        .get('/api/me')
+        .set('Authorization', await as('lanhdao.vinhhai'))
+    ).body;
+    const [task] = (
+      await harness()
+        .api.http()
+        .get('/api/tasks')
+        .query({ dossier: code })
+        .set('Authorization', await as('lanhdao.vinhhai'))
+    ).body.items;
+    expect(
+      (
+        await harness()
+          .api.http()
+          .post(`/api/tasks/${task.id}/claim`)
+          .set('Authorization', await as('lanhdao.vinhhai'))
+      ).status,
+    ).toBe(200);
 
     const page = await harness().newPage();
     await signIn(page, 'giamsat.tinh');
@@ -276,11 +319,20 @@ describe('a processor completing a step', () => {
     await page.context().close();
 
     await eventually(async () => {
-      const inbox = await harness().api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', await as('xuly.vinhhai'));
+      const inbox = await harness()
+        .api.http()
+        .get('/api/tasks')
+        .query({ dossier: code })
+        .set('Authorization', await as('xuly.vinhhai'));
       expect(inbox.body.items).toEqual([expect.objectContaining({ stepKey: 'chung-thuc', status: 'open', activation: 2 })]);
     }, 15_000);
 
-    const leader = (await harness().api.http().get('/api/me').set('Authorization', await as('lanhdao.vinhhai'))).body;
+    const leader = (
+      await harness()
+        .api.http()
+        .get('/api/me')
+        .set('Authorization', await as('lanhdao.vinhhai'))
+    ).body;
     const processor = await harness().newPage();
     await signIn(processor, 'xuly.vinhhai');
     const row = rowOf(processor, code);

@@ -18,8 +18,20 @@ describe('on-time reports', () => {
     setWorkerTime(local);
   };
   const file = async (counter: string, body: Record<string, unknown> = landDossier()) =>
-    (await api.http().post('/api/dossiers').set('Authorization', await api.login(counter)).send(body)).body.code as string;
-  const status = async (code: string) => (await api.http().get(`/api/dossiers/${code}`).set('Authorization', await api.login('giamsat.tinh'))).body.status;
+    (
+      await api
+        .http()
+        .post('/api/dossiers')
+        .set('Authorization', await api.login(counter))
+        .send(body)
+    ).body.code as string;
+  const status = async (code: string) =>
+    (
+      await api
+        .http()
+        .get(`/api/dossiers/${code}`)
+        .set('Authorization', await api.login('giamsat.tinh'))
+    ).body.status;
   /** Works the three processing steps of a land dossier at one instant: it is RESOLVED then. */
   const resolve = async (code: string, local: string) => {
     at(local);
@@ -45,13 +57,21 @@ describe('on-time reports', () => {
     codes.a = await file('tiepnhan.vinhhai'); // carried over from February, due 10/03
     at('2025-03-03 09:00');
     const online = await file('tiepnhan.vinhhai', landDossier({ channel: 'online' }));
-    await api.http().post(`/api/dossiers/${online}/accept`).set('Authorization', await api.login('tiepnhan.vinhhai')).send({});
+    await api
+      .http()
+      .post(`/api/dossiers/${online}/accept`)
+      .set('Authorization', await api.login('tiepnhan.vinhhai'))
+      .send({});
     codes.b = online; // due 17/03
     codes.c = await file('tiepnhan.vinhhai'); // due 17/03
     at('2025-03-05 09:00');
     codes.f = await file('tiepnhan.vinhhai');
     at('2025-03-06 09:00');
-    await api.http().post(`/api/dossiers/${codes.f}/withdraw`).set('Authorization', await api.login('tiepnhan.vinhhai')).send({ reason: 'Công dân rút hồ sơ' });
+    await api
+      .http()
+      .post(`/api/dossiers/${codes.f}/withdraw`)
+      .set('Authorization', await api.login('tiepnhan.vinhhai'))
+      .send({ reason: 'Công dân rút hồ sơ' });
     at('2025-03-10 09:00');
     codes.d = await file('tiepnhan.vinhhai'); // due 24/03, still open at the end of March
     at('2025-03-28 09:00');
@@ -66,7 +86,11 @@ describe('on-time reports', () => {
   });
 
   const report = async (username: string, query: Record<string, string>) =>
-    api.http().get('/api/reports/timeliness').query(query).set('Authorization', await api.login(username));
+    api
+      .http()
+      .get('/api/reports/timeliness')
+      .query(query)
+      .set('Authorization', await api.login(username));
 
   it('counts received, resolved (early / on time / late) and in progress per commune, with a totals row and rates', async () => {
     const response = await report('giamsat.tinh', { ...MARCH, groupBy: 'commune' });
@@ -74,13 +98,27 @@ describe('on-time reports', () => {
     const byKey = Object.fromEntries(response.body.rows.map((row: { key: string }) => [row.key, row]));
     expect(byKey['56.568.22330']).toMatchObject({
       label: 'Phường Vĩnh Hải',
-      received: 5, carriedOver: 1, newOnline: 1, newInPerson: 3,
-      resolved: 3, early: 1, onTime: 1, late: 1,
-      inProgress: 1, withinDeadline: 0, overdue: 1,
+      received: 5,
+      carriedOver: 1,
+      newOnline: 1,
+      newInPerson: 3,
+      resolved: 3,
+      early: 1,
+      onTime: 1,
+      late: 1,
+      inProgress: 1,
+      withinDeadline: 0,
+      overdue: 1,
     });
     expect(byKey['56.568.22363']).toMatchObject({ label: 'Phường Lộc Thọ', received: 1, newInPerson: 1, resolved: 0, inProgress: 1, withinDeadline: 1, overdue: 0 });
     expect(response.body.totals).toMatchObject({
-      label: 'Tổng cộng', received: 6, resolved: 3, inProgress: 2, onTimeRate: 0.6667, progressRate: 0.6, onlineShare: 0.2,
+      label: 'Tổng cộng',
+      received: 6,
+      resolved: 3,
+      inProgress: 2,
+      onTimeRate: 0.6667,
+      progressRate: 0.6,
+      onlineShare: 0.2,
     });
   });
 
@@ -108,7 +146,13 @@ describe('on-time reports', () => {
 
   it('lists the dossiers behind a figure', async () => {
     const drill = async (bucket: string) =>
-      (await api.http().get('/api/reports/timeliness/dossiers').query({ ...MARCH, bucket, groupBy: 'commune', key: '56.568.22330' }).set('Authorization', await api.login('giamsat.tinh'))).body.items.map((item: { code: string }) => item.code);
+      (
+        await api
+          .http()
+          .get('/api/reports/timeliness/dossiers')
+          .query({ ...MARCH, bucket, groupBy: 'commune', key: '56.568.22330' })
+          .set('Authorization', await api.login('giamsat.tinh'))
+      ).body.items.map((item: { code: string }) => item.code);
     expect(await drill('late')).toEqual([codes.c]);
     expect(await drill('overdue')).toEqual([codes.d]);
     expect(await drill('carried_over')).toEqual([codes.a]);
@@ -116,15 +160,29 @@ describe('on-time reports', () => {
   });
 
   it('ranks the units by their on-time rate and gives the share of units fully on time', async () => {
-    const ranking = await api.http().get('/api/reports/ranking').query({ ...MARCH, level: 'commune' }).set('Authorization', await api.login('giamsat.tinh'));
+    const ranking = await api
+      .http()
+      .get('/api/reports/ranking')
+      .query({ ...MARCH, level: 'commune' })
+      .set('Authorization', await api.login('giamsat.tinh'));
     expect(ranking.body).toEqual({ shareFullyOnTime: 0, units: [{ key: '56.568.22330', label: 'Phường Vĩnh Hải', resolved: 3, onTimeRate: 0.6667 }] });
     // Narrowed to another district, the ranking has none of Nha Trang's communes.
-    const elsewhere = await api.http().get('/api/reports/ranking').query({ ...MARCH, level: 'commune', unit: '569' }).set('Authorization', await api.login('giamsat.tinh'));
+    const elsewhere = await api
+      .http()
+      .get('/api/reports/ranking')
+      .query({ ...MARCH, level: 'commune', unit: '569' })
+      .set('Authorization', await api.login('giamsat.tinh'));
     expect(elsewhere.body).toEqual({ shareFullyOnTime: null, units: [] });
   });
 
   it('downloads the same table as XLSX, Vietnamese headers and the totals row in bold', async () => {
-    const xlsx = await api.http().get('/api/reports/timeliness').query({ ...MARCH, groupBy: 'commune', format: 'xlsx' }).set('Authorization', await api.login('giamsat.tinh')).buffer(true).parse(asBuffer);
+    const xlsx = await api
+      .http()
+      .get('/api/reports/timeliness')
+      .query({ ...MARCH, groupBy: 'commune', format: 'xlsx' })
+      .set('Authorization', await api.login('giamsat.tinh'))
+      .buffer(true)
+      .parse(asBuffer);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(xlsx.body as Buffer).buffer as ArrayBuffer);
     const sheet = workbook.getWorksheet('Báo cáo')!;
@@ -145,19 +203,46 @@ describe('on-time reports', () => {
     const nhaTrang = districts.rows.find((row: { key: string }) => row.key === '56.568');
     const communes = (await report('giamsat.tinh', { ...YEAR, groupBy: 'commune', unit: '568' })).body;
     expect({ ...communes.totals, key: null, label: null }).toEqual({ ...nhaTrang, key: null, label: null });
-    const BUCKETS = { carried_over: 'carriedOver', new_online: 'newOnline', new_in_person: 'newInPerson', resolved: 'resolved', early: 'early', on_time: 'onTime', late: 'late', in_progress: 'inProgress', within_deadline: 'withinDeadline', overdue: 'overdue' };
+    const BUCKETS = {
+      carried_over: 'carriedOver',
+      new_online: 'newOnline',
+      new_in_person: 'newInPerson',
+      resolved: 'resolved',
+      early: 'early',
+      on_time: 'onTime',
+      late: 'late',
+      in_progress: 'inProgress',
+      within_deadline: 'withinDeadline',
+      overdue: 'overdue',
+    };
     for (const row of communes.rows as Record<string, number | string | null>[]) {
       for (const [bucket, column] of Object.entries(BUCKETS)) {
-        const listed = await api.http().get('/api/reports/timeliness/dossiers').query({ ...YEAR, unit: '568', groupBy: 'commune', key: row.key ?? '', bucket }).set('Authorization', token);
+        const listed = await api
+          .http()
+          .get('/api/reports/timeliness/dossiers')
+          .query({ ...YEAR, unit: '568', groupBy: 'commune', key: row.key ?? '', bucket })
+          .set('Authorization', token);
         expect({ commune: row.key, bucket, total: listed.body.total }).toEqual({ commune: row.key, bucket, total: row[column] });
       }
     }
-    const xlsx = await api.http().get('/api/reports/timeliness').query({ ...YEAR, groupBy: 'commune', unit: '568', format: 'xlsx' }).set('Authorization', token).buffer(true).parse(asBuffer);
+    const xlsx = await api
+      .http()
+      .get('/api/reports/timeliness')
+      .query({ ...YEAR, groupBy: 'commune', unit: '568', format: 'xlsx' })
+      .set('Authorization', token)
+      .buffer(true)
+      .parse(asBuffer);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(xlsx.body as Buffer).buffer as ArrayBuffer);
     const sheet = workbook.getWorksheet('Báo cáo')!;
     expect(sheet.getRow(sheet.rowCount).getCell(2).value).toBe(communes.totals.received);
-    const ranking = (await api.http().get('/api/reports/ranking').query({ ...YEAR, level: 'commune' }).set('Authorization', token)).body;
+    const ranking = (
+      await api
+        .http()
+        .get('/api/reports/ranking')
+        .query({ ...YEAR, level: 'commune' })
+        .set('Authorization', token)
+    ).body;
     for (const unit of ranking.units) {
       expect(unit.onTimeRate).toBe(communes.rows.find((row: { key: string }) => row.key === unit.key).onTimeRate);
     }
@@ -166,11 +251,18 @@ describe('on-time reports', () => {
   it("averages the citizens' ratings of returned dossiers", async () => {
     at('2025-03-21 09:00');
     const counter = await api.login('tiepnhan.vinhhai');
-    for (const [code, score] of [[codes.a, 5], [codes.c, 2]] as const) {
+    for (const [code, score] of [
+      [codes.a, 5],
+      [codes.c, 2],
+    ] as const) {
       await api.http().post(`/api/dossiers/${code}/return`).set('Authorization', counter).send({ method: 'counter' });
       expect((await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier: '3456', score })).status).toBe(204);
     }
-    const response = await api.http().get('/api/reports/satisfaction').query({ ...MARCH, groupBy: 'procedure' }).set('Authorization', await api.login('giamsat.tinh'));
+    const response = await api
+      .http()
+      .get('/api/reports/satisfaction')
+      .query({ ...MARCH, groupBy: 'procedure' })
+      .set('Authorization', await api.login('giamsat.tinh'));
     expect(response.body).toEqual([{ key: '1.004227', label: 'Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất do chuyển nhượng', ratings: 2, average: 3.5, satisfied: 1 }]);
   });
 

@@ -19,7 +19,11 @@ type Line = Record<string, number | string | null>;
 
 /** The API's report for the query the page shows. */
 async function report(query: Record<string, string>): Promise<{ rows: Line[]; totals: Line }> {
-  const response = await harness().api.http().get('/api/reports/timeliness').query({ ...THIS_YEAR, ...query }).set('Authorization', await harness().api.login('giamsat.tinh'));
+  const response = await harness()
+    .api.http()
+    .get('/api/reports/timeliness')
+    .query({ ...THIS_YEAR, ...query })
+    .set('Authorization', await harness().api.login('giamsat.tinh'));
   expect(response.status).toBe(200);
   return response.body;
 }

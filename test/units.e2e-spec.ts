@@ -6,7 +6,11 @@ describe('GET /api/units', () => {
   afterAll(() => api.close());
 
   const list = async (username: string, query: Record<string, string | number> = {}) => {
-    const response = await api.http().get('/api/units').query({ limit: 500, ...query }).set('Authorization', await api.login(username));
+    const response = await api
+      .http()
+      .get('/api/units')
+      .query({ limit: 500, ...query })
+      .set('Authorization', await api.login(username));
     expect(response.status).toBe(200);
     return response.body as { items: { code: string; level: string; path: string; name: string }[]; total: number };
   };
@@ -52,7 +56,11 @@ describe('GET /api/units', () => {
   });
 
   it('rejects bad filters, naming each field', async () => {
-    const response = await api.http().get('/api/units').query({ level: 'hamlet', at: '2025-02-30', parent: 'x', extra: 1 }).set('Authorization', await api.login('admin'));
+    const response = await api
+      .http()
+      .get('/api/units')
+      .query({ level: 'hamlet', at: '2025-02-30', parent: 'x', extra: 1 })
+      .set('Authorization', await api.login('admin'));
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     expect(response.body.details.fields.map((problem: { field: string }) => problem.field).sort()).toEqual(['at', 'extra', 'level', 'parent']);

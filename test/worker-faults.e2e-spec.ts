@@ -29,10 +29,7 @@ describe('worker faults', () => {
 
   /** No step opened twice, no transition in the history twice. */
   const expectExactlyOnce = async (codes: string[]) => {
-    const steps = await api.env.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE d.code = ANY($1) GROUP BY t.dossier_id, t.step_key`,
-      [codes],
-    );
+    const steps = await api.env.query<{ n: number }>(`SELECT count(*)::int AS n FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE d.code = ANY($1) GROUP BY t.dossier_id, t.step_key`, [codes]);
     expect(steps).toHaveLength(codes.length * 4);
     expect(steps.every((row) => row.n === 1)).toBe(true);
     const history = await api.env.query<{ action: string; n: number }>(

@@ -21,7 +21,11 @@ describe('workflow: liên thông across agencies', () => {
 
   const as = (username: string) => api.login(username);
   const inbox = async (username: string, code: string) => {
-    const response = await api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', await as(username));
+    const response = await api
+      .http()
+      .get('/api/tasks')
+      .query({ dossier: code })
+      .set('Authorization', await as(username));
     expect(response.status).toBe(200);
     expect(response.body.items.every((item: { dossierCode: string }) => item.dossierCode === code)).toBe(true);
     return response.body.items as { id: string; stepKey: string; dueText: string; remainingWorkingHours: number }[];
@@ -33,12 +37,29 @@ describe('workflow: liên thông across agencies', () => {
       expect(tasks).toHaveLength(1);
       return tasks;
     });
-    expect((await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', await as(username))).status).toBe(200);
-    const done = await api.http().post(`/api/tasks/${task.id}/complete`).set('Authorization', await as(username)).send(body);
+    expect(
+      (
+        await api
+          .http()
+          .post(`/api/tasks/${task.id}/claim`)
+          .set('Authorization', await as(username))
+      ).status,
+    ).toBe(200);
+    const done = await api
+      .http()
+      .post(`/api/tasks/${task.id}/complete`)
+      .set('Authorization', await as(username))
+      .send(body);
     expect(done.status).toBe(200);
     return done.body;
   };
-  const dossier = async (code: string) => (await api.http().get(`/api/dossiers/${code}`).set('Authorization', await as('giamsat.tinh'))).body;
+  const dossier = async (code: string) =>
+    (
+      await api
+        .http()
+        .get(`/api/dossiers/${code}`)
+        .set('Authorization', await as('giamsat.tinh'))
+    ).body;
 
   it('carries the land transfer from the commune to the land registry, the tax office (with a payment pause), back, and to the return desk', async () => {
     const counter = await as('tiepnhan.vinhhai');
@@ -52,7 +73,15 @@ describe('workflow: liên thông across agencies', () => {
     const paid = await api.http().post(`/api/dossiers/${code}/payment`).set('Authorization', counter).send({ note: 'Biên lai số 0012345' });
     expect(paid.body.status).toBe('IN_PROCESS');
     const [taxTask] = await inbox('xuly.thue.nhatrang', code);
-    expect((await api.http().post(`/api/tasks/${taxTask.id}/complete`).set('Authorization', await as('xuly.thue.nhatrang')).send({ action: 'forward' })).status).toBe(200);
+    expect(
+      (
+        await api
+          .http()
+          .post(`/api/tasks/${taxTask.id}/complete`)
+          .set('Authorization', await as('xuly.thue.nhatrang'))
+          .send({ action: 'forward' })
+      ).status,
+    ).toBe(200);
 
     await work('xuly.vpdk.nhatrang', code, 'cap-giay', { action: 'approve', note: 'Đã cập nhật biến động' });
     await eventually(async () => expect((await dossier(code)).status).toBe('RESOLVED'));
@@ -63,7 +92,10 @@ describe('workflow: liên thông across agencies', () => {
     expect(await inbox('tiepnhan.vinhhai', code)).toEqual([]);
 
     const slip = await api.http().get(`/api/dossiers/${code}/slips/BM.05.pdf`).set('Authorization', counter).buffer(true).parse(asBuffer);
-    const text = (await readPdf(slip.body as Buffer)).map((page) => page.text).join('\n').replace(/\s+/g, ' ');
+    const text = (await readPdf(slip.body as Buffer))
+      .map((page) => page.text)
+      .join('\n')
+      .replace(/\s+/g, ' ');
     expect(text).toContain('PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ');
     for (const agency of ['Chi nhánh Văn phòng Đăng ký đất đai thành phố Nha Trang', 'Chi cục Thuế khu vực Nha Trang – Cam Lâm', 'Ủy ban nhân dân phường Vĩnh Hải']) expect(text).toContain(agency);
     expect(text).toContain('Sớm hạn');
@@ -76,20 +108,47 @@ describe('workflow: liên thông across agencies', () => {
   });
 
   it('tells every officer who may see the dossier where it is: the steps open at any agency, who took them, where each step goes', async () => {
-    const { code } = (await api.http().post('/api/dossiers').set('Authorization', await as('tiepnhan.vinhhai')).send(landDossier())).body;
+    const { code } = (
+      await api
+        .http()
+        .post('/api/dossiers')
+        .set('Authorization', await as('tiepnhan.vinhhai'))
+        .send(landDossier())
+    ).body;
     const registry = { username: 'xuly.vpdk.nhatrang', agencyCode: '001.01.12.H56', agencyName: 'Chi nhánh Văn phòng Đăng ký đất đai thành phố Nha Trang' };
     // A supervisor of the province sees the step waiting at the district's land registry.
     await eventually(async () =>
       expect((await dossier(code)).currentSteps).toEqual([
-        expect.objectContaining({ stepKey: 'tham-dinh', activation: 1, agencyCode: registry.agencyCode, agencyName: registry.agencyName, role: 'PROCESSOR', status: 'open', assigneeName: null, overdue: false }),
+        expect.objectContaining({
+          stepKey: 'tham-dinh',
+          activation: 1,
+          agencyCode: registry.agencyCode,
+          agencyName: registry.agencyName,
+          role: 'PROCESSOR',
+          status: 'open',
+          assigneeName: null,
+          overdue: false,
+        }),
       ]),
     );
     const [task] = await inbox(registry.username, code);
 
     // The counter that received it (another agency) sees the same, and who took the step once it is taken.
     const counter = await as('tiepnhan.vinhhai');
-    expect((await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', await as(registry.username))).status).toBe(200);
-    const officer = (await api.http().get('/api/me').set('Authorization', await as(registry.username))).body;
+    expect(
+      (
+        await api
+          .http()
+          .post(`/api/tasks/${task.id}/claim`)
+          .set('Authorization', await as(registry.username))
+      ).status,
+    ).toBe(200);
+    const officer = (
+      await api
+        .http()
+        .get('/api/me')
+        .set('Authorization', await as(registry.username))
+    ).body;
     const seen = (await api.http().get(`/api/dossiers/${code}`).set('Authorization', counter)).body;
     expect(seen.currentSteps).toEqual([expect.objectContaining({ stepKey: 'tham-dinh', status: 'claimed', assigneeName: officer.fullName })]);
     expect(seen.routes).toEqual(
@@ -101,7 +160,15 @@ describe('workflow: liên thông across agencies', () => {
     expect(seen.applicantAddress).toBe('12 Trần Phú, Phường Vĩnh Hải');
 
     // Completed, the step leaves; the next one opens at the tax office.
-    expect((await api.http().post(`/api/tasks/${task.id}/complete`).set('Authorization', await as(registry.username)).send({ action: 'forward' })).status).toBe(200);
+    expect(
+      (
+        await api
+          .http()
+          .post(`/api/tasks/${task.id}/complete`)
+          .set('Authorization', await as(registry.username))
+          .send({ action: 'forward' })
+      ).status,
+    ).toBe(200);
     expect((await dossier(code)).currentSteps.map((step: { stepKey: string }) => step.stepKey)).not.toContain('tham-dinh');
     await eventually(async () =>
       expect((await dossier(code)).currentSteps).toEqual([
@@ -111,16 +178,22 @@ describe('workflow: liên thông across agencies', () => {
   });
 
   it('fans out to two departments in parallel and joins when both are done or skipped', async () => {
-    const { code } = (await api.http().post('/api/dossiers').set('Authorization', await as('tiepnhan.tinh')).send({
-      procedureCode: '1.009645',
-      channel: 'counter',
-      applicant: { kind: 'organisation', fullName: 'Công ty TNHH Biển Xanh', idNumber: '4201234567', phone: '02583812345', address: { line: '01 Trần Phú', communeCode: '22330' } },
-      documents: [
-        { key: 'van-ban-de-nghi', originals: 1, copies: 0 },
-        { key: 'de-xuat-du-an', originals: 1, copies: 3 },
-        { key: 'nang-luc-tai-chinh', originals: 0, copies: 1 },
-      ],
-    })).body;
+    const { code } = (
+      await api
+        .http()
+        .post('/api/dossiers')
+        .set('Authorization', await as('tiepnhan.tinh'))
+        .send({
+          procedureCode: '1.009645',
+          channel: 'counter',
+          applicant: { kind: 'organisation', fullName: 'Công ty TNHH Biển Xanh', idNumber: '4201234567', phone: '02583812345', address: { line: '01 Trần Phú', communeCode: '22330' } },
+          documents: [
+            { key: 'van-ban-de-nghi', originals: 1, copies: 0 },
+            { key: 'de-xuat-du-an', originals: 1, copies: 3 },
+            { key: 'nang-luc-tai-chinh', originals: 0, copies: 1 },
+          ],
+        })
+    ).body;
     await work('xuly.sokhdt', code, 'tham-dinh');
     await eventually(async () => {
       expect((await inbox('xuly.sotnmt', code)).map((task) => task.stepKey)).toEqual(['y-kien-tnmt']);
@@ -159,29 +232,55 @@ describe('workflow: liên thông across agencies', () => {
       return tasks;
     });
     expect(again).toHaveLength(1);
-    expect((await api.http().post(`/api/tasks/${tax.id}/claim`).set('Authorization', await as('xuly.vpdk.nhatrang'))).status).toBe(404);
+    expect(
+      (
+        await api
+          .http()
+          .post(`/api/tasks/${tax.id}/claim`)
+          .set('Authorization', await as('xuly.vpdk.nhatrang'))
+      ).status,
+    ).toBe(404);
   });
 
   it('raises due-soon and overdue notices once per person, however often the sweep runs', async () => {
-    const { code } = (await api.http().post('/api/dossiers').set('Authorization', await as('tiepnhan.vinhhai')).send(landDossier())).body;
+    const { code } = (
+      await api
+        .http()
+        .post('/api/dossiers')
+        .set('Authorization', await as('tiepnhan.vinhhai'))
+        .send(landDossier())
+    ).body;
     const [task] = await eventually(async () => {
       const tasks = await inbox('xuly.vpdk.nhatrang', code);
       expect(tasks).toHaveLength(1);
       return tasks;
     });
-    await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', await as('xuly.vpdk.nhatrang'));
+    await api
+      .http()
+      .post(`/api/tasks/${task.id}/claim`)
+      .set('Authorization', await as('xuly.vpdk.nhatrang'));
     const timers = worker.get(TimersProcessor);
     const later = new Date(Date.now() + 40 * 24 * 3600 * 1000);
     await timers.sweep(later);
     await timers.sweep(later);
-    const notifications = await api.http().get('/api/notifications').query({ limit: 500 }).set('Authorization', await as('xuly.vpdk.nhatrang'));
+    const notifications = await api
+      .http()
+      .get('/api/notifications')
+      .query({ limit: 500 })
+      .set('Authorization', await as('xuly.vpdk.nhatrang'));
     const mine = notifications.body.items.filter((n: { taskId: string }) => n.taskId === task.id);
     expect(mine.map((n: { kind: string }) => n.kind).sort()).toEqual(['due_soon', 'overdue']);
     expect(mine.find((n: { kind: string; title: string }) => n.kind === 'overdue').title).toBe('Quá hạn: Chi nhánh Văn phòng Đăng ký đất đai thẩm định, gửi thông tin địa chính');
   });
 
   it('lets the handling agency apologise once with a new date (BM.04); the dossier still counts as late', async () => {
-    const { code } = (await api.http().post('/api/dossiers').set('Authorization', await as('tiepnhan.vinhhai')).send(landDossier())).body;
+    const { code } = (
+      await api
+        .http()
+        .post('/api/dossiers')
+        .set('Authorization', await as('tiepnhan.vinhhai'))
+        .send(landDossier())
+    ).body;
     await eventually(async () => expect(await inbox('xuly.vpdk.nhatrang', code)).toHaveLength(1));
     const registry = await as('xuly.vpdk.nhatrang');
     const before = await dossier(code);
@@ -190,7 +289,15 @@ describe('workflow: liên thông across agencies', () => {
     expect(apology.status).toBe(200);
     expect(apology.body.dueAt).toBe(before.dueAt);
     expect((await api.http().post(`/api/dossiers/${code}/apology`).set('Authorization', registry).send({ reason: 'Lần hai', newReturnDate: newDate })).status).toBe(409);
-    expect((await api.http().post(`/api/dossiers/${code}/apology`).set('Authorization', await as('xuly.sotnmt')).send({ reason: 'Không liên quan', newReturnDate: newDate })).status).toBe(403);
+    expect(
+      (
+        await api
+          .http()
+          .post(`/api/dossiers/${code}/apology`)
+          .set('Authorization', await as('xuly.sotnmt'))
+          .send({ reason: 'Không liên quan', newReturnDate: newDate })
+      ).status,
+    ).toBe(403);
     const slip = await api.http().get(`/api/dossiers/${code}/slips/BM.04`).set('Authorization', registry);
     expect(slip.text).toContain('PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ');
     expect(slip.text).toContain('Chờ kết quả xác minh nguồn gốc đất');
@@ -216,7 +323,10 @@ describe('calendar changes', () => {
     const { code, dueText } = (await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier())).body;
     expect(dueText).toBe('17:00, ngày 17/03/2025');
     const taskDue = async () => {
-      const inbox = await api.http().get('/api/tasks').set('Authorization', await api.login('xuly.vpdk.nhatrang'));
+      const inbox = await api
+        .http()
+        .get('/api/tasks')
+        .set('Authorization', await api.login('xuly.vpdk.nhatrang'));
       return inbox.body.items.find((item: { dossierCode: string }) => item.dossierCode === code)?.dueText;
     };
     await eventually(async () => expect(await taskDue()).toBe('17:00, ngày 06/03/2025'));
@@ -265,7 +375,13 @@ describe('e-mailed notices', () => {
   });
 
   it('e-mails the assignee once when a step is overdue', async () => {
-    const { code } = (await api.http().post('/api/dossiers').set('Authorization', await api.login('tiepnhan.vinhhai')).send(landDossier())).body;
+    const { code } = (
+      await api
+        .http()
+        .post('/api/dossiers')
+        .set('Authorization', await api.login('tiepnhan.vinhhai'))
+        .send(landDossier())
+    ).body;
     const registry = await api.login('xuly.vpdk.nhatrang');
     const [task] = await eventually(async () => {
       const tasks = (await api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', registry)).body.items;

@@ -31,7 +31,11 @@ describe('working days are days', () => {
     expect((await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', registry)).status).toBe(200);
     // Asked on Monday 10 March 2025 at 09:00: the 15th working day after it is Monday 31 March (no holiday between).
     freezeClock(api, '2025-03-10 09:00');
-    const asked = await api.http().post(`/api/tasks/${task.id}/complete`).set('Authorization', registry).send({ action: 'request-supplement', items: [{ what: 'Hợp đồng chuyển nhượng', why: 'Thiếu chữ ký' }] });
+    const asked = await api
+      .http()
+      .post(`/api/tasks/${task.id}/complete`)
+      .set('Authorization', registry)
+      .send({ action: 'request-supplement', items: [{ what: 'Hợp đồng chuyển nhượng', why: 'Thiếu chữ ký' }] });
     expect(asked.status).toBe(200);
     const engine = worker.get(WorkflowEngine);
     const status = async () => (await api.env.query<{ status: string }>(`SELECT status FROM dossiers WHERE code = $1`, [code]))[0].status;
@@ -64,13 +68,33 @@ describe('working days are days', () => {
   it('refuses a workflow whose steps need more than the legal time counted in 7.5-hour days', async () => {
     const admin = await api.login('admin');
     const steps = (hours: number) => [
-      { key: 'tham-dinh', kind: 'task', name: 'Thẩm định', performer: { agencyKind: 'LAND_REGISTRY', level: 'district' }, role: 'PROCESSOR', budget: { amount: hours, unit: 'working_hours' }, next: ['tra-ket-qua'] },
+      {
+        key: 'tham-dinh',
+        kind: 'task',
+        name: 'Thẩm định',
+        performer: { agencyKind: 'LAND_REGISTRY', level: 'district' },
+        role: 'PROCESSOR',
+        budget: { amount: hours, unit: 'working_hours' },
+        next: ['tra-ket-qua'],
+      },
       { key: 'tra-ket-qua', kind: 'task', name: 'Trả kết quả', performer: { receivingAgency: true }, role: 'RECEPTION', budget: { amount: 2, unit: 'working_hours' }, next: [] },
     ];
     // 10 working days are 75 session hours: 74 + 2 is too long (8-hour days would allow 80).
-    const tooLong = await api.http().post('/api/procedures/1.004227/workflow-versions').set('Authorization', admin).send({ steps: steps(74) });
+    const tooLong = await api
+      .http()
+      .post('/api/procedures/1.004227/workflow-versions')
+      .set('Authorization', admin)
+      .send({ steps: steps(74) });
     expect(tooLong.status).toBe(422);
     expect(tooLong.body.details.fields).toEqual([{ field: 'steps', reason: 'the longest path (tham-dinh → tra-ket-qua) needs 76 working hours; the legal time allows 75' }]);
-    expect((await api.http().post('/api/procedures/1.004227/workflow-versions').set('Authorization', admin).send({ steps: steps(73) })).status).toBe(201);
+    expect(
+      (
+        await api
+          .http()
+          .post('/api/procedures/1.004227/workflow-versions')
+          .set('Authorization', admin)
+          .send({ steps: steps(73) })
+      ).status,
+    ).toBe(201);
   });
 });

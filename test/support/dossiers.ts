@@ -29,7 +29,11 @@ export function landDossier(overrides: Record<string, unknown> = {}) {
 
 /** Files a dossier through the API as a counter officer (Phường Vĩnh Hải's by default); returns the API's answer. */
 export async function fileDossier(api: TestApi, body: Record<string, unknown>, counter = 'tiepnhan.vinhhai') {
-  const response = await api.http().post('/api/dossiers').set('Authorization', await api.login(counter)).send(body);
+  const response = await api
+    .http()
+    .post('/api/dossiers')
+    .set('Authorization', await api.login(counter))
+    .send(body);
   expect(response.status).toBe(201);
   return response.body;
 }

@@ -46,8 +46,7 @@ async function run(command: string | undefined, args: string[]): Promise<void> {
         const units = context.get(UnitsRepository);
         const result = await units.importFile(file);
         print(
-          `Imported ${args[0]} as set ${result.set}: ${result.inserted} new, ${result.updated} updated, ` +
-            `${result.unchanged} unchanged units; ${result.successionsInserted} new succession links`,
+          `Imported ${args[0]} as set ${result.set}: ${result.inserted} new, ${result.updated} updated, ` + `${result.unchanged} unchanged units; ${result.successionsInserted} new succession links`,
         );
         print(`Units now: ${JSON.stringify(await units.countBySet())}`);
       });

@@ -18,12 +18,16 @@ export const today = (): string => dayjs().tz(ZONE).format('YYYY-MM-DD');
 
 /** "Thủ tục" and "thu tuc" match each other: officers search with or without diacritics. */
 export function foldDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 }
 
 /** A Select's filter for option labels: "vinh hai" finds "Phường Vĩnh Hải". */
-export const foldedFilter = (input: string, option?: { label?: unknown }): boolean =>
-  foldDiacritics(String(option?.label ?? '')).includes(foldDiacritics(input.trim()));
+export const foldedFilter = (input: string, option?: { label?: unknown }): boolean => foldDiacritics(String(option?.label ?? '')).includes(foldDiacritics(input.trim()));
 
 /** Working time left as the API counts it on the calendar, as officers say it: "còn 2 ngày 3 giờ", "còn 18 phút", "quá hạn 5 giờ 30 phút". */
 export function workingTimeLeft({ days, minutes }: Schemas['TimeLeftDto'], overdue: boolean): string {

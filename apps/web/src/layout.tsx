@@ -28,7 +28,13 @@ export function ConsoleLayout() {
             <UserOutlined />
             <Typography.Text data-testid="signed-in-user">{user.fullName}</Typography.Text>
             <Typography.Text type="secondary">({ROLE_LABEL[user.role]})</Typography.Text>
-            <Button icon={<LogoutOutlined />} onClick={() => { logout(); navigate('/dang-nhap'); }}>
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={() => {
+                logout();
+                navigate('/dang-nhap');
+              }}
+            >
               Đăng xuất
             </Button>
           </Space>

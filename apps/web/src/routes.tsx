@@ -56,4 +56,3 @@ export const allowedRoutes = (role: Role) => CONSOLE_ROUTES.filter((route) => ro
 
 /** Where a user lands after signing in: the first page of their menu. */
 export const homeOf = (role: Role) => allowedRoutes(role).find((route) => route.label)?.path ?? '/ho-so';
-

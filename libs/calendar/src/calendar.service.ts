@@ -1,13 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  buildWorkingCalendar,
-  CalendarOverride,
-  DEFAULT_CALENDAR_SPEC,
-  DeadlineUnit,
-  DomainError,
-  FieldProblem,
-  WorkingCalendar,
-} from '@motcua/domain';
+import { buildWorkingCalendar, CalendarOverride, DEFAULT_CALENDAR_SPEC, DeadlineUnit, DomainError, FieldProblem, WorkingCalendar } from '@motcua/domain';
 import { CalendarRepository } from '@motcua/persistence';
 import { EVENTS } from '@motcua/queue';
 

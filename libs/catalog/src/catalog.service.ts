@@ -1,15 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
-import {
-  DomainError,
-  ErrorCode,
-  FieldProblem,
-  ProcedureDefinition,
-  resolveVariant,
-  validateProcedure,
-  validateWorkflow,
-  WorkflowDefinition,
-} from '@motcua/domain';
+import { DomainError, ErrorCode, FieldProblem, ProcedureDefinition, resolveVariant, validateProcedure, validateWorkflow, WorkflowDefinition } from '@motcua/domain';
 import { CalendarService } from '@motcua/calendar';
 import { AgenciesRepository, CatalogRepository, ProcedureQuery, StoredProcedure, WorkflowVersion } from '@motcua/persistence';
 import { CATALOG_FORMAT, CatalogDocument, CatalogImportResult } from './catalog-document';
@@ -86,9 +77,7 @@ export class CatalogService {
       procedures: procedures.map(({ definition, active }) => ({
         ...definition,
         active,
-        workflows: versions
-          .filter((version) => version.procedureCode === definition.code)
-          .map((version) => ({ variant: version.variant, version: version.version, steps: version.definition.steps })),
+        workflows: versions.filter((version) => version.procedureCode === definition.code).map((version) => ({ variant: version.variant, version: version.version, steps: version.definition.steps })),
       })),
     };
   }

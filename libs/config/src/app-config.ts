@@ -125,9 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const raw = Object.fromEntries(KEYS.filter((key) => env[key] !== undefined && env[key] !== '').map((key) => [key, env[key]]));
   const config = plainToInstance(AppConfig, raw);
   // One problem per variable; decorators register bottom-up, so the type check sits nearest the field.
-  const problems = validateSync(config, { stopAtFirstError: true }).flatMap((error) =>
-    Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`),
-  );
+  const problems = validateSync(config, { stopAtFirstError: true }).flatMap((error) => Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`));
   if (config.isProduction && config.usesDevelopmentJwtSecret) {
     problems.push('JWT_SECRET: required when NODE_ENV=production');
   }

@@ -32,10 +32,7 @@ import {
 import { RouteResolver } from './route-resolver';
 import { AgenciesRepository, AgencyEntity, DossierChanges, DossierQuery, DossiersRepository, HistoryDraft, TasksRepository, UnitsRepository, Transaction } from '@motcua/persistence';
 
-export type IntakeDecision =
-  | { action: 'accept' }
-  | { action: 'refuse'; reason: string }
-  | { action: 'request-supplement'; items: SupplementItem[] };
+export type IntakeDecision = { action: 'accept' } | { action: 'refuse'; reason: string } | { action: 'request-supplement'; items: SupplementItem[] };
 
 interface Acceptance {
   receivedAt: Date;
@@ -233,7 +230,10 @@ export class IntakeService {
   }
 
   /** What acceptance needs from elsewhere: the routes of the pinned workflow and the appointment. */
-  private async prepareAcceptance(dossier: Pick<Dossier, 'procedureCode' | 'workflowVariant' | 'workflowVersion' | 'receivingAgencyId' | 'receivingUnitPath' | 'legalTime'>, now: Date): Promise<Acceptance | undefined> {
+  private async prepareAcceptance(
+    dossier: Pick<Dossier, 'procedureCode' | 'workflowVariant' | 'workflowVersion' | 'receivingAgencyId' | 'receivingUnitPath' | 'legalTime'>,
+    now: Date,
+  ): Promise<Acceptance | undefined> {
     if (dossier.workflowVersion === null) return undefined;
     const workflow = await this.catalog.version(dossier.procedureCode, dossier.workflowVariant, dossier.workflowVersion);
     const routes = await this.routes.resolve(workflow.definition, dossier.receivingAgencyId, dossier.receivingUnitPath);
@@ -253,7 +253,10 @@ export class IntakeService {
     const { changes, history, topics } = this.outcome(actor, dossier, decision, required, now, acceptance);
     const updated = await this.dossiers.update(tx, dossier, changes);
     await this.dossiers.appendHistory(tx, dossier.id, history, now);
-    await this.dossiers.enqueue(tx, topics.map((topic) => ({ topic, aggregateId: dossier.id, payload: { code: dossier.code } })));
+    await this.dossiers.enqueue(
+      tx,
+      topics.map((topic) => ({ topic, aggregateId: dossier.id, payload: { code: dossier.code } })),
+    );
     return updated;
   }
 

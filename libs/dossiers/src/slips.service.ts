@@ -113,7 +113,15 @@ export class SlipsService {
           giver = receiver;
           return row;
         });
-        return { form, header: header(dossier.receivedAt), dossierCode: dossier.code, procedureName: dossier.procedureName, receivedAt: dossier.receivedAt, appointmentAt: currentAppointment(dossier)!, rows };
+        return {
+          form,
+          header: header(dossier.receivedAt),
+          dossierCode: dossier.code,
+          procedureName: dossier.procedureName,
+          receivedAt: dossier.receivedAt,
+          appointmentAt: currentAppointment(dossier)!,
+          rows,
+        };
       }
       default:
         throw missing();

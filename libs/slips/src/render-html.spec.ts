@@ -1,17 +1,7 @@
 import QRCode from 'qrcode';
 import { QR_CODE_OPTIONS } from './qr-code';
 import { renderSlipHtml } from './render-html';
-import {
-  ALL_SLIPS,
-  HOSTILE,
-  TITLES,
-  apologySlip,
-  controlSlip,
-  receiptSlip,
-  refusalSlip,
-  registerSlip,
-  supplementSlip,
-} from './slips.test-helpers';
+import { ALL_SLIPS, HOSTILE, TITLES, apologySlip, controlSlip, receiptSlip, refusalSlip, registerSlip, supplementSlip } from './slips.test-helpers';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
@@ -97,9 +87,7 @@ describe('renderSlipHtml', () => {
       'Nội dung yêu cầu bổ sung, hoàn thiện:\nBản sao trích lục ghi chú ly hôn\nLý do: Hồ sơ ghi đã ly hôn nhưng chưa có giấy tờ chứng minh\n' +
         `Tờ khai có chữ ký của hai bên ${HOSTILE}\nLý do: Tờ khai thiếu chữ ký của bên nữ`,
     );
-    expect(text).toContain(
-      'Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ với Lê Khánh Hòa (số điện thoại 0258 3831 234) để được hướng dẫn.',
-    );
+    expect(text).toContain('Trong quá trình hoàn thiện hồ sơ nếu có vướng mắc, ông/bà liên hệ với Lê Khánh Hòa (số điện thoại 0258 3831 234) để được hướng dẫn.');
     expect(text).toContain('NGƯỜI TIẾP NHẬN HỒ SƠ\n(Ký và ghi rõ họ tên)\nLê Khánh Hòa');
   });
 

@@ -81,10 +81,7 @@ async function renderBlock(block: SlipBlock): Promise<string> {
     case 'table': {
       const cols = block.columns.map((column) => `<col style="width: ${column.widthPercent}%">`).join('');
       const head = block.columns.map((column) => `<th>${renderText(column.header)}</th>`).join('');
-      const rows = block.rows.map(
-        (row) =>
-          `<tr>${row.map((cell, index) => `<td class="${block.columns[index]?.align ?? 'left'}">${renderText(cell)}</td>`).join('')}</tr>`,
-      );
+      const rows = block.rows.map((row) => `<tr>${row.map((cell, index) => `<td class="${block.columns[index]?.align ?? 'left'}">${renderText(cell)}</td>`).join('')}</tr>`);
       return `<table>\n<colgroup>${cols}</colgroup>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
     }
     case 'qr':

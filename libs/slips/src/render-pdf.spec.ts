@@ -1,17 +1,7 @@
 import { readPdf } from '@motcua/testing';
 import { renderSlipPdf } from './render-pdf';
 import type { Slip } from './slip.model';
-import {
-  ALL_SLIPS,
-  TITLES,
-  apologySlip,
-  controlSlip,
-  receiptSlip,
-  refusalSlip,
-  registerSlip,
-  supplementSlip,
-} from './slips.test-helpers';
-
+import { ALL_SLIPS, TITLES, apologySlip, controlSlip, receiptSlip, refusalSlip, registerSlip, supplementSlip } from './slips.test-helpers';
 
 const A4: [number, number] = [595.28, 841.89];
 

@@ -136,9 +136,7 @@ async function pdfBlock(block: SlipBlock, tableFontSize: number): Promise<Conten
           widths: block.columns.map((column) => `${column.widthPercent}%`),
           body: [
             block.columns.map((column) => ({ text: column.header, bold: true, alignment: 'center' as const })),
-            ...block.rows.map((row) =>
-              row.map((cell, index) => ({ text: cell, alignment: block.columns[index]?.align ?? 'left' })),
-            ),
+            ...block.rows.map((row) => row.map((cell, index) => ({ text: cell, alignment: block.columns[index]?.align ?? 'left' }))),
           ],
         },
       };

@@ -3,8 +3,7 @@ import { describeSlip } from './slip-text';
 import { ALL_SLIPS, TITLES, receiptSlip, supplementSlip } from './slips.test-helpers';
 
 const lineText = (line: Line): string => line.map((run) => run.text).join('');
-const blockLines = (layout: SlipLayout): string[] =>
-  layout.body.flatMap((block: SlipBlock) => (block.kind === 'line' ? [lineText(block.runs)] : []));
+const blockLines = (layout: SlipLayout): string[] => layout.body.flatMap((block: SlipBlock) => (block.kind === 'line' ? [lineText(block.runs)] : []));
 
 describe('describeSlip', () => {
   it.each(ALL_SLIPS.map((slip) => [slip.form, slip] as const))('%s: titles the slip and heads it like an administrative document', (form, slip) => {
@@ -27,10 +26,7 @@ describe('describeSlip', () => {
   });
 
   it('has whoever handed the dossier in sign BM.01: the proxy when there is one', () => {
-    expect(describeSlip(receiptSlip).signatures.map((signature) => signature.name)).toEqual([
-      receiptSlip.proxy?.fullName,
-      'Lê Khánh Hòa',
-    ]);
+    expect(describeSlip(receiptSlip).signatures.map((signature) => signature.name)).toEqual([receiptSlip.proxy?.fullName, 'Lê Khánh Hòa']);
     const { proxy: _proxy, ...withoutProxy } = receiptSlip;
     const layout = describeSlip(withoutProxy);
     expect(layout.signatures[0]?.name).toBe('Nguyễn Thị Hồng Thủy');

@@ -1,16 +1,5 @@
 import { formatVietnameseDateTime } from '@motcua/domain';
-import type {
-  ApologySlip,
-  ControlSlip,
-  ReceiptSlip,
-  RefusalSlip,
-  RegisterSlip,
-  Slip,
-  SlipHeader,
-  SlipPerson,
-  StepResult,
-  SupplementSlip,
-} from './slip.model';
+import type { ApologySlip, ControlSlip, ReceiptSlip, RefusalSlip, RegisterSlip, Slip, SlipHeader, SlipPerson, StepResult, SupplementSlip } from './slip.model';
 import { formatIssueLine, formatPeriodBound } from './vietnamese-date';
 
 /**
@@ -119,13 +108,7 @@ function receipt(slip: ReceiptSlip): SlipLayout {
       field('Đơn vị tiếp nhận', slip.receivingUnit),
       field('Tiếp nhận hồ sơ của', `Ông/Bà ${applicant.fullName}`, true),
       ...personFields(applicant),
-      ...(proxy
-        ? [
-            field('Người được ủy quyền', `Ông/Bà ${proxy.fullName}`, true),
-            ...personFields(proxy),
-            ...optionalField('Giấy ủy quyền', proxy.authorization),
-          ]
-        : []),
+      ...(proxy ? [field('Người được ủy quyền', `Ông/Bà ${proxy.fullName}`, true), ...personFields(proxy), ...optionalField('Giấy ủy quyền', proxy.authorization)] : []),
       field('Nội dung yêu cầu giải quyết', slip.procedureName, true),
       line('Thành phần hồ sơ đã nhận:'),
       {
@@ -137,13 +120,7 @@ function receipt(slip: ReceiptSlip): SlipLayout {
           { header: 'Bản sao', widthPercent: 12, align: 'center' },
           { header: 'Ghi chú', widthPercent: 18, align: 'left' },
         ],
-        rows: slip.documents.map((document, index) => [
-          String(index + 1),
-          document.name,
-          String(document.originals),
-          String(document.copies),
-          '',
-        ]),
+        rows: slip.documents.map((document, index) => [String(index + 1), document.name, String(document.originals), String(document.copies), '']),
       },
       field('Thời hạn giải quyết', slip.legalTimeText),
       field('Thời gian nhận hồ sơ', formatVietnameseDateTime(slip.receivedAt)),
@@ -215,10 +192,7 @@ function apology(slip: ApologySlip): SlipLayout {
       field('Thời gian nhận hồ sơ', formatVietnameseDateTime(slip.receivedAt)),
       field('Thời gian hẹn trả kết quả', formatVietnameseDateTime(slip.originalAppointmentAt)),
       field('Lý do chậm trả kết quả', slip.reason),
-      line(
-        `Sự chậm trễ này đã gây phiền hà cho ông/bà. ${agency} trân trọng xin lỗi ông/bà ` +
-          'và hẹn lại thời gian trả kết quả giải quyết hồ sơ như sau:',
-      ),
+      line(`Sự chậm trễ này đã gây phiền hà cho ông/bà. ${agency} trân trọng xin lỗi ông/bà ` + 'và hẹn lại thời gian trả kết quả giải quyết hồ sơ như sau:'),
       field('Thời gian trả kết quả mới', formatVietnameseDateTime(slip.newAppointmentAt), true),
       line('Xin trân trọng cảm ơn!'),
     ],
@@ -332,15 +306,8 @@ function optionalField(label: string, value: string | undefined): SlipBlock[] {
 
 function personFields(person: SlipPerson): SlipBlock[] {
   // Phone and email share a line, as on the paper form, to keep BM.01 on one page.
-  const contact = [
-    person.phone?.trim() ? `Số điện thoại: ${person.phone.trim()}` : '',
-    person.email?.trim() ? `Email: ${person.email.trim()}` : '',
-  ].filter(Boolean);
-  return [
-    ...optionalField('Số định danh/CCCD', person.idNumber),
-    ...optionalField('Địa chỉ', person.address),
-    ...(contact.length > 0 ? [line(contact.join(' – '))] : []),
-  ];
+  const contact = [person.phone?.trim() ? `Số điện thoại: ${person.phone.trim()}` : '', person.email?.trim() ? `Email: ${person.email.trim()}` : ''].filter(Boolean);
+  return [...optionalField('Số định danh/CCCD', person.idNumber), ...optionalField('Địa chỉ', person.address), ...(contact.length > 0 ? [line(contact.join(' – '))] : [])];
 }
 
 function normalizeStrings<T>(value: T): T {

@@ -1,13 +1,4 @@
-import type {
-  ApologySlip,
-  ControlSlip,
-  ReceiptSlip,
-  RefusalSlip,
-  RegisterSlip,
-  Slip,
-  SlipHeader,
-  SupplementSlip,
-} from './slip.model';
+import type { ApologySlip, ControlSlip, ReceiptSlip, RefusalSlip, RegisterSlip, Slip, SlipHeader, SupplementSlip } from './slip.model';
 
 /** Text a hostile user could type into a name or a reason. */
 export const HOSTILE = `<script>alert("x")</script> & 'quote'`;

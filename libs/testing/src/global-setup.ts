@@ -7,11 +7,11 @@ const ROOT = process.cwd();
 
 /** Runs the real CLI from source, as `npm run db:migrate` / `seed:demo` would after a build. */
 function cli(databaseUrl: string, ...args: string[]): void {
-  execFileSync(
-    process.execPath,
-    [require.resolve('ts-node/dist/bin'), '--transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args],
-    { cwd: ROOT, env: childEnvironment({ DATABASE_URL: databaseUrl, NODE_ENV: 'test' }), stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  execFileSync(process.execPath, [require.resolve('ts-node/dist/bin'), '--transpile-only', '-r', 'tsconfig-paths/register', 'apps/cli/src/main.ts', ...args], {
+    cwd: ROOT,
+    env: childEnvironment({ DATABASE_URL: databaseUrl, NODE_ENV: 'test' }),
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 /**

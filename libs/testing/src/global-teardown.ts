@@ -7,10 +7,7 @@ export default async function globalTeardown(): Promise<void> {
   if (!run) return;
   setCurrentRun(undefined);
   await withAdminClient(async (client) => {
-    const { rows } = await client.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY datname = $2, datname`,
-      [`${run}%`, run],
-    );
+    const { rows } = await client.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 ORDER BY datname = $2, datname`, [`${run}%`, run]);
     for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
   await withRedis((redis) => deleteRedisKeys(redis, `${run}:`));

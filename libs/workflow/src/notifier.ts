@@ -17,7 +17,10 @@ export class EmailChannel implements NotificationChannel {
   readonly name = 'email';
   private readonly transport: Transporter;
 
-  constructor(url: string, private readonly from: string) {
+  constructor(
+    url: string,
+    private readonly from: string,
+  ) {
     this.transport = createTransport(url);
   }
 
@@ -73,8 +76,15 @@ export class Notifier {
     const recipients = await this.notifications.recipientsFor(task);
     const title = kind === 'overdue' ? `Quá hạn: ${task.stepName}` : `Sắp đến hạn: ${task.stepName}`;
     const body = `Hồ sơ ${dossier.code} (${dossier.procedureName}) – bước "${task.stepName}" hạn ${formatVietnameseDateTime(task.dueAt!)}.`;
-    const created = await this.notifications.insertOnce(recipients.map((recipient) => ({ taskId, dossierId: dossier.id, kind, recipientId: recipient.id, title, body })), now);
-    for (const notification of created) await this.deliver(notification, recipients.find((recipient) => recipient.id === notification.recipientId)!);
+    const created = await this.notifications.insertOnce(
+      recipients.map((recipient) => ({ taskId, dossierId: dossier.id, kind, recipientId: recipient.id, title, body })),
+      now,
+    );
+    for (const notification of created)
+      await this.deliver(
+        notification,
+        recipients.find((recipient) => recipient.id === notification.recipientId)!,
+      );
     return created.length;
   }
 

@@ -40,10 +40,7 @@ export class TasksService {
     private readonly users: UsersRepository,
   ) {}
 
-  inbox(
-    actor: Actor,
-    query: { mine: boolean; overdueAt?: Date; dueSoonAt?: Date; dossierCode?: string; limit: number; offset: number },
-  ): Promise<{ items: InboxItem[]; total: number }> {
+  inbox(actor: Actor, query: { mine: boolean; overdueAt?: Date; dueSoonAt?: Date; dossierCode?: string; limit: number; offset: number }): Promise<{ items: InboxItem[]; total: number }> {
     return this.tasks.inbox({
       agencyId: actor.agencyId,
       role: actor.role,
@@ -101,16 +98,21 @@ export class TasksService {
         result: classifyTimeliness(now, task.dueAt!),
         note: input.note,
       });
-      await this.dossiers.appendHistory(tx, locked.id, {
-        action: 'complete-step',
-        fromStatus: locked.status,
-        toStatus: locked.status,
-        actorId: actor.userId,
-        actorName: actor.fullName,
-        agencyId: actor.agencyId,
-        note: input.note,
-        details: { step: task.stepKey, stepName: task.stepName, taskAction: input.action, result: done.result, dueAt: task.dueAt, targetStep: input.targetStep },
-      }, now);
+      await this.dossiers.appendHistory(
+        tx,
+        locked.id,
+        {
+          action: 'complete-step',
+          fromStatus: locked.status,
+          toStatus: locked.status,
+          actorId: actor.userId,
+          actorName: actor.fullName,
+          agencyId: actor.agencyId,
+          note: input.note,
+          details: { step: task.stepKey, stepName: task.stepName, taskAction: input.action, result: done.result, dueAt: task.dueAt, targetStep: input.targetStep },
+        },
+        now,
+      );
       await this.engine.advance(tx, locked, done, input.targetStep, navigator, now);
       return done;
     });
@@ -122,16 +124,21 @@ export class TasksService {
     const to = supplement ? DossierStatus.SUPPLEMENT_REQUESTED : DossierStatus.AWAITING_PAYMENT;
     const pause: PauseRecord = { kind: supplement ? 'supplement' : 'payment', from: now.toISOString(), to: null };
     await this.dossiers.update(tx, dossier, { status: to, pauses: [...dossier.pauses, pause], supplementRequest: supplement ? input.items! : undefined });
-    await this.dossiers.appendHistory(tx, dossier.id, {
-      action: input.action,
-      fromStatus: dossier.status,
-      toStatus: to,
-      actorId: actor.userId,
-      actorName: actor.fullName,
-      agencyId: actor.agencyId,
-      note: input.note,
-      details: { step: task.stepKey, items: input.items },
-    }, now);
+    await this.dossiers.appendHistory(
+      tx,
+      dossier.id,
+      {
+        action: input.action,
+        fromStatus: dossier.status,
+        toStatus: to,
+        actorId: actor.userId,
+        actorName: actor.fullName,
+        agencyId: actor.agencyId,
+        note: input.note,
+        details: { step: task.stepKey, items: input.items },
+      },
+      now,
+    );
   }
 
   private checkAction(navigator: WorkflowNavigator, task: Task, input: CompleteTaskInput): void {
@@ -164,16 +171,21 @@ export class TasksService {
       if (!(newDueAt > (locked.dueAt ?? now))) throw DomainError.field('newReturnDate', 'must be after the current appointment');
       const apology = { reason, newDueAt: newDueAt.toISOString(), issuedAt: now.toISOString(), issuedBy: actor.fullName };
       const updated = await this.dossiers.update(tx, locked, { apology });
-      await this.dossiers.appendHistory(tx, locked.id, {
-        action: 'apology',
-        fromStatus: locked.status,
-        toStatus: locked.status,
-        actorId: actor.userId,
-        actorName: actor.fullName,
-        agencyId: actor.agencyId,
-        note: reason,
-        details: { newDueAt: apology.newDueAt },
-      }, now);
+      await this.dossiers.appendHistory(
+        tx,
+        locked.id,
+        {
+          action: 'apology',
+          fromStatus: locked.status,
+          toStatus: locked.status,
+          actorId: actor.userId,
+          actorName: actor.fullName,
+          agencyId: actor.agencyId,
+          note: reason,
+          details: { newDueAt: apology.newDueAt },
+        },
+        now,
+      );
       return updated;
     });
   }
@@ -214,16 +226,21 @@ export class TasksService {
       if (task.status === 'cancelled') throw new DomainError(ErrorCode.STEP_CANCELLED, `Step '${task.stepName}' was cancelled`);
       if (assignee === null && task.status !== 'claimed') throw new DomainError(ErrorCode.STEP_NOT_CLAIMED, 'Nobody holds this step', { status: task.status });
       const changed = await this.tasks.update(tx, task, assignee ? { status: 'claimed', assigneeId: assignee.id } : { status: 'open', assigneeId: null });
-      await this.dossiers.appendHistory(tx, dossier.id, {
-        action: assignee ? 'assign-step' : 'release-step',
-        fromStatus: dossier.status,
-        toStatus: dossier.status,
-        actorId: actor.userId,
-        actorName: actor.fullName,
-        agencyId: actor.agencyId,
-        note,
-        details: { step: task.stepKey, stepName: task.stepName, from: task.assigneeId, to: assignee?.id ?? null, toName: assignee?.fullName ?? null },
-      }, now);
+      await this.dossiers.appendHistory(
+        tx,
+        dossier.id,
+        {
+          action: assignee ? 'assign-step' : 'release-step',
+          fromStatus: dossier.status,
+          toStatus: dossier.status,
+          actorId: actor.userId,
+          actorName: actor.fullName,
+          agencyId: actor.agencyId,
+          note,
+          details: { step: task.stepKey, stepName: task.stepName, from: task.assigneeId, to: assignee?.id ?? null, toName: assignee?.fullName ?? null },
+        },
+        now,
+      );
       return changed;
     });
   }

@@ -2,19 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@motcua/calendar';
 import { CatalogService } from '@motcua/catalog';
 import { Clock } from '@motcua/config';
-import {
-  classifyTimeliness,
-  DomainError,
-  isActionAllowed,
-  Dossier,
-  DossierStatus,
-  PauseRecord,
-  StepState,
-  Task,
-  WorkflowNavigator,
-  WorkflowStep,
-  WorkingCalendar,
-} from '@motcua/domain';
+import { classifyTimeliness, DomainError, isActionAllowed, Dossier, DossierStatus, PauseRecord, StepState, Task, WorkflowNavigator, WorkflowStep, WorkingCalendar } from '@motcua/domain';
 import { DossiersRepository, OutboxRepository, TasksRepository, Transaction } from '@motcua/persistence';
 import { dueWithPauses } from '@motcua/dossiers';
 import { EVENTS, EventJob } from '@motcua/queue';
@@ -90,7 +78,7 @@ export class WorkflowEngine {
     this.calendar.invalidate();
     const calendar = await this.calendar.current();
     let moved = 0;
-    for (let after = '00000000-0000-0000-0000-000000000000'; ; ) {
+    for (let after = '00000000-0000-0000-0000-000000000000'; ;) {
       const batch = await this.dossiers.openAfter(after, 500);
       if (batch.length === 0) break;
       after = batch[batch.length - 1].id;
@@ -188,7 +176,6 @@ export class WorkflowEngine {
       await this.dossiers.appendHistory(tx, dossier.id, system('resolve', DossierStatus.IN_PROCESS, DossierStatus.RESOLVED), now);
     }
   }
-
 }
 
 /** The end of the 15th working day after the request: a working day is its sessions, however long. */

@@ -9,8 +9,7 @@ export const ROLES_KEY = 'motcua:roles';
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 /** Only these roles may call the handler; others get 403. */
-export const Roles = (...roles: Role[]) =>
-  applyDecorators(SetMetadata(ROLES_KEY, roles), ApiForbiddenResponse({ description: `Roles: ${roles.join(', ')}` }));
+export const Roles = (...roles: Role[]) => applyDecorators(SetMetadata(ROLES_KEY, roles), ApiForbiddenResponse({ description: `Roles: ${roles.join(', ')}` }));
 
 /** Marks a controller as needing a bearer token in the OpenAPI document. */
 export const Authenticated = () => applyDecorators(ApiBearerAuth(), ApiUnauthorizedResponse({ description: 'No or invalid token' }));
@@ -20,6 +19,4 @@ export interface AuthenticatedRequest {
 }
 
 /** The authenticated caller, set by the AuthGuard. */
-export const CurrentActor = createParamDecorator(
-  (_: unknown, context: ExecutionContext): Actor => context.switchToHttp().getRequest<AuthenticatedRequest>().actor,
-);
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => context.switchToHttp().getRequest<AuthenticatedRequest>().actor);

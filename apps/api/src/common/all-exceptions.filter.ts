@@ -36,19 +36,50 @@ export class AllExceptionsFilter implements ExceptionFilter {
       return [HttpStatus.BAD_REQUEST, { code: ErrorCode.MALFORMED_JSON, message: 'The request body is not valid JSON' }];
     }
     if (parserError.type === 'entity.nul') {
-      return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: 'The request contains the NUL character (\\u0000), which is not accepted', details: { fields: [{ field: 'body', reason: 'contains the NUL character' }] } }];
+      return [
+        HttpStatus.BAD_REQUEST,
+        {
+          code: ErrorCode.VALIDATION_FAILED,
+          message: 'The request contains the NUL character (\\u0000), which is not accepted',
+          details: { fields: [{ field: 'body', reason: 'contains the NUL character' }] },
+        },
+      ];
     }
     if (parserError.type === 'charset.unsupported') {
-      return [HttpStatus.UNSUPPORTED_MEDIA_TYPE, { code: ErrorCode.VALIDATION_FAILED, message: 'Send the body as UTF-8', details: { fields: [{ field: 'content-type', reason: 'charset must be utf-8' }] } }];
+      return [
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        { code: ErrorCode.VALIDATION_FAILED, message: 'Send the body as UTF-8', details: { fields: [{ field: 'content-type', reason: 'charset must be utf-8' }] } },
+      ];
     }
     if (parserError.type === 'entity.surrogate') {
-      return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: 'The request contains a lone UTF-16 surrogate (\\uD800–\\uDFFF), which is not text', details: { fields: [{ field: 'body', reason: 'contains a lone surrogate' }] } }];
+      return [
+        HttpStatus.BAD_REQUEST,
+        {
+          code: ErrorCode.VALIDATION_FAILED,
+          message: 'The request contains a lone UTF-16 surrogate (\\uD800–\\uDFFF), which is not text',
+          details: { fields: [{ field: 'body', reason: 'contains a lone surrogate' }] },
+        },
+      ];
     }
     if (parserError.type === 'request.nul') {
-      return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: 'The address contains the NUL character (%00), which is not accepted', details: { fields: [{ field: 'url', reason: 'contains the NUL character' }] } }];
+      return [
+        HttpStatus.BAD_REQUEST,
+        {
+          code: ErrorCode.VALIDATION_FAILED,
+          message: 'The address contains the NUL character (%00), which is not accepted',
+          details: { fields: [{ field: 'url', reason: 'contains the NUL character' }] },
+        },
+      ];
     }
     if (parserError.type === 'entity.too.deep') {
-      return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: `The request body nests deeper than ${MAX_JSON_DEPTH} levels`, details: { fields: [{ field: 'body', reason: `nested deeper than ${MAX_JSON_DEPTH} levels` }] } }];
+      return [
+        HttpStatus.BAD_REQUEST,
+        {
+          code: ErrorCode.VALIDATION_FAILED,
+          message: `The request body nests deeper than ${MAX_JSON_DEPTH} levels`,
+          details: { fields: [{ field: 'body', reason: `nested deeper than ${MAX_JSON_DEPTH} levels` }] },
+        },
+      ];
     }
     if (parserError.type === 'entity.too.large') {
       return [HttpStatus.PAYLOAD_TOO_LARGE, { code: ErrorCode.PAYLOAD_TOO_LARGE, message: 'The request body is too large' }];
@@ -73,10 +104,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     const errorId = String(request.id ?? 'unknown');
     this.logger.error({ err: error, errorId, method: request.method, url: request.originalUrl }, 'Unhandled error');
-    return [
-      HttpStatus.INTERNAL_SERVER_ERROR,
-      { code: ErrorCode.INTERNAL, message: 'Internal server error', details: { errorId } },
-    ];
+    return [HttpStatus.INTERNAL_SERVER_ERROR, { code: ErrorCode.INTERNAL, message: 'Internal server error', details: { errorId } }];
   }
 }
 

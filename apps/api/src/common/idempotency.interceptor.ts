@@ -28,7 +28,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       return throwError(() => DomainError.validation([{ field: 'Idempotency-Key', reason: 'must be 8–200 letters, digits, ".", ":", "_" or "-"' }]));
     }
     const actorId = request.actor.userId;
-    const hash = createHash('sha256').update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${request.method} ${request.originalUrl}\n${JSON.stringify(request.body ?? null)}`)
+      .digest('hex');
     return from(this.keys.claim(actorId, key, hash)).pipe(
       switchMap((earlier) => {
         if (earlier === null) {

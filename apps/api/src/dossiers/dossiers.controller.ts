@@ -1,16 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, Query, Res, StreamableFile, UseInterceptors } from '@nestjs/common';
 import type { Response } from 'express';
-import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Clock } from '@motcua/config';
 import { IntakeService, SlipsService } from '@motcua/dossiers';
 import { TasksService } from '@motcua/workflow';
@@ -22,15 +12,7 @@ import type { Actor } from '@motcua/domain';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { CreateDossierDto, toIntakeInput } from './dto/create-dossier.dto';
-import {
-  ApologyDto,
-  PaymentDto,
-  RefuseDossierDto,
-  RequestSupplementDto,
-  ReturnDossierDto,
-  SupplementDossierDto,
-  WithdrawDossierDto,
-} from './dto/dossier-action.dto';
+import { ApologyDto, PaymentDto, RefuseDossierDto, RequestSupplementDto, ReturnDossierDto, SupplementDossierDto, WithdrawDossierDto } from './dto/dossier-action.dto';
 import { DossierPageDto, DossierResponseDto, toDossierPage, toDossierResponse } from './dto/dossier-response.dto';
 import { ListDossiersQuery } from './dto/list-dossiers.query';
 

@@ -4,23 +4,8 @@ import { CatalogService } from '@motcua/catalog';
 import { Role } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
 import { Authenticated, CurrentActor, Public, Roles } from '../auth/auth.decorators';
-import {
-  ProcedurePageDto,
-  ProcedureResponseDto,
-  toProcedurePage,
-  toProcedureResponse,
-  toWorkflowVersionResponse,
-  WorkflowVersionResponseDto,
-} from './dto/procedure-response.dto';
-import {
-  CreateProcedureDto,
-  ListProceduresQuery,
-  PublishWorkflowDto,
-  toWorkflowSteps,
-  UpdateProcedureDto,
-  WorkflowVersionParams,
-  WorkflowVersionQuery,
-} from './dto/procedure.dto';
+import { ProcedurePageDto, ProcedureResponseDto, toProcedurePage, toProcedureResponse, toWorkflowVersionResponse, WorkflowVersionResponseDto } from './dto/procedure-response.dto';
+import { CreateProcedureDto, ListProceduresQuery, PublishWorkflowDto, toWorkflowSteps, UpdateProcedureDto, WorkflowVersionParams, WorkflowVersionQuery } from './dto/procedure.dto';
 
 @ApiTags('procedures')
 @Controller('procedures')

@@ -31,5 +31,4 @@ export class PublicDossiersController {
   async rate(@Ip() client: string, @Param('code') code: string, @Body() dto: RatingDto): Promise<void> {
     await this.limiter.guard(client, () => this.lookups.rate(code, dto.verifier, dto.score, dto.comment ?? null));
   }
-
 }

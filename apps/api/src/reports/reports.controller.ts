@@ -57,7 +57,10 @@ export class ReportsController {
     if (query.format === 'csv') {
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');
       response.setHeader('Content-Disposition', `attachment; filename="${filename}.csv"`);
-      return `\uFEFF${stringify(reportLines(report).map((line) => columns.map((column) => column.value(line))), { header: true, columns: columns.map((column) => column.header) })}`;
+      return `\uFEFF${stringify(
+        reportLines(report).map((line) => columns.map((column) => column.value(line))),
+        { header: true, columns: columns.map((column) => column.header) },
+      )}`;
     }
     if (query.format === 'xlsx') {
       response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');

@@ -38,7 +38,9 @@ export class UsersService {
   async update(actor: Actor, username: string, dto: UpdateUserDto): Promise<UserRecord> {
     const user = await this.get(actor, username);
     if (user.id === actor.userId && (dto.active === false || (dto.role !== undefined && dto.role !== user.role))) {
-      throw new DomainError(ErrorCode.UNPROCESSABLE, 'You cannot deactivate yourself or change your own role', { fields: [{ field: dto.active === false ? 'active' : 'role', reason: 'not on your own account' }] });
+      throw new DomainError(ErrorCode.UNPROCESSABLE, 'You cannot deactivate yourself or change your own role', {
+        fields: [{ field: dto.active === false ? 'active' : 'role', reason: 'not on your own account' }],
+      });
     }
     const patch: UserPatch = { fullName: dto.fullName, role: dto.role, email: dto.email, active: dto.active };
     if (dto.agencyCode !== undefined) patch.agencyId = await this.agencyId(actor, dto.agencyCode);

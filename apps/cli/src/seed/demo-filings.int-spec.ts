@@ -43,7 +43,15 @@ describe('the demo filings', () => {
 
     // Safe to run twice, even after the counter has decided on one of them.
     const officer = (await cli.get(UsersRepository).findActiveByUsername('tiepnhan.vinhhai'))!;
-    const actor = { userId: officer.id, username: officer.username, fullName: officer.fullName, role: officer.role, agencyId: officer.agencyId, agencyCode: officer.agencyCode, scope: { unitPath: officer.unitPath } };
+    const actor = {
+      userId: officer.id,
+      username: officer.username,
+      fullName: officer.fullName,
+      role: officer.role,
+      agencyId: officer.agencyId,
+      agencyCode: officer.agencyCode,
+      scope: { unitPath: officer.unitPath },
+    };
     const [{ code }] = await env.query<{ code: string }>(`SELECT code FROM dossiers WHERE procedure_code = '2.000815'`);
     await cli.get(IntakeService).decide(actor, code, { action: 'refuse', reason: 'Bản chính không rõ nét' }, undefined, new Date());
     await expect(seeder.run()).resolves.toBe('Online and postal filings waiting at the counters: 0 new, 4 already there');

@@ -43,10 +43,7 @@ export class DemoSeeder {
     }
     report.push(`Users: ${DEMO_USERS.length}, password ${DEMO_PASSWORD} (see the README's demo logins)`);
     const catalog = await this.catalog.import(DEMO_CATALOG, null);
-    report.push(
-      `Procedures: ${catalog.proceduresCreated} new, ${catalog.proceduresUpdated} updated; ` +
-        `workflows: ${catalog.workflowsPublished} published, ${catalog.workflowsUnchanged} unchanged`,
-    );
+    report.push(`Procedures: ${catalog.proceduresCreated} new, ${catalog.proceduresUpdated} updated; ` + `workflows: ${catalog.workflowsPublished} published, ${catalog.workflowsUnchanged} unchanged`);
     // The tests' template database is loaded with seed:demo too; their counters start with empty queues.
     report.push(this.config.NODE_ENV === 'test' ? 'Online and postal filings: none for the tests' : await this.filings.run());
     return report;

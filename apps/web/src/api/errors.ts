@@ -89,7 +89,10 @@ export function showFieldErrors(form: FormInstance, error: unknown): string[] {
   const unplaced: string[] = [];
   const placed: { name: (string | number)[]; errors: string[] }[] = [];
   for (const problem of error.fields) {
-    const name = problem.field.split(/\.|\[(\d+)\]/).filter((part) => part !== undefined && part !== '').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+    const name = problem.field
+      .split(/\.|\[(\d+)\]/)
+      .filter((part) => part !== undefined && part !== '')
+      .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
     const known = (() => {
       try {
         return form.getFieldInstance(name) !== undefined || form.getFieldValue(name) !== undefined;

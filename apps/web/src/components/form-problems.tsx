@@ -37,7 +37,15 @@ export function ProblemsAlert({ problems, title }: { problems: string[]; title?:
       role="alert"
       style={{ marginBottom: 16 }}
       title={title ?? (problems.length === 1 ? problems[0] : 'Chưa lưu được:')}
-      description={listed ? <ul style={{ margin: 0, paddingLeft: 20 }}>{problems.map((problem, index) => <li key={index}>{problem}</li>)}</ul> : undefined}
+      description={
+        listed ? (
+          <ul style={{ margin: 0, paddingLeft: 20 }}>
+            {problems.map((problem, index) => (
+              <li key={index}>{problem}</li>
+            ))}
+          </ul>
+        ) : undefined
+      }
     />
   );
 }

@@ -75,13 +75,7 @@ export function CitizenStatusPage() {
       </header>
       <main style={{ maxWidth: 560, margin: '0 auto', padding: 16, display: 'flex', flexDirection: 'column', gap: 16 }}>
         <Card>
-          <Form
-            form={form}
-            layout="vertical"
-            requiredMark={false}
-            onFinish={lookUp}
-            initialValues={{ code: params.get('ma') ?? '', verifier: params.get('v') ?? '' }}
-          >
+          <Form form={form} layout="vertical" requiredMark={false} onFinish={lookUp} initialValues={{ code: params.get('ma') ?? '', verifier: params.get('v') ?? '' }}>
             <Form.Item label="Mã hồ sơ" name="code" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập mã hồ sơ' }]}>
               <Input placeholder="Ví dụ: 000.00.12.H56-250512-0001" autoComplete="off" size="large" />
             </Form.Item>

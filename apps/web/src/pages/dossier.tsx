@@ -26,9 +26,7 @@ export function DossierPage() {
   const { user } = useSession();
   const role = user?.role;
   const dossier = useApi(code, () => unwrap(api.GET('/api/dossiers/{code}', { params: { path: { code } } })));
-  const tasks = useApi(`${code}/${role}`, async () =>
-    role && INBOX_ROLES.includes(role) ? (await unwrap(api.GET('/api/tasks', { params: { query: { dossier: code } } }))).items : [],
-  );
+  const tasks = useApi(`${code}/${role}`, async () => (role && INBOX_ROLES.includes(role) ? (await unwrap(api.GET('/api/tasks', { params: { query: { dossier: code } } }))).items : []));
   // The workflow names each step's next one in the history and the reasons a step was sent back.
   const version = dossier.data?.workflowVersion;
   const workflow = useApi(version != null ? `${code}/${version}` : null, () => dossierWorkflow(dossier.data!));
@@ -71,16 +69,17 @@ export function DossierPage() {
             </Typography.Title>
             <Tooltip title="Công dân tra cứu hồ sơ bằng mã hồ sơ cùng số xác thực này">
               <Typography.Text>
-                Số xác thực: <Typography.Text strong copyable={{ tooltips: ['Sao chép số xác thực', 'Đã sao chép'] }}>{current.verifier}</Typography.Text>
+                Số xác thực:{' '}
+                <Typography.Text strong copyable={{ tooltips: ['Sao chép số xác thực', 'Đã sao chép'] }}>
+                  {current.verifier}
+                </Typography.Text>
               </Typography.Text>
             </Tooltip>
             <StatusTag status={current.status} label={current.statusLabel} />
             <DeadlineTag overdue={current.overdue} />
           </Space>
           <Typography.Text>{current.procedureName}</Typography.Text>
-          {current.dueText && (
-            <Typography.Text type={current.overdue ? 'danger' : 'secondary'}>Hẹn trả kết quả: {current.dueText}</Typography.Text>
-          )}
+          {current.dueText && <Typography.Text type={current.overdue ? 'danger' : 'secondary'}>Hẹn trả kết quả: {current.dueText}</Typography.Text>}
           {rescheduled && <Typography.Text>Đã xin lỗi, hẹn lại ngày trả: {formatDateTime(rescheduled)}</Typography.Text>}
           <Space wrap style={{ marginTop: 8 }}>
             <SlipButtons dossier={current} />

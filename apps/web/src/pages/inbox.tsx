@@ -34,15 +34,18 @@ export function InboxPage() {
   const deadline = (Object.keys(DEADLINE_PARAM) as DeadlineFilter[]).find((key) => DEADLINE_PARAM[key] === params.get('han')) ?? 'all';
   const page = Math.max(1, Number(params.get('trang')) || 1);
 
-  const inbox = useApi(`${scope}/${deadline}/${page}`, async () => {
-    const filter = { overdue: deadline === 'overdue' || undefined, dueSoon: deadline === 'dueSoon' || undefined };
-    const list = (mine: boolean, limit: number, offset: number) =>
-      unwrap(api.GET('/api/tasks', { params: { query: { ...filter, mine: mine || undefined, limit, offset } } }));
-    // The other tab's count comes with the list, so both tabs say how much waits in them.
-    const [shown, other] = await Promise.all([list(scope === 'mine', PAGE_SIZE, (page - 1) * PAGE_SIZE), list(scope !== 'mine', 1, 0)]);
-    const totals: Record<Scope, number> = scope === 'mine' ? { mine: shown.total, agency: other.total } : { agency: shown.total, mine: other.total };
-    return { shown, totals };
-  }, { keepPrevious: true });
+  const inbox = useApi(
+    `${scope}/${deadline}/${page}`,
+    async () => {
+      const filter = { overdue: deadline === 'overdue' || undefined, dueSoon: deadline === 'dueSoon' || undefined };
+      const list = (mine: boolean, limit: number, offset: number) => unwrap(api.GET('/api/tasks', { params: { query: { ...filter, mine: mine || undefined, limit, offset } } }));
+      // The other tab's count comes with the list, so both tabs say how much waits in them.
+      const [shown, other] = await Promise.all([list(scope === 'mine', PAGE_SIZE, (page - 1) * PAGE_SIZE), list(scope !== 'mine', 1, 0)]);
+      const totals: Record<Scope, number> = scope === 'mine' ? { mine: shown.total, agency: other.total } : { agency: shown.total, mine: other.total };
+      return { shown, totals };
+    },
+    { keepPrevious: true },
+  );
 
   const show = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);

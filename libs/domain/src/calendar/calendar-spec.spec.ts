@@ -60,10 +60,7 @@ describe('spec validation (buildWorkingCalendar)', () => {
         ],
       },
     ],
-    [
-      'an override on an impossible date',
-      { ...DEFAULT_CALENDAR_SPEC, overrides: [{ date: '2025-02-30', kind: 'day_off', reason: 'x' }] },
-    ],
+    ['an override on an impossible date', { ...DEFAULT_CALENDAR_SPEC, overrides: [{ date: '2025-02-30', kind: 'day_off', reason: 'x' }] }],
   ] as [string, CalendarSpec][])('rejects %s', (_case, spec) => {
     expect(() => buildWorkingCalendar(spec)).toThrow(expect.objectContaining({ reason: 'INVALID_DATE' }));
   });

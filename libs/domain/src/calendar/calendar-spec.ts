@@ -45,10 +45,7 @@ export interface AgencyCalendarSpec {
   readonly overrides?: readonly CalendarOverride[];
 }
 
-export const DEFAULT_DAY_SESSIONS: readonly OfficeSession[] = Object.freeze([
-  Object.freeze({ start: '07:30', end: '11:30' }),
-  Object.freeze({ start: '13:30', end: '17:00' }),
-]);
+export const DEFAULT_DAY_SESSIONS: readonly OfficeSession[] = Object.freeze([Object.freeze({ start: '07:30', end: '11:30' }), Object.freeze({ start: '13:30', end: '17:00' })]);
 
 /** The rules alone: Monday–Friday office hours, 15:00 cut-off, no per-year overrides. */
 export const DEFAULT_CALENDAR_SPEC: CalendarSpec = Object.freeze({
@@ -124,9 +121,7 @@ export function compileSpec(spec: CalendarSpec): CompiledSpec {
     overrides.set(day, override);
   }
   return {
-    weeklySessions: WEEKDAYS.map((weekday) =>
-      compileSessions(spec.weeklySessions[weekday], `weeklySessions.${weekday}`),
-    ),
+    weeklySessions: WEEKDAYS.map((weekday) => compileSessions(spec.weeklySessions[weekday], `weeklySessions.${weekday}`)),
     makeUpDaySessions: compileMakeUpDaySessions(spec.makeUpDaySessions),
     cutoff: parseLocalTime(spec.cutoff),
     overrides,

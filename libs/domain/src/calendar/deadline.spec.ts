@@ -7,8 +7,7 @@ import { buildWorkingCalendar } from './working-calendar';
 
 const national = buildWorkingCalendar(NATIONAL_CALENDAR_SPEC);
 
-const due = (start: string, amount: number, unit: DeadlineUnit): string | null =>
-  vn(national.deadline({ start: at(start), amount, unit }));
+const due = (start: string, amount: number, unit: DeadlineUnit): string | null => vn(national.deadline({ start: at(start), amount, unit }));
 
 describe('deadline with the 2025–2026 national calendar', () => {
   it.each([
@@ -80,21 +79,13 @@ describe('deadline with the 2025–2026 national calendar', () => {
     ['half a half-day', 0.5, 'half_days', 'INVALID_AMOUNT'],
     ['half a month', 0.5, 'months', 'INVALID_AMOUNT'],
   ])('rejects %s', (_case, amount, unit, code) => {
-    expect(() => national.deadline({ start: at('2025-03-10 09:00'), amount, unit: unit as DeadlineUnit })).toThrow(
-      expect.objectContaining({ reason: code }),
-    );
+    expect(() => national.deadline({ start: at('2025-03-10 09:00'), amount, unit: unit as DeadlineUnit })).toThrow(expect.objectContaining({ reason: code }));
   });
 
   it('rejects an invalid start and a year out of range', () => {
-    expect(() => national.deadline({ start: new Date('not a date'), amount: 1, unit: 'working_days' })).toThrow(
-      expect.objectContaining({ reason: 'INVALID_DATE' }),
-    );
-    expect(() => national.deadline({ start: at('1999-12-31 09:00'), amount: 1, unit: 'working_days' })).toThrow(
-      expect.objectContaining({ reason: 'YEAR_OUT_OF_RANGE' }),
-    );
-    expect(() => national.deadline({ start: at('2100-12-20 09:00'), amount: 30, unit: 'working_days' })).toThrow(
-      expect.objectContaining({ reason: 'YEAR_OUT_OF_RANGE' }),
-    );
+    expect(() => national.deadline({ start: new Date('not a date'), amount: 1, unit: 'working_days' })).toThrow(expect.objectContaining({ reason: 'INVALID_DATE' }));
+    expect(() => national.deadline({ start: at('1999-12-31 09:00'), amount: 1, unit: 'working_days' })).toThrow(expect.objectContaining({ reason: 'YEAR_OUT_OF_RANGE' }));
+    expect(() => national.deadline({ start: at('2100-12-20 09:00'), amount: 30, unit: 'working_days' })).toThrow(expect.objectContaining({ reason: 'YEAR_OUT_OF_RANGE' }));
   });
 });
 
@@ -107,35 +98,25 @@ describe('deadlineWithPauses', () => {
     // Without the pause: Saturday 26 Apr 17:00. Paused working time: Fri 25 Apr 09:00–17:00 (360),
     // Sat 26, Mon 28, Tue 29 Apr and Mon 5 May (4 × 480), Tue 6 May 07:30–09:00 (90) = 2370 minutes.
     expect(dueWithPauses('2025-04-21 09:00', 5, 'resume', [])).toBe('2025-04-26 17:00');
-    expect(dueWithPauses('2025-04-21 09:00', 5, 'resume', [pause('2025-04-25 09:00', '2025-05-06 09:00')])).toBe(
-      '2025-05-07 17:00',
-    );
+    expect(dueWithPauses('2025-04-21 09:00', 5, 'resume', [pause('2025-04-25 09:00', '2025-05-06 09:00')])).toBe('2025-05-07 17:00');
   });
 
   it('resume: a pause over closed days only changes nothing', () => {
-    expect(dueWithPauses('2025-01-24 09:00', 3, 'resume', [pause('2025-01-25 08:00', '2025-02-02 20:00')])).toBe(
-      '2025-02-05 17:00',
-    );
+    expect(dueWithPauses('2025-01-24 09:00', 3, 'resume', [pause('2025-01-25 08:00', '2025-02-02 20:00')])).toBe('2025-02-05 17:00');
   });
 
   it('resume: overlapping pauses count once, time before the counting start not at all', () => {
     // Merged pause 09:00–14:30 on Monday: 150 + 60 minutes.
     const pauses = [pause('2025-03-10 09:00', '2025-03-10 12:00'), pause('2025-03-10 10:00', '2025-03-10 14:30')];
     expect(dueWithPauses('2025-03-10 08:00', 1, 'resume', pauses)).toBe('2025-03-12 11:00');
-    expect(dueWithPauses('2025-03-10 16:00', 1, 'resume', [pause('2025-03-10 16:00', '2025-03-10 16:50')])).toBe(
-      '2025-03-12 17:00',
-    );
+    expect(dueWithPauses('2025-03-10 16:00', 1, 'resume', [pause('2025-03-10 16:00', '2025-03-10 16:50')])).toBe('2025-03-12 17:00');
   });
 
   it('restart: the legal time starts from zero when the last pause ends', () => {
     expect(dueWithPauses('2025-03-03 09:00', 5, 'restart', [])).toBe('2025-03-10 17:00');
-    expect(dueWithPauses('2025-03-03 09:00', 5, 'restart', [pause('2025-03-05 10:00', '2025-03-10 10:00')])).toBe(
-      '2025-03-17 17:00',
-    );
+    expect(dueWithPauses('2025-03-03 09:00', 5, 'restart', [pause('2025-03-05 10:00', '2025-03-10 10:00')])).toBe('2025-03-17 17:00');
     // Completed after the cut-off: counted as received the next working day.
-    expect(dueWithPauses('2025-03-03 09:00', 5, 'restart', [pause('2025-03-05 10:00', '2025-03-10 16:00')])).toBe(
-      '2025-03-18 17:00',
-    );
+    expect(dueWithPauses('2025-03-03 09:00', 5, 'restart', [pause('2025-03-05 10:00', '2025-03-10 16:00')])).toBe('2025-03-18 17:00');
     const twoPauses = [pause('2025-03-05 10:00', '2025-03-06 10:00'), pause('2025-03-07 09:00', '2025-03-24 09:00')];
     expect(dueWithPauses('2025-03-03 09:00', 5, 'restart', twoPauses)).toBe('2025-03-31 17:00');
   });
@@ -146,16 +127,13 @@ describe('deadlineWithPauses', () => {
 
   it('rejects a pause that ends before it starts', () => {
     const backwards = pause('2025-03-06 10:00', '2025-03-05 10:00');
-    expect(() => dueWithPauses('2025-03-03 09:00', 5, 'resume', [backwards])).toThrow(
-      expect.objectContaining({ reason: 'INVALID_DATE' }),
-    );
+    expect(() => dueWithPauses('2025-03-03 09:00', 5, 'resume', [backwards])).toThrow(expect.objectContaining({ reason: 'INVALID_DATE' }));
   });
 });
 
 describe('reprojectDeadlines', () => {
   it('returns only the open deadlines a calendar change moves', () => {
-    const request = (start: string, pauses: Pause[] = []) =>
-      ({ start: at(start), amount: 2, unit: 'working_days', pauses, mode: 'resume' }) as const;
+    const request = (start: string, pauses: Pause[] = []) => ({ start: at(start), amount: 2, unit: 'working_days', pauses, mode: 'resume' }) as const;
     const open = [
       { key: 'crosses the new day off', request: request('2025-03-10 09:00') },
       { key: 'before it', request: request('2025-03-05 09:00') },
@@ -164,10 +142,7 @@ describe('reprojectDeadlines', () => {
 
     const edited = buildWorkingCalendar({
       ...NATIONAL_CALENDAR_SPEC,
-      overrides: [
-        ...NATIONAL_CALENDAR_SPEC.overrides,
-        { date: '2025-03-11', kind: 'day_off', reason: 'Nghỉ đột xuất' },
-      ],
+      overrides: [...NATIONAL_CALENDAR_SPEC.overrides, { date: '2025-03-11', kind: 'day_off', reason: 'Nghỉ đột xuất' }],
     });
 
     expect(reprojectDeadlines(national, open)).toEqual([]);
@@ -181,11 +156,8 @@ describe('reprojectDeadlines', () => {
 describe('deadline properties', () => {
   const START_2025 = at('2025-01-01 00:00').getTime();
   const MINUTES_2025_2026 = 2 * 365 * 24 * 60;
-  const anyStart = fc
-    .integer({ min: 0, max: MINUTES_2025_2026 - 1 })
-    .map((minute) => new Date(START_2025 + minute * 60_000));
-  const amountOf = (unit: DeadlineUnit, n: number): number =>
-    unit === 'working_days' ? n / 2 : unit === 'working_hours' ? n / 4 : unit === 'months' ? n % 25 : n;
+  const anyStart = fc.integer({ min: 0, max: MINUTES_2025_2026 - 1 }).map((minute) => new Date(START_2025 + minute * 60_000));
+  const amountOf = (unit: DeadlineUnit, n: number): number => (unit === 'working_days' ? n / 2 : unit === 'working_hours' ? n / 4 : unit === 'months' ? n % 25 : n);
   const anyUnit = fc.constantFrom(...DEADLINE_UNITS);
   const anyCount = fc.integer({ min: 0, max: 240 });
 
@@ -221,9 +193,7 @@ describe('deadline properties', () => {
       fc.property(anyStart, anyCount, anyCount, (start, a, b) => {
         const date = vn(start)!.slice(0, 10);
         expect(national.addWorkingDays(national.addWorkingDays(date, a), b)).toBe(national.addWorkingDays(date, a + b));
-        expect(national.addWorkingTime(national.addWorkingTime(start, a * 7), b * 7)).toEqual(
-          national.addWorkingTime(start, (a + b) * 7),
-        );
+        expect(national.addWorkingTime(national.addWorkingTime(start, a * 7), b * 7)).toEqual(national.addWorkingTime(start, (a + b) * 7));
       }),
     );
   });
@@ -244,9 +214,7 @@ describe('deadline properties', () => {
         const expected = new Date(monday);
         expected.setUTCDate(expected.getUTCDate() + Math.floor(n / 5) * 7 + (n % 5));
         const date = monday.toISOString().slice(0, 10);
-        expect(vn(plain.deadline({ start: at(`${date} 08:00`), amount: n, unit: 'working_days' }))).toBe(
-          `${expected.toISOString().slice(0, 10)} 17:00`,
-        );
+        expect(vn(plain.deadline({ start: at(`${date} 08:00`), amount: n, unit: 'working_days' }))).toBe(`${expected.toISOString().slice(0, 10)} 17:00`);
       }),
     );
   });

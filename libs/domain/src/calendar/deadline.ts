@@ -31,12 +31,7 @@ export function assertDeadlineAmount(amount: number, unit: DeadlineUnit): void {
     throw new CalendarError('INVALID_UNIT', `Unknown deadline unit '${String(unit)}'`, { unit });
   }
   const wholeSteps = unit === 'working_hours' ? null : unit === 'working_days' ? 2 : 1;
-  if (
-    typeof amount !== 'number' ||
-    !Number.isFinite(amount) ||
-    amount < 0 ||
-    (wholeSteps !== null && !Number.isInteger(amount * wholeSteps))
-  ) {
+  if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0 || (wholeSteps !== null && !Number.isInteger(amount * wholeSteps))) {
     const expected = wholeSteps === 2 ? 'a multiple of 0.5' : wholeSteps === 1 ? 'a whole number' : 'a number';
     throw new CalendarError('INVALID_AMOUNT', `Amount for ${unit} must be ${expected} ≥ 0, got ${amount}`, {
       amount,
@@ -62,10 +57,7 @@ export interface DeadlineChange<K> {
  * After a calendar edit: recomputes each open deadline on the new snapshot (one deadline is
  * `calendar.deadlineWithPauses(request)`) and returns only those that moved.
  */
-export function reprojectDeadlines<K>(
-  calendar: WorkingCalendar,
-  open: Iterable<OpenDeadline<K>>,
-): DeadlineChange<K>[] {
+export function reprojectDeadlines<K>(calendar: WorkingCalendar, open: Iterable<OpenDeadline<K>>): DeadlineChange<K>[] {
   const changes: DeadlineChange<K>[] = [];
   for (const { key, request, deadline } of open) {
     const next = calendar.deadlineWithPauses(request);

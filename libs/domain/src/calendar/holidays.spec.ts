@@ -61,12 +61,7 @@ describe('ruleDaysOff', () => {
   it('skips holidays when placing a compensatory day', () => {
     // 2023: Giỗ Tổ Saturday 29 Apr, 30 Apr Sunday, 1 May Monday → compensated Tuesday 2 and Wednesday 3 May;
     // also 1 Jan on a Sunday and 2 Sep on a Saturday.
-    expect(daysOff(2023, 'compensatory').map(([date]) => date)).toEqual([
-      '2023-01-02',
-      '2023-05-02',
-      '2023-05-03',
-      '2023-09-04',
-    ]);
+    expect(daysOff(2023, 'compensatory').map(([date]) => date)).toEqual(['2023-01-02', '2023-05-02', '2023-05-03', '2023-09-04']);
   });
 
   it('gives the 2025 holidays with no compensation', () => {

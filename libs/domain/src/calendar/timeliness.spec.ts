@@ -17,8 +17,6 @@ describe('classifyTimeliness', () => {
   });
 
   it('rejects an invalid instant', () => {
-    expect(() => classifyTimeliness(new Date(Number.NaN), deadline)).toThrow(
-      expect.objectContaining({ reason: 'INVALID_DATE' }),
-    );
+    expect(() => classifyTimeliness(new Date(Number.NaN), deadline)).toThrow(expect.objectContaining({ reason: 'INVALID_DATE' }));
   });
 });

@@ -126,15 +126,11 @@ describe('working days', () => {
   });
 
   it.each([-1, 1.5, Number.NaN])('rejects %d days', (days) => {
-    expect(() => national.addWorkingDays('2025-03-10', days)).toThrow(
-      expect.objectContaining({ reason: 'INVALID_AMOUNT' }),
-    );
+    expect(() => national.addWorkingDays('2025-03-10', days)).toThrow(expect.objectContaining({ reason: 'INVALID_AMOUNT' }));
   });
 
   it('fails past 2100 with a typed error', () => {
-    expect(() => national.addWorkingDays('2100-12-30', 5)).toThrow(
-      expect.objectContaining({ reason: 'YEAR_OUT_OF_RANGE', details: { reason: 'YEAR_OUT_OF_RANGE', year: 2101 } }),
-    );
+    expect(() => national.addWorkingDays('2100-12-30', 5)).toThrow(expect.objectContaining({ reason: 'YEAR_OUT_OF_RANGE', details: { reason: 'YEAR_OUT_OF_RANGE', year: 2101 } }));
   });
 });
 
@@ -174,9 +170,7 @@ describe('an agency calendar', () => {
   );
 
   it('works its Saturday mornings and applies its own cut-off', () => {
-    expect(vn(agency.deadline({ start: at('2025-03-07 15:30'), amount: 1, unit: 'working_days' }))).toBe(
-      '2025-03-08 11:30',
-    );
+    expect(vn(agency.deadline({ start: at('2025-03-07 15:30'), amount: 1, unit: 'working_days' }))).toBe('2025-03-08 11:30');
   });
 
   it('closes on its own day off', () => {
@@ -190,9 +184,7 @@ describe('an agency calendar', () => {
   });
 
   it('works a full day on a make-up Saturday', () => {
-    expect(vn(agency.deadline({ start: at('2025-02-07 16:30'), amount: 0, unit: 'working_days' }))).toBe(
-      '2025-02-08 17:00',
-    );
+    expect(vn(agency.deadline({ start: at('2025-02-07 16:30'), amount: 0, unit: 'working_days' }))).toBe('2025-02-08 17:00');
   });
 });
 
@@ -202,7 +194,10 @@ describe('workingWeek', () => {
   });
 
   it('follows an agency that also opens Saturday mornings and works longer days', () => {
-    const long = [{ start: '07:00', end: '11:30' }, { start: '13:00', end: '17:00' }] as const;
+    const long = [
+      { start: '07:00', end: '11:30' },
+      { start: '13:00', end: '17:00' },
+    ] as const;
     const spec = mergeCalendarSpec(DEFAULT_CALENDAR_SPEC, { weeklySessions: { mon: long, sat: [{ start: '07:30', end: '11:30' }] } });
     expect(buildWorkingCalendar(spec).workingWeek()).toEqual({ dayMinutes: 510, daysPerWeek: 6 });
   });

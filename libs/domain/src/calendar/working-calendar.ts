@@ -150,9 +150,7 @@ export class WorkingCalendar {
     const { amount } = request;
     switch (request.unit) {
       case 'working_days':
-        return Number.isInteger(amount)
-          ? this.endOfDay(this.workingDayAfter(start.day, amount))
-          : this.endOfSessionAfter(start, amount * 2);
+        return Number.isInteger(amount) ? this.endOfDay(this.workingDayAfter(start.day, amount)) : this.endOfSessionAfter(start, amount * 2);
       case 'half_days':
         return this.endOfSessionAfter(start, amount);
       case 'working_hours':
@@ -372,9 +370,7 @@ export class WorkingCalendar {
   }
 
   private pausedWorkingTime(pauses: readonly CompletedPause[], countingStart: Date): number {
-    const intervals = pauses
-      .map(({ from, to }) => ({ from: from < countingStart ? countingStart : from, to }))
-      .sort((a, b) => a.from.getTime() - b.from.getTime());
+    const intervals = pauses.map(({ from, to }) => ({ from: from < countingStart ? countingStart : from, to })).sort((a, b) => a.from.getTime() - b.from.getTime());
     let minutes = 0;
     let covered = countingStart;
     for (const { from, to } of intervals) {

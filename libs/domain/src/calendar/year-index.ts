@@ -64,8 +64,7 @@ export function buildYearIndex(year: number, spec: CompiledSpec, publicHolidays:
     days.push(plan);
     workingDaysBefore[i + 1] = workingDaysBefore[i] + (plan.sessions.length > 0 ? 1 : 0);
     sessionsBefore[i + 1] = sessionsBefore[i] + plan.sessions.length;
-    minutesBefore[i + 1] =
-      minutesBefore[i] + plan.sessions.reduce((sum, session) => sum + session.end - session.start, 0);
+    minutesBefore[i + 1] = minutesBefore[i] + plan.sessions.reduce((sum, session) => sum + session.end - session.start, 0);
   }
   return { year, firstDay, days, workingDaysBefore, sessionsBefore, minutesBefore };
 }

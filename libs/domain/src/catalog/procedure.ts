@@ -81,10 +81,19 @@ export function validateProcedure(procedure: ProcedureDefinition): FieldProblem[
     });
   };
   if (!PROCEDURE_CODE_PATTERN.test(procedure.code)) problems.push({ field: 'code', reason: 'must be a national code like 1.001193' });
-  unique(procedure.documents.map((document) => document.key), (i) => `documents[${i}].key`);
-  unique(procedure.variants.map((variant) => variant.key), (i) => `variants[${i}].key`);
+  unique(
+    procedure.documents.map((document) => document.key),
+    (i) => `documents[${i}].key`,
+  );
+  unique(
+    procedure.variants.map((variant) => variant.key),
+    (i) => `variants[${i}].key`,
+  );
   procedure.variants.forEach((variant, v) =>
-    unique((variant.documents ?? []).map((document) => document.key), (i) => `variants[${v}].documents[${i}].key`),
+    unique(
+      (variant.documents ?? []).map((document) => document.key),
+      (i) => `variants[${v}].documents[${i}].key`,
+    ),
   );
   if (procedure.coordinatingAgencyKinds.includes(procedure.leadAgencyKind)) {
     problems.push({ field: 'coordinatingAgencyKinds', reason: 'must not repeat the lead agency kind' });

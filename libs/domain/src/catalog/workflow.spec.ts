@@ -32,8 +32,7 @@ function landWorkflow(): WorkflowDefinition {
   };
 }
 
-const fields = (definition: WorkflowDefinition, legalTime = TEN_DAYS) =>
-  validateWorkflow(definition, legalTime, known);
+const fields = (definition: WorkflowDefinition, legalTime = TEN_DAYS) => validateWorkflow(definition, legalTime, known);
 
 describe('validateWorkflow', () => {
   it('accepts a valid liên thông workflow with a parallel group', () => {
@@ -60,9 +59,7 @@ describe('validateWorkflow', () => {
     const definition = landWorkflow();
     definition.steps[5].next = ['appraise'];
     definition.steps.push(returnDesk('unused'));
-    expect(fields(definition)).toEqual([
-      { field: 'steps', reason: "cycle: appraise → fork → tax → join → issue → appraise (send a dossier back with the 'return' action instead)" },
-    ]);
+    expect(fields(definition)).toEqual([{ field: 'steps', reason: "cycle: appraise → fork → tax → join → issue → appraise (send a dossier back with the 'return' action instead)" }]);
   });
 
   it('reports an unreachable step', () => {
@@ -115,17 +112,13 @@ describe('validateWorkflow', () => {
     const sameDay: WorkflowDefinition = { steps: [task('certify', ['return'], { budget: { amount: 2, unit: 'working_hours' } }), returnDesk()] };
     expect(fields(sameDay, { amount: 0, unit: 'working_days' })).toEqual([]);
     sameDay.steps[0].budget = { amount: 5, unit: 'working_hours' };
-    expect(fields(sameDay, { amount: 0, unit: 'working_days' })[0].reason).toBe(
-      'the longest path (certify → return) needs 9 working hours; the legal time allows 7.5',
-    );
+    expect(fields(sameDay, { amount: 0, unit: 'working_days' })[0].reason).toBe('the longest path (certify → return) needs 9 working hours; the legal time allows 7.5');
   });
 
   it('reports a missing return step', () => {
     const definition = landWorkflow();
     definition.steps[6].role = Role.LEADER;
-    expect(fields(definition)).toEqual([
-      { field: 'steps', reason: 'missing return step: the workflow must end in one task for role RECEPTION (the return desk), ends in return' },
-    ]);
+    expect(fields(definition)).toEqual([{ field: 'steps', reason: 'missing return step: the workflow must end in one task for role RECEPTION (the return desk), ends in return' }]);
   });
 
   it('reports malformed steps all at once', () => {

@@ -10,10 +10,7 @@ import type { Duration, ProcedureLevel } from './procedure';
  * - the agency of a kind at a level above the dossier's unit (`agencyKind` + `level`: "the land registry
  *   of the dossier's district").
  */
-export type PerformerRule =
-  | { agencyCode: string }
-  | { receivingAgency: true }
-  | { agencyKind: AgencyKind; level: ProcedureLevel };
+export type PerformerRule = { agencyCode: string } | { receivingAgency: true } | { agencyKind: AgencyKind; level: ProcedureLevel };
 
 /**
  * One node of a workflow. Tasks are the steps people work (each with its own budget inside the legal

@@ -14,7 +14,12 @@ describe('parseUnitFile', () => {
     expect(file.set).toBe('2025-03');
     expect([count(file.units, 'province'), count(file.units, 'district'), count(file.units, 'commune')]).toEqual([63, 696, 10047]);
     expect(file.units).toContainEqual({
-      code: '22330', level: 'commune', name: 'Phường Vĩnh Hải', type: 'Phường', parentCode: '568', path: '56.568.22330',
+      code: '22330',
+      level: 'commune',
+      name: 'Phường Vĩnh Hải',
+      type: 'Phường',
+      parentCode: '568',
+      path: '56.568.22330',
     });
     expect(file.successions).toEqual([]);
   });
@@ -33,16 +38,18 @@ describe('parseUnitFile', () => {
 
   it('rejects a malformed file naming every bad field', () => {
     const bad = { data: [{ level1_id: 1, name: '', level2s: [{ level2_id: '001', name: 'Quận A', level3s: [{ level3_id: 'x', name: 'Xã B' }] }] }] };
-    expect(() => parseUnitFile(bad)).toThrow(expect.objectContaining({
-      code: ErrorCode.VALIDATION_FAILED,
-      details: {
-        fields: [
-          { field: 'data[0].level1_id', reason: 'must be a 2-digit code string' },
-          { field: 'data[0].name', reason: 'must be a non-empty string' },
-          { field: 'data[0].level2s[0].level3s[0].level3_id', reason: 'must be a 5-digit code string' },
-        ],
-      },
-    }));
+    expect(() => parseUnitFile(bad)).toThrow(
+      expect.objectContaining({
+        code: ErrorCode.VALIDATION_FAILED,
+        details: {
+          fields: [
+            { field: 'data[0].level1_id', reason: 'must be a 2-digit code string' },
+            { field: 'data[0].name', reason: 'must be a non-empty string' },
+            { field: 'data[0].level2s[0].level3s[0].level3_id', reason: 'must be a 5-digit code string' },
+          ],
+        },
+      }),
+    );
     expect(() => parseUnitFile({ rows: [] })).toThrow(expect.objectContaining({ code: ErrorCode.VALIDATION_FAILED }));
   });
 });

@@ -88,12 +88,7 @@ export class AgenciesRepository {
 
   private scoped(scope: Scope): SelectQueryBuilder<AgencyEntity> {
     const [inScope, params] = scopeCondition(scope, 'unit.path');
-    return this.db
-      .getRepository(AgencyEntity)
-      .createQueryBuilder('agency')
-      .innerJoinAndSelect('agency.unit', 'unit')
-      .leftJoinAndSelect('agency.parent', 'parent')
-      .where(inScope, params);
+    return this.db.getRepository(AgencyEntity).createQueryBuilder('agency').innerJoinAndSelect('agency.unit', 'unit').leftJoinAndSelect('agency.parent', 'parent').where(inScope, params);
   }
 }
 

@@ -37,10 +37,17 @@ export class AuditRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async record(entry: AuditEntry): Promise<void> {
-    await this.db.query(
-      `INSERT INTO audit_log (actor_id, actor_username, actor_role, ip, action, entity, entity_key, status, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [entry.actorId, entry.actorUsername, entry.actorRole, entry.ip, entry.action, entry.entity, entry.entityKey, entry.status, entry.requestId],
-    );
+    await this.db.query(`INSERT INTO audit_log (actor_id, actor_username, actor_role, ip, action, entity, entity_key, status, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
+      entry.actorId,
+      entry.actorUsername,
+      entry.actorRole,
+      entry.ip,
+      entry.action,
+      entry.entity,
+      entry.entityKey,
+      entry.status,
+      entry.requestId,
+    ]);
   }
 
   /** Newest first. */
@@ -55,10 +62,11 @@ export class AuditRepository {
     if (query.entityKey) where('entity_key = ?', query.entityKey);
     const filter = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM audit_log ${filter}`, params);
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT * FROM audit_log ${filter} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.limit, query.offset],
-    );
+    const rows: Record<string, unknown>[] = await this.db.query(`SELECT * FROM audit_log ${filter} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+      ...params,
+      query.limit,
+      query.offset,
+    ]);
     return {
       total,
       items: rows.map((row) => ({

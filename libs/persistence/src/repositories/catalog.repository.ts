@@ -66,15 +66,18 @@ export class CatalogRepository {
     if (query.field) where('field = ?', query.field);
     if (query.level) where('level = ?', query.level);
     if (query.onlineLevel) where('online_level = ?', query.onlineLevel);
-    for (const word of foldVietnamese(query.search ?? '').split(' ').filter(Boolean)) {
+    for (const word of foldVietnamese(query.search ?? '')
+      .split(' ')
+      .filter(Boolean)) {
       where(`search_name LIKE ?`, `%${word.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
     }
     const filter = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM procedures ${filter}`, params);
-    const rows: ProcedureRow[] = await this.db.query(
-      `SELECT definition, active, updated_at FROM procedures ${filter} ORDER BY code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.limit, query.offset],
-    );
+    const rows: ProcedureRow[] = await this.db.query(`SELECT definition, active, updated_at FROM procedures ${filter} ORDER BY code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+      ...params,
+      query.limit,
+      query.offset,
+    ]);
     return { items: rows.map(toProcedure), total };
   }
 
@@ -127,10 +130,7 @@ export class CatalogRepository {
   }
 
   async version(code: string, variant: string | null, version: number): Promise<WorkflowVersion | null> {
-    const [row]: VersionRow[] = await this.db.query(
-      `SELECT * FROM workflow_versions WHERE procedure_code = $1 AND variant_key = $2 AND version = $3`,
-      [code, variant ?? '', version],
-    );
+    const [row]: VersionRow[] = await this.db.query(`SELECT * FROM workflow_versions WHERE procedure_code = $1 AND variant_key = $2 AND version = $3`, [code, variant ?? '', version]);
     return row ? toVersion(row) : null;
   }
 

@@ -1,18 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import {
-  Dossier,
-  DossierStatus,
-  DomainError,
-  ErrorCode,
-  foldVietnamese,
-  dossierCodePrefix,
-  DOSSIER_SEQUENCE_DIGITS,
-  HistoryEntry,
-  LocalDate,
-  Scope,
-} from '@motcua/domain';
+import { Dossier, DossierStatus, DomainError, ErrorCode, foldVietnamese, dossierCodePrefix, DOSSIER_SEQUENCE_DIGITS, HistoryEntry, LocalDate, Scope } from '@motcua/domain';
 import { inScope } from './scope-sql';
 
 /** A new dossier: everything but what the database assigns (id, code, version). */
@@ -133,7 +122,16 @@ export class DossiersRepository {
     // History is stamped with the filing instant (the application's clock), not PostgreSQL's.
     const columns = Object.entries(COLUMNS);
     const values = columns.map(([field, column]) => toColumnValue(column, (dossier as Record<string, unknown>)[field]));
-    const params = [dossier.receivingAgencyId, receiptDate, dossierCodePrefix(agencyCode, receiptDate), JSON.stringify(history.map(toHistoryRow)), topics, searchText(dossier), dossier.submittedAt, ...values];
+    const params = [
+      dossier.receivingAgencyId,
+      receiptDate,
+      dossierCodePrefix(agencyCode, receiptDate),
+      JSON.stringify(history.map(toHistoryRow)),
+      topics,
+      searchText(dossier),
+      dossier.submittedAt,
+      ...values,
+    ];
     const [row] = await this.db.query(
       `WITH counter AS (
          INSERT INTO dossier_code_counters (agency_id, day, last_sequence) VALUES ($1, $2, 1)
@@ -163,11 +161,13 @@ export class DossiersRepository {
     const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
     const sets = entries.map(([field], i) => `${COLUMNS[field as keyof typeof COLUMNS]} = $${i + 3}`);
     const values = entries.map(([field, value]) => toColumnValue(COLUMNS[field as keyof typeof COLUMNS], value));
-    const [row] = updatedRows(await tx.query(
-      `UPDATE dossiers SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
+    const [row] = updatedRows(
+      await tx.query(
+        `UPDATE dossiers SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')}
        WHERE id = $1 AND version = $2 RETURNING *`,
-      [dossier.id, dossier.version, ...values],
-    ));
+        [dossier.id, dossier.version, ...values],
+      ),
+    );
     if (!row) {
       throw new DomainError(ErrorCode.VERSION_CONFLICT, `Dossier ${dossier.code} was changed by someone else; reload it and try again`);
     }
@@ -203,10 +203,7 @@ export class DossiersRepository {
 
   /** Received dossiers whose processing is not over, in id order after `afterId` (for re-projection). */
   async openAfter(afterId: string, limit: number): Promise<Dossier[]> {
-    const rows = await this.db.query(
-      `SELECT * FROM dossiers WHERE received_at IS NOT NULL AND resolved_at IS NULL AND closed_at IS NULL AND id > $1 ORDER BY id LIMIT $2`,
-      [afterId, limit],
-    );
+    const rows = await this.db.query(`SELECT * FROM dossiers WHERE received_at IS NOT NULL AND resolved_at IS NULL AND closed_at IS NULL AND id > $1 ORDER BY id LIMIT $2`, [afterId, limit]);
     return rows.map(toDossier);
   }
 
@@ -260,10 +257,7 @@ export class DossiersRepository {
     const filter = conditions.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dossiers WHERE ${filter}`, params);
     const order = `${SORT_COLUMNS[query.sort]} ${query.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, code`;
-    const rows = await this.db.query(
-      `SELECT * FROM dossiers WHERE ${filter} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, query.limit, query.offset],
-    );
+    const rows = await this.db.query(`SELECT * FROM dossiers WHERE ${filter} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, query.limit, query.offset]);
     return { items: rows.map(toDossier), total };
   }
 
@@ -307,10 +301,7 @@ export class DossiersRepository {
 
   /** Records the citizen's one rating; false if the dossier was rated already. */
   async rate(dossierId: string, score: number, comment: string | null): Promise<boolean> {
-    const rows = await this.db.query(
-      `INSERT INTO dossier_ratings (dossier_id, score, comment) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING dossier_id`,
-      [dossierId, score, comment],
-    );
+    const rows = await this.db.query(`INSERT INTO dossier_ratings (dossier_id, score, comment) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING dossier_id`, [dossierId, score, comment]);
     return rows.length === 1;
   }
 }
@@ -323,7 +314,6 @@ function updatedRows(result: [Record<string, unknown>[], number]): Record<string
 function searchText(dossier: NewDossier): string {
   return foldVietnamese(`${dossier.applicant.fullName} ${dossier.proxy?.fullName ?? ''}`);
 }
-
 
 function toHistoryRow(entry: HistoryDraft) {
   return {

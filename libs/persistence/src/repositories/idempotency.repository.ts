@@ -34,12 +34,7 @@ export class IdempotencyRepository {
   }
 
   async complete(actorId: string, key: string, status: number, body: unknown): Promise<void> {
-    await this.db.query(`UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE actor_id = $1 AND key = $2`, [
-      actorId,
-      key,
-      status,
-      JSON.stringify(body),
-    ]);
+    await this.db.query(`UPDATE idempotency_keys SET response_status = $3, response_body = $4 WHERE actor_id = $1 AND key = $2`, [actorId, key, status, JSON.stringify(body)]);
   }
 
   /** The request failed: free the key so the client may retry. */

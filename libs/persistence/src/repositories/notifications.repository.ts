@@ -70,10 +70,10 @@ export class NotificationsRepository {
    * agency, and the leaders and supervisors of the nearest unit above that has some, its own first.
    */
   async recipientsFor(task: { agencyId: string; assigneeId: string | null; role: Role }): Promise<Recipient[]> {
-    const direct: Recipient[] = await this.db.query(
-      `SELECT id, email FROM users WHERE active AND (id = $2 OR (agency_id = $1 AND role IN ('LEADER', 'SUPERVISOR'))) ORDER BY username`,
-      [task.agencyId, task.assigneeId],
-    );
+    const direct: Recipient[] = await this.db.query(`SELECT id, email FROM users WHERE active AND (id = $2 OR (agency_id = $1 AND role IN ('LEADER', 'SUPERVISOR'))) ORDER BY username`, [
+      task.agencyId,
+      task.assigneeId,
+    ]);
     if (direct.length > 0) return direct;
     return this.db.query(
       `WITH unit AS (

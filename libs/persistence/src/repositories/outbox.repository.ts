@@ -59,10 +59,7 @@ export class OutboxRepository {
    */
   async relay(limit: number, publish: (rows: OutboxRow[]) => Promise<void>): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const rows: Row[] = await tx.query(
-        `SELECT id, topic, aggregate_id, payload, delivery, failed_deliveries FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [limit],
-      );
+      const rows: Row[] = await tx.query(`SELECT id, topic, aggregate_id, payload, delivery, failed_deliveries FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`, [limit]);
       if (rows.length === 0) return 0;
       await publish(rows.map(toOutboxRow));
       await tx.query(`UPDATE outbox SET sent_at = now(), checked_at = now() WHERE id = ANY($1)`, [rows.map((row) => row.id)]);
@@ -102,10 +99,7 @@ export class OutboxRepository {
 
   /** The row goes out again as a new delivery (a new job id): its job was lost, or failed. */
   async nextDelivery(tx: EntityManager, id: string, failed: boolean): Promise<void> {
-    await tx.query(
-      `UPDATE outbox SET delivery = delivery + 1, failed_deliveries = failed_deliveries + $2::int, checked_at = now() WHERE id = $1`,
-      [id, failed ? 1 : 0],
-    );
+    await tx.query(`UPDATE outbox SET delivery = delivery + 1, failed_deliveries = failed_deliveries + $2::int, checked_at = now() WHERE id = $1`, [id, failed ? 1 : 0]);
   }
 
   /** The row failed its last delivery: it becomes a dead letter and is no longer published. */

@@ -167,7 +167,12 @@ function newCommuneOfPath(path: string, literal: (value: string) => string): str
  * district (its row) or commune (its agencies' rows); what the groups leave out of the filtered unit
  * (dossiers received at a higher level) is the whole minus the groups, under the null key.
  */
-function rollupSources(groupBy: ReportGroup, within: string | null, unitSet: ReportPeriod['unitSet'], bind: (value: unknown) => string): { table: 'report_totals' | 'report_procedure_totals'; sources: Source[] } {
+function rollupSources(
+  groupBy: ReportGroup,
+  within: string | null,
+  unitSet: ReportPeriod['unitSet'],
+  bind: (value: unknown) => string,
+): { table: 'report_totals' | 'report_procedure_totals'; sources: Source[] } {
   // A node and everything under it: its agencies ('#') and its children ('.') sort between it and it + '/'.
   const under = (path: string) => `node >= ${bind(path)} AND node < ${bind(`${path}/`)}`;
   const literal = (value: string | null) => (value === null ? 'NULL' : bind(value));
@@ -235,10 +240,15 @@ export class ReportsRepository {
       `SELECT (${source.key})::text COLLATE "default" AS key, grain, bucket, ${MEASURES.map((m) => `${source.sign === 1 ? '' : '-'}${m} AS ${m}`).join(', ')}
        FROM ${table} WHERE kind = '${source.kind}' AND ${source.node}`;
     // The years before the bounds' years, the months of those years before the bounds' months, the days of those months before the bounds.
-    const ranges = (grain: string, ranges: [string, string, boolean][]) =>
-      ranges.filter(([, , any]) => any).map(([from, to]) => `grain = '${grain}' AND bucket >= ${from} AND bucket < ${to}`);
-    const months = ranges('M', [['$5', '$3', bounds.fromYear !== bounds.fromMonth], ['$6', '$4', bounds.toYear !== bounds.toMonth]]);
-    const days = ranges('D', [['$3', '$1', bounds.fromMonth !== bounds.from], ['$4', '$2', bounds.toMonth !== bounds.to]]);
+    const ranges = (grain: string, ranges: [string, string, boolean][]) => ranges.filter(([, , any]) => any).map(([from, to]) => `grain = '${grain}' AND bucket >= ${from} AND bucket < ${to}`);
+    const months = ranges('M', [
+      ['$5', '$3', bounds.fromYear !== bounds.fromMonth],
+      ['$6', '$4', bounds.toYear !== bounds.toMonth],
+    ]);
+    const days = ranges('D', [
+      ['$3', '$1', bounds.fromMonth !== bounds.from],
+      ['$4', '$2', bounds.toMonth !== bounds.to],
+    ]);
     const parts = sources.map((source) => `${select(source)} AND (${[`grain = 'Y' AND bucket < $6`, ...months].join(' OR ')})`);
     if (days.length > 0) {
       // The days are held for provinces and districts, counted from the dossiers otherwise.
@@ -259,8 +269,7 @@ export class ReportsRepository {
     const upTo = (measure: string, before: 'before_from' | 'before_to') => `coalesce(sum(${measure}) FILTER (WHERE ${before}), 0)`;
     const between = (measure: string) => `${upTo(measure, 'before_to')} - ${upTo(measure, 'before_from')}`;
     const open = (before: 'before_from' | 'before_to') => upTo('received_online + received_other - ended', before);
-    const sql =
-      `WITH parts AS (${parts.join('\n UNION ALL ')}),
+    const sql = `WITH parts AS (${parts.join('\n UNION ALL ')}),
        flagged AS (
          SELECT p.*,
            grain = 'Y' AND bucket < $5 OR grain = 'M' AND bucket >= $5 AND bucket < $3 OR grain = 'D' AND bucket >= $3 AND bucket < $1 AS before_from,
@@ -311,7 +320,9 @@ export class ReportsRepository {
          SELECT ${this.key(groupBy, period)} AS key, d.* FROM dossiers d WHERE ${filter}
        )
        SELECT g.key, ${this.label(groupBy, period)} AS label,
-         ${Object.entries(BUCKETS).map(([bucket, condition]) => `count(*) FILTER (WHERE ${condition.replaceAll('d.', 'g.')})::int AS ${bucket}`).join(',\n         ')}
+         ${Object.entries(BUCKETS)
+           .map(([bucket, condition]) => `count(*) FILTER (WHERE ${condition.replaceAll('d.', 'g.')})::int AS ${bucket}`)
+           .join(',\n         ')}
        FROM grouped g GROUP BY g.key ORDER BY g.key NULLS FIRST`,
       params,
     );
@@ -331,11 +342,25 @@ export class ReportsRepository {
        FROM grouped g GROUP BY g.key ORDER BY g.key NULLS FIRST`,
       params,
     );
-    return rows.map((row) => ({ key: row.key as string | null, label: row.label as string | null, ratings: row.ratings as number, average: row.average as number, satisfied: row.satisfied as number }));
+    return rows.map((row) => ({
+      key: row.key as string | null,
+      label: row.label as string | null,
+      ratings: row.ratings as number,
+      average: row.average as number,
+      satisfied: row.satisfied as number,
+    }));
   }
 
   /** The dossiers behind one figure: a bucket of one group (key null: the group without a key). */
-  async dossiers(scope: Scope, period: ReportPeriod, groupBy: ReportGroup | undefined, key: string | undefined, bucket: ReportBucket, limit: number, offset: number): Promise<{ items: Dossier[]; total: number }> {
+  async dossiers(
+    scope: Scope,
+    period: ReportPeriod,
+    groupBy: ReportGroup | undefined,
+    key: string | undefined,
+    bucket: ReportBucket,
+    limit: number,
+    offset: number,
+  ): Promise<{ items: Dossier[]; total: number }> {
     const [filter, params] = this.filter(scope, period);
     const conditions = [filter, BUCKETS[bucket]];
     if (groupBy && key !== undefined) {
@@ -344,10 +369,11 @@ export class ReportsRepository {
     }
     const where = conditions.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dossiers d WHERE ${where}`, params);
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT d.* FROM dossiers d WHERE ${where} ORDER BY d.received_at, d.code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
-      [...params, limit, offset],
-    );
+    const rows: Record<string, unknown>[] = await this.db.query(`SELECT d.* FROM dossiers d WHERE ${where} ORDER BY d.received_at, d.code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+      ...params,
+      limit,
+      offset,
+    ]);
     return { items: rows.map(toDossier), total };
   }
 

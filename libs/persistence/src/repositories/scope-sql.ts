@@ -6,10 +6,7 @@ import type { Scope } from '@motcua/domain';
  */
 export function scopeCondition(scope: Scope, column: string): [string, Record<string, string>] {
   if (scope.unitPath === null) return ['TRUE', {}];
-  return [
-    `(${column} = :scopePath OR ${column} LIKE :scopePrefix)`,
-    { scopePath: scope.unitPath, scopePrefix: `${scope.unitPath}.%` },
-  ];
+  return [`(${column} = :scopePath OR ${column} LIKE :scopePrefix)`, { scopePath: scope.unitPath, scopePrefix: `${scope.unitPath}.%` }];
 }
 
 /**

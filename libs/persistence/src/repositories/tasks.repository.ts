@@ -112,19 +112,13 @@ export class TasksRepository {
 
   /** Claims an open task for a user: exactly one of several concurrent claimers gets it. */
   async claim(taskId: string, userId: string): Promise<Task | null> {
-    const [rows] = await this.db.query(`UPDATE tasks SET status = 'claimed', assignee_id = $2, version = version + 1 WHERE id = $1 AND status = 'open' RETURNING *`, [
-      taskId,
-      userId,
-    ]);
+    const [rows] = await this.db.query(`UPDATE tasks SET status = 'claimed', assignee_id = $2, version = version + 1 WHERE id = $1 AND status = 'open' RETURNING *`, [taskId, userId]);
     return rows[0] ? toTask(rows[0]) : null;
   }
 
   /** A task with the unit path of its agency (to check an administrator's scope). */
   async findWithUnit(taskId: string): Promise<{ task: Task; unitPath: string } | null> {
-    const [row] = await this.db.query(
-      `SELECT t.*, u.path AS unit_path FROM tasks t JOIN agencies a ON a.id = t.agency_id JOIN administrative_units u ON u.id = a.unit_id WHERE t.id = $1`,
-      [taskId],
-    );
+    const [row] = await this.db.query(`SELECT t.*, u.path AS unit_path FROM tasks t JOIN agencies a ON a.id = t.agency_id JOIN administrative_units u ON u.id = a.unit_id WHERE t.id = $1`, [taskId]);
     return row ? { task: toTask(row), unitPath: row.unit_path as string } : null;
   }
 

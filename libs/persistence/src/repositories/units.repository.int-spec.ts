@@ -45,8 +45,7 @@ describe('UnitsRepository.importFile with the real national files', () => {
   });
 
   it('dates every unit by its set, so a reused code resolves to the unit in force at the date', async () => {
-    const at = async (date: string) =>
-      (await units.list({ unitPath: null }, { at: date, level: 'commune', limit: 500, offset: 0 })).items.find((unit) => unit.code === '00004');
+    const at = async (date: string) => (await units.list({ unitPath: null }, { at: date, level: 'commune', limit: 500, offset: 0 })).items.find((unit) => unit.code === '00004');
     expect(await at('2025-06-30')).toMatchObject({ name: 'Phường Trúc Bạch', unitSet: '2025-03', path: '01.001.00004' });
     expect(await at('2025-07-01')).toMatchObject({ name: 'Phường Ba Đình', unitSet: '2025-07', path: '01.00004' });
   });

@@ -40,23 +40,14 @@ export class UnitsRepository {
       .andWhere('(unit.validTo IS NULL OR unit.validTo > :at)', { at: query.at });
     if (query.level) builder.andWhere('unit.level = :level', { level: query.level });
     if (query.parentCode) builder.andWhere('unit.parentCode = :parentCode', { parentCode: query.parentCode });
-    const [items, total] = await builder
-      .orderBy('unit.path')
-      .take(query.limit)
-      .skip(query.offset)
-      .getManyAndCount();
+    const [items, total] = await builder.orderBy('unit.path').take(query.limit).skip(query.offset).getManyAndCount();
     return { items, total };
   }
 
   /** A unit by id, inside the scope, whatever its dates. */
   findById(scope: Scope, id: string): Promise<AdministrativeUnitEntity | null> {
     const [inScope, params] = scopeCondition(scope, 'unit.path');
-    return this.db
-      .getRepository(AdministrativeUnitEntity)
-      .createQueryBuilder('unit')
-      .where('unit.id = :id', { id })
-      .andWhere(inScope, params)
-      .getOne();
+    return this.db.getRepository(AdministrativeUnitEntity).createQueryBuilder('unit').where('unit.id = :id', { id }).andWhere(inScope, params).getOne();
   }
 
   /** A unit by its code inside the scope, the one in force now preferred. */
@@ -84,19 +75,13 @@ export class UnitsRepository {
   async namesAlong(unitSet: UnitSetKey, path: string): Promise<string[]> {
     const parts = path.split('.');
     const paths = parts.map((_, i) => parts.slice(0, i + 1).join('.'));
-    const rows: { path: string; name: string }[] = await this.db.query(
-      `SELECT path, name FROM administrative_units WHERE unit_set = $1 AND path = ANY($2)`,
-      [unitSet, paths],
-    );
+    const rows: { path: string; name: string }[] = await this.db.query(`SELECT path, name FROM administrative_units WHERE unit_set = $1 AND path = ANY($2)`, [unitSet, paths]);
     return paths.map((candidate) => rows.find((row) => row.path === candidate)?.name).filter((name): name is string => !!name);
   }
 
   /** A commune's name by code, preferring the unit in force now over a pre-reform one. */
   async communeName(code: string): Promise<string | null> {
-    const [row] = await this.db.query(
-      `SELECT name FROM administrative_units WHERE level = 'commune' AND code = $1 ORDER BY valid_to DESC NULLS FIRST LIMIT 1`,
-      [code],
-    );
+    const [row] = await this.db.query(`SELECT name FROM administrative_units WHERE level = 'commune' AND code = $1 ORDER BY valid_to DESC NULLS FIRST LIMIT 1`, [code]);
     return row?.name ?? null;
   }
 
@@ -106,12 +91,7 @@ export class UnitsRepository {
 
   /** The unit an agency belongs to (unscoped: it is the caller's own). */
   findOfAgency(agencyId: string): Promise<AdministrativeUnitEntity | null> {
-    return this.db
-      .getRepository(AdministrativeUnitEntity)
-      .createQueryBuilder('unit')
-      .innerJoin('agencies', 'agency', 'agency.unit_id = unit.id')
-      .where('agency.id = :agencyId', { agencyId })
-      .getOne();
+    return this.db.getRepository(AdministrativeUnitEntity).createQueryBuilder('unit').innerJoin('agencies', 'agency', 'agency.unit_id = unit.id').where('agency.id = :agencyId', { agencyId }).getOne();
   }
 
   /**
@@ -163,14 +143,7 @@ export class UnitsRepository {
              AS s(old_level, old_code, new_level, new_code, kind)
            ON CONFLICT ON CONSTRAINT unit_successions_link_key DO NOTHING
            RETURNING id`,
-          [
-            validFrom,
-            batch.map((link) => link.oldLevel),
-            batch.map((link) => link.oldCode),
-            batch.map((link) => link.newLevel),
-            batch.map((link) => link.newCode),
-            batch.map((link) => link.kind),
-          ],
+          [validFrom, batch.map((link) => link.oldLevel), batch.map((link) => link.oldCode), batch.map((link) => link.newLevel), batch.map((link) => link.newCode), batch.map((link) => link.kind)],
         );
         result.successionsInserted += rows.length;
       }
@@ -180,9 +153,7 @@ export class UnitsRepository {
 
   /** How many units each set holds, per level (for the importer's report and the tests). */
   async countBySet(): Promise<Record<string, Partial<Record<UnitLevel, number>>>> {
-    const rows: { unit_set: string; level: UnitLevel; count: number }[] = await this.db.query(
-      `SELECT unit_set, level, count(*)::int AS count FROM administrative_units GROUP BY unit_set, level`,
-    );
+    const rows: { unit_set: string; level: UnitLevel; count: number }[] = await this.db.query(`SELECT unit_set, level, count(*)::int AS count FROM administrative_units GROUP BY unit_set, level`);
     const counts: Record<string, Partial<Record<UnitLevel, number>>> = {};
     for (const row of rows) (counts[row.unit_set] ??= {})[row.level] = row.count;
     return counts;

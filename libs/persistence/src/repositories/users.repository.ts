@@ -104,7 +104,10 @@ export class UsersRepository {
     if (query.active !== undefined) where('u.active = ?', query.active);
     if (query.q) where(`(u.username ILIKE ? OR u.full_name ILIKE ?)`, `%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
     const filter = conditions.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM users u JOIN agencies a ON a.id = u.agency_id JOIN administrative_units un ON un.id = a.unit_id WHERE ${filter}`, params);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM users u JOIN agencies a ON a.id = u.agency_id JOIN administrative_units un ON un.id = a.unit_id WHERE ${filter}`,
+      params,
+    );
     const rows = await this.db.query(`${USER_SELECT} WHERE ${filter} ORDER BY a.code, u.username LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, query.limit, query.offset]);
     return { items: rows.map(toUserRecord), total };
   }
@@ -152,9 +155,7 @@ export class UsersRepository {
 
   /** Creates the user, or updates name, role, agency and password of an existing username. */
   async upsert(draft: UserDraft): Promise<void> {
-    await this.db
-      .getRepository(UserEntity)
-      .upsert({ ...draft, username: draft.username.toLowerCase() }, { conflictPaths: ['username'] });
+    await this.db.getRepository(UserEntity).upsert({ ...draft, username: draft.username.toLowerCase() }, { conflictPaths: ['username'] });
   }
 }
 

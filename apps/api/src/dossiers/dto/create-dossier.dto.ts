@@ -35,9 +35,7 @@ function IsIdNumberOfKind(): PropertyDecorator {
     validator: {
       validate: (value, args) => typeof value === 'string' && ((args?.object as ApplicantDto).kind === 'organisation' ? TAX_CODE : CITIZEN_ID).test(value),
       defaultMessage: (args) =>
-        (args?.object as ApplicantDto).kind === 'organisation'
-          ? 'idNumber of an organisation must be a tax code (10 digits, or 10-3)'
-          : 'idNumber of a person must be a 12-digit citizen ID',
+        (args?.object as ApplicantDto).kind === 'organisation' ? 'idNumber of an organisation must be a tax code (10 digits, or 10-3)' : 'idNumber of a person must be a 12-digit citizen ID',
     },
   });
 }

@@ -1,22 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEnum,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEnum, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { AgencyKind, DEADLINE_UNITS, KEY_PATTERN as KEY, PROCEDURE_CODE_PATTERN, Role } from '@motcua/domain';
 import type { DeadlineUnit, OnlineLevel, ProcedureLevel, SupplementMode, WorkflowStep } from '@motcua/domain';
 import { PageQuery } from '../../common/page';

@@ -60,8 +60,7 @@ export class PublicDossierDto {
 }
 
 export function toPublicDossier({ dossier, agencyName, milestones, rating }: PublicDossierView): PublicDossierDto {
-  const result =
-    dossier.status === DossierStatus.RESOLVED ? 'ready' : dossier.status === DossierStatus.RETURNED ? 'returned' : dossier.closedAt ? 'none' : 'pending';
+  const result = dossier.status === DossierStatus.RESOLVED ? 'ready' : dossier.status === DossierStatus.RETURNED ? 'returned' : dossier.closedAt ? 'none' : 'pending';
   return {
     code: dossier.code,
     status: dossier.status,

@@ -28,7 +28,11 @@ export class AssignTaskDto {
 }
 
 export class CompleteTaskDto {
-  @ApiProperty({ enum: TASK_ACTIONS, description: 'forward/approve: done; return: back to an earlier step; request-supplement / request-payment: the dossier waits for the citizen; reject: to the return desk with a refusal; skip: an optional branch' })
+  @ApiProperty({
+    enum: TASK_ACTIONS,
+    description:
+      'forward/approve: done; return: back to an earlier step; request-supplement / request-payment: the dossier waits for the citizen; reject: to the return desk with a refusal; skip: an optional branch',
+  })
   @IsIn(TASK_ACTIONS)
   action!: TaskAction;
 

@@ -164,13 +164,7 @@ function OverridesEditor({ year, overrides, onSaved }: { year: number; overrides
       title="Điều chỉnh lịch của năm"
       size="small"
       extra={
-        <Popconfirm
-          title={`Lưu điều chỉnh lịch năm ${year}?`}
-          description="Hồ sơ tiếp nhận từ nay sẽ tính thời hạn theo lịch mới."
-          okText="Lưu"
-          cancelText="Hủy"
-          onConfirm={save}
-        >
+        <Popconfirm title={`Lưu điều chỉnh lịch năm ${year}?`} description="Hồ sơ tiếp nhận từ nay sẽ tính thời hạn theo lịch mới." okText="Lưu" cancelText="Hủy" onConfirm={save}>
           <Button type="primary" icon={<SaveOutlined />} loading={saving}>
             Lưu điều chỉnh
           </Button>
@@ -197,7 +191,13 @@ function OverridesEditor({ year, overrides, onSaved }: { year: number; overrides
                     width: 220,
                     render: (_, field) => (
                       <Form.Item name={[field.name, 'date']} rules={[{ required: true, message: 'Chọn ngày' }]} style={{ margin: 0 }}>
-                        <DatePicker aria-label={`Ngày điều chỉnh ${field.name + 1}`} format="DD/MM/YYYY" disabledDate={outsideYear} defaultPickerValue={dayjs(`${year}-01-01`)} style={{ width: '100%' }} />
+                        <DatePicker
+                          aria-label={`Ngày điều chỉnh ${field.name + 1}`}
+                          format="DD/MM/YYYY"
+                          disabledDate={outsideYear}
+                          defaultPickerValue={dayjs(`${year}-01-01`)}
+                          style={{ width: '100%' }}
+                        />
                       </Form.Item>
                     ),
                   },

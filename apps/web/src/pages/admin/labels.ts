@@ -32,8 +32,7 @@ export const STEP_KIND_LABEL: Record<Schemas['WorkflowStepDto']['kind'], string>
 };
 
 /** Select options from a label map, in the map's order. */
-export const optionsOf = <K extends string>(labels: Record<K, string>) =>
-  (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
+export const optionsOf = <K extends string>(labels: Record<K, string>) => (Object.entries(labels) as [K, string][]).map(([value, label]) => ({ value, label }));
 
 export const ROLE_OPTIONS = optionsOf(ROLE_LABEL as Record<Schemas['Role'], string>);
 

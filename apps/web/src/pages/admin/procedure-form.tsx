@@ -48,10 +48,12 @@ const cleanDocument = (document: RequiredDocument): RequiredDocument => ({ ...do
 
 /** The request body: empty optional parts are left out, as the API reads an absent part as "none". */
 function toBody(values: ProcedureValues) {
-  const channelTimes = Object.fromEntries(CHANNELS.flatMap((channel) => {
-    const duration = filled(values.channelTimes?.[channel]);
-    return duration ? [[channel, duration]] : [];
-  })) as Schemas['ChannelTimesDto'];
+  const channelTimes = Object.fromEntries(
+    CHANNELS.flatMap((channel) => {
+      const duration = filled(values.channelTimes?.[channel]);
+      return duration ? [[channel, duration]] : [];
+    }),
+  ) as Schemas['ChannelTimesDto'];
   return {
     name: values.name.trim(),
     field: values.field.trim(),
@@ -121,12 +123,26 @@ export function ProcedureForm({ procedure, onClose, onSaved }: { procedure?: Pro
       >
         <Row gutter={16}>
           <Col span={6}>
-            <Form.Item label="Mã thủ tục" name="code" rules={[{ required: true, message: 'Vui lòng nhập mã thủ tục' }, { pattern: /^\d\.\d{6}$/, message: 'Mã quốc gia dạng 1.001193' }]}>
+            <Form.Item
+              label="Mã thủ tục"
+              name="code"
+              rules={[
+                { required: true, message: 'Vui lòng nhập mã thủ tục' },
+                { pattern: /^\d\.\d{6}$/, message: 'Mã quốc gia dạng 1.001193' },
+              ]}
+            >
               <Input disabled={Boolean(procedure)} placeholder="1.001193" />
             </Form.Item>
           </Col>
           <Col span={18}>
-            <Form.Item label="Tên thủ tục" name="name" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên thủ tục' }, { min: 3, message: 'Ít nhất 3 ký tự' }]}>
+            <Form.Item
+              label="Tên thủ tục"
+              name="name"
+              rules={[
+                { required: true, whitespace: true, message: 'Vui lòng nhập tên thủ tục' },
+                { min: 3, message: 'Ít nhất 3 ký tự' },
+              ]}
+            >
               <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
             </Form.Item>
           </Col>

@@ -172,9 +172,7 @@ export function UsersPage() {
       {dialog?.kind === 'edit' && (
         <EditUserForm account={dialog.account} agencies={agencies.options} onClose={() => setDialog(null)} onSaved={(account) => saved(`Đã lưu tài khoản ${account.username}`)} />
       )}
-      {dialog?.kind === 'password' && (
-        <PasswordForm account={dialog.account} onClose={() => setDialog(null)} onSaved={() => saved(`Đã đặt mật khẩu mới cho ${dialog.account.username}`)} />
-      )}
+      {dialog?.kind === 'password' && <PasswordForm account={dialog.account} onClose={() => setDialog(null)} onSaved={() => saved(`Đã đặt mật khẩu mới cho ${dialog.account.username}`)} />}
     </Card>
   );
 }
@@ -280,7 +278,12 @@ function PasswordForm({ account, onClose, onSaved }: { account: Account; onClose
     <Modal open title={`Đặt mật khẩu cho ${account.username}`} okText="Đặt mật khẩu" cancelText="Hủy" confirmLoading={saving} onOk={() => form.submit()} onCancel={onClose} destroyOnHidden>
       <ProblemsAlert problems={problems} />
       <Form form={form} layout="vertical" onFinish={save}>
-        <Form.Item label="Mật khẩu mới" name="password" extra="Các phiên đăng nhập bằng mật khẩu cũ sẽ hết hiệu lực." rules={[{ required: true, message: 'Vui lòng nhập mật khẩu mới' }, PASSWORD_RULE]}>
+        <Form.Item
+          label="Mật khẩu mới"
+          name="password"
+          extra="Các phiên đăng nhập bằng mật khẩu cũ sẽ hết hiệu lực."
+          rules={[{ required: true, message: 'Vui lòng nhập mật khẩu mới' }, PASSWORD_RULE]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

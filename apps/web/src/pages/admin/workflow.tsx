@@ -39,7 +39,9 @@ export function WorkflowPanel({ procedure, agencyName, onPublished }: { procedur
   }
 
   const variantOptions = [{ value: OWN, label: 'Quy trình chung của thủ tục' }, ...procedure.variants.map((item) => ({ value: item.key, label: `Trường hợp: ${item.name}` }))];
-  const versionOptions = current ? Array.from({ length: current.version }, (_, i) => current.version - i).map((n) => ({ value: n, label: n === current.version ? `Phiên bản ${n} (đang áp dụng)` : `Phiên bản ${n}` })) : [];
+  const versionOptions = current
+    ? Array.from({ length: current.version }, (_, i) => current.version - i).map((n) => ({ value: n, label: n === current.version ? `Phiên bản ${n} (đang áp dụng)` : `Phiên bản ${n}` }))
+    : [];
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -206,9 +208,7 @@ function WorkflowEditor({
       onCancel={onClose}
       destroyOnHidden
     >
-      <Typography.Paragraph type="secondary">
-        Hồ sơ đã tiếp nhận tiếp tục xử lý theo phiên bản cũ; hồ sơ tiếp nhận sau khi công bố theo phiên bản mới.
-      </Typography.Paragraph>
+      <Typography.Paragraph type="secondary">Hồ sơ đã tiếp nhận tiếp tục xử lý theo phiên bản cũ; hồ sơ tiếp nhận sau khi công bố theo phiên bản mới.</Typography.Paragraph>
       <Collapse
         size="small"
         style={{ marginBottom: 12 }}

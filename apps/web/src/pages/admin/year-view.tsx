@@ -48,7 +48,11 @@ function MonthView({ month, marks }: { month: Dayjs; marks: Map<string, Mark> })
       <Calendar
         fullscreen={false}
         value={month}
-        headerRender={() => <Typography.Text strong style={{ display: 'block', textAlign: 'center', padding: 4 }}>Tháng {month.month() + 1}</Typography.Text>}
+        headerRender={() => (
+          <Typography.Text strong style={{ display: 'block', textAlign: 'center', padding: 4 }}>
+            Tháng {month.month() + 1}
+          </Typography.Text>
+        )}
         fullCellRender={(date: Dayjs) => {
           if (!date.isSame(month, 'month')) return <div style={CELL}>{date.date()}</div>;
           const mark = marks.get(date.format('YYYY-MM-DD'));

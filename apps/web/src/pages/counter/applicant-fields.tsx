@@ -133,7 +133,14 @@ export function ApplicantFields() {
         </Form.Item>
       </Col>
       <Col xs={24} md={person ? 8 : 12}>
-        <Form.Item name={['applicant', 'email']} label="Thư điện tử" rules={[{ type: 'email', message: 'Địa chỉ thư điện tử không hợp lệ' }, { max: 200, message: 'Không được quá 200 ký tự' }]}>
+        <Form.Item
+          name={['applicant', 'email']}
+          label="Thư điện tử"
+          rules={[
+            { type: 'email', message: 'Địa chỉ thư điện tử không hợp lệ' },
+            { max: 200, message: 'Không được quá 200 ký tự' },
+          ]}
+        >
           <Input inputMode="email" autoComplete="off" />
         </Form.Item>
       </Col>
@@ -166,7 +173,11 @@ export function ProxyFields() {
       {hasProxy && (
         <Row gutter={16}>
           <Col xs={24} md={8}>
-            <Form.Item name={['proxy', 'fullName']} label="Họ và tên người nộp thay" rules={[required('Vui lòng nhập họ và tên người nộp thay'), { min: 2, message: 'Phải có ít nhất 2 ký tự' }, { max: 200, message: 'Không được quá 200 ký tự' }]}>
+            <Form.Item
+              name={['proxy', 'fullName']}
+              label="Họ và tên người nộp thay"
+              rules={[required('Vui lòng nhập họ và tên người nộp thay'), { min: 2, message: 'Phải có ít nhất 2 ký tự' }, { max: 200, message: 'Không được quá 200 ký tự' }]}
+            >
               <Input autoComplete="off" />
             </Form.Item>
           </Col>
@@ -176,7 +187,11 @@ export function ProxyFields() {
             </Form.Item>
           </Col>
           <Col xs={24} md={10}>
-            <Form.Item name={['proxy', 'authorization']} label="Văn bản ủy quyền" rules={[required('Vui lòng ghi văn bản ủy quyền'), { min: 3, message: 'Phải có ít nhất 3 ký tự' }, { max: 500, message: 'Không được quá 500 ký tự' }]}>
+            <Form.Item
+              name={['proxy', 'authorization']}
+              label="Văn bản ủy quyền"
+              rules={[required('Vui lòng ghi văn bản ủy quyền'), { min: 3, message: 'Phải có ít nhất 3 ký tự' }, { max: 500, message: 'Không được quá 500 ký tự' }]}
+            >
               <Input placeholder="Giấy ủy quyền số 12/2025 ngày 02/05/2025" autoComplete="off" />
             </Form.Item>
           </Col>

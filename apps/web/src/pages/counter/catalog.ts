@@ -23,12 +23,10 @@ async function activeProcedures(): Promise<ProcedureSummary[]> {
 export const useProcedures = () => useApi('procedures', activeProcedures);
 
 /** The procedure in full; nothing while none is chosen. */
-export const useProcedure = (code: string | undefined) =>
-  useApi(code || null, () => unwrap(api.GET('/api/procedures/{code}', { params: { path: { code: code! } } })));
+export const useProcedure = (code: string | undefined) => useApi(code || null, () => unwrap(api.GET('/api/procedures/{code}', { params: { path: { code: code! } } })));
 
 /** The communes the officer's scope covers, where most applicants live. */
-export const useCommunes = () =>
-  useApi<Unit[]>('communes', async () => (await unwrap(api.GET('/api/units', { params: { query: { level: 'commune', limit: PAGE } } }))).items);
+export const useCommunes = () => useApi<Unit[]>('communes', async () => (await unwrap(api.GET('/api/units', { params: { query: { level: 'commune', limit: PAGE } } }))).items);
 
 /** The papers and the legal time for a case of the procedure, as the API resolves them. */
 export function resolveVariant(procedure: Procedure, variant: string | null, channel: Channel): { documents: RequiredDocument[]; legalTime: Duration } {
@@ -40,5 +38,4 @@ export function resolveVariant(procedure: Procedure, variant: string | null, cha
 }
 
 /** A dossier can only be accepted under a published workflow (of its case, or the procedure's general one). */
-export const hasWorkflow = (procedure: Procedure, variant: string | null) =>
-  procedure.workflows.some((workflow) => workflow.variant === variant || workflow.variant === null);
+export const hasWorkflow = (procedure: Procedure, variant: string | null) => procedure.workflows.some((workflow) => workflow.variant === variant || workflow.variant === null);

@@ -69,7 +69,12 @@ export function DocumentChecklist({ documents }: { documents: RequiredDocument[]
   const tickAll = () =>
     form.setFieldValue(
       'checklist',
-      documents.map((document, index) => ({ ...rows[index], received: true, originals: Math.max(rows[index]?.originals ?? 0, document.originals), copies: Math.max(rows[index]?.copies ?? 0, document.copies) })),
+      documents.map((document, index) => ({
+        ...rows[index],
+        received: true,
+        originals: Math.max(rows[index]?.originals ?? 0, document.originals),
+        copies: Math.max(rows[index]?.copies ?? 0, document.copies),
+      })),
     );
   return (
     <>

@@ -88,12 +88,24 @@ function SupplementItems({ prefix, suggested }: { prefix: (string | number)[]; s
                 <Input />
               </Form.Item>
               <Col flex="1 1 40%">
-                <Form.Item name={[field.name, 'what']} rules={[{ required: true, whitespace: true, message: 'Vui lòng nêu giấy tờ cần bổ sung' }, { max: 500, message: 'Không được quá 500 ký tự' }]}>
+                <Form.Item
+                  name={[field.name, 'what']}
+                  rules={[
+                    { required: true, whitespace: true, message: 'Vui lòng nêu giấy tờ cần bổ sung' },
+                    { max: 500, message: 'Không được quá 500 ký tự' },
+                  ]}
+                >
                   <Input placeholder="Giấy tờ cần bổ sung" aria-label={`Nội dung bổ sung ${index + 1}`} />
                 </Form.Item>
               </Col>
               <Col flex="1 1 40%">
-                <Form.Item name={[field.name, 'why']} rules={[{ required: true, whitespace: true, message: 'Vui lòng nêu lý do' }, { max: 1000, message: 'Không được quá 1000 ký tự' }]}>
+                <Form.Item
+                  name={[field.name, 'why']}
+                  rules={[
+                    { required: true, whitespace: true, message: 'Vui lòng nêu lý do' },
+                    { max: 1000, message: 'Không được quá 1000 ký tự' },
+                  ]}
+                >
                   <Input placeholder="Lý do" aria-label={`Lý do bổ sung ${index + 1}`} />
                 </Form.Item>
               </Col>
@@ -106,9 +118,7 @@ function SupplementItems({ prefix, suggested }: { prefix: (string | number)[]; s
             <Button icon={<PlusOutlined />} onClick={() => add({ what: '', why: '' })}>
               Thêm nội dung
             </Button>
-            {suggested.length > 0 && (
-              <Button onClick={() => form.setFieldValue([...prefix, 'items'], suggested)}>Điền các giấy tờ còn thiếu ({suggested.length})</Button>
-            )}
+            {suggested.length > 0 && <Button onClick={() => form.setFieldValue([...prefix, 'items'], suggested)}>Điền các giấy tờ còn thiếu ({suggested.length})</Button>}
           </Space>
           <Form.ErrorList errors={errors} />
         </>
@@ -158,7 +168,11 @@ export function DecisionFields({ prefix, suggested, acceptBlocked, busy }: { pre
         <Form.Item
           name={[...prefix, 'reason']}
           label="Lý do từ chối"
-          rules={[{ required: true, whitespace: true, message: 'Vui lòng nêu rõ lý do từ chối' }, { min: 5, message: 'Phải có ít nhất 5 ký tự' }, { max: 2000, message: 'Không được quá 2000 ký tự' }]}
+          rules={[
+            { required: true, whitespace: true, message: 'Vui lòng nêu rõ lý do từ chối' },
+            { min: 5, message: 'Phải có ít nhất 5 ký tự' },
+            { max: 2000, message: 'Không được quá 2000 ký tự' },
+          ]}
         >
           <Input.TextArea rows={3} placeholder="Ví dụ: Thủ tục không thuộc thẩm quyền giải quyết của UBND phường" />
         </Form.Item>
@@ -219,7 +233,15 @@ export function DecisionResult({ dossier, nextLabel, onNext }: { dossier: Dossie
         size="small"
         column={1}
         items={[
-          { key: 'code', label: 'Mã hồ sơ', children: <Typography.Text strong copyable>{dossier.code}</Typography.Text> },
+          {
+            key: 'code',
+            label: 'Mã hồ sơ',
+            children: (
+              <Typography.Text strong copyable>
+                {dossier.code}
+              </Typography.Text>
+            ),
+          },
           { key: 'status', label: 'Trạng thái', children: <StatusTag status={dossier.status} label={dossier.statusLabel} /> },
           { key: 'procedure', label: 'Thủ tục', children: dossier.procedureName },
           { key: 'channel', label: 'Hình thức nộp', children: <ChannelTag channel={dossier.channel} /> },

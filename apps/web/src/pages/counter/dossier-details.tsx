@@ -20,7 +20,15 @@ export function DossierDetails({ dossier }: { dossier: Dossier }) {
       bordered
       column={{ xs: 1, md: 2 }}
       items={[
-        { key: 'code', label: 'Mã hồ sơ', children: <Typography.Text strong copyable>{dossier.code}</Typography.Text> },
+        {
+          key: 'code',
+          label: 'Mã hồ sơ',
+          children: (
+            <Typography.Text strong copyable>
+              {dossier.code}
+            </Typography.Text>
+          ),
+        },
         { key: 'status', label: 'Trạng thái', children: <StatusTag status={dossier.status} label={dossier.statusLabel} /> },
         { key: 'procedure', label: 'Thủ tục', span: 2, children: `${dossier.procedureCode} – ${dossier.procedureName}` },
         { key: 'time', label: 'Thời hạn giải quyết', span: 2, children: durationText(dossier.legalTime) },

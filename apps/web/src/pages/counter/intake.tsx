@@ -38,7 +38,10 @@ const newAttempt = () => `intake-${Array.from(crypto.getRandomValues(new Uint8Ar
 
 /** Every word typed, with or without diacritics, in the code or the name: "cap ban sao" finds "Cấp bản sao…". */
 function matchesProcedure(input: string, searchText: string): boolean {
-  return foldDiacritics(input).split(/\s+/).filter(Boolean).every((word) => searchText.includes(word));
+  return foldDiacritics(input)
+    .split(/\s+/)
+    .filter(Boolean)
+    .every((word) => searchText.includes(word));
 }
 
 function ProcedureSelect(props: { id?: string; value?: string; onChange?: (code: string) => void }) {

@@ -100,7 +100,10 @@ export function PaymentForm({ dossier, procedure, onDone }: { dossier: Dossier; 
               <Form.Item
                 name="receiptNumber"
                 label="Số biên lai, chứng từ nộp tiền"
-                rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập số biên lai hoặc chứng từ' }, { max: 100, message: 'Không được quá 100 ký tự' }]}
+                rules={[
+                  { required: true, whitespace: true, message: 'Vui lòng nhập số biên lai hoặc chứng từ' },
+                  { max: 100, message: 'Không được quá 100 ký tự' },
+                ]}
               >
                 <Input autoComplete="off" placeholder="Ví dụ: 0012345" />
               </Form.Item>

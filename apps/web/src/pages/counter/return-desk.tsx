@@ -117,7 +117,10 @@ function HandOverForm({ dossier, onDone }: { dossier: Dossier; onDone: (dossier:
               <Form.Item
                 name="receiverName"
                 label={method === 'post' ? 'Người nhận bưu phẩm' : 'Người nhận kết quả'}
-                rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập họ và tên người nhận' }, { max: 200, message: 'Không được quá 200 ký tự' }]}
+                rules={[
+                  { required: true, whitespace: true, message: 'Vui lòng nhập họ và tên người nhận' },
+                  { max: 200, message: 'Không được quá 200 ký tự' },
+                ]}
               >
                 <Input autoComplete="off" />
               </Form.Item>
@@ -238,14 +241,7 @@ export function ReturnDeskPage() {
       </div>
       <Card>
         <Flex gap={8} style={{ marginBottom: 16 }}>
-          <Input.Search
-            aria-label="Tìm hồ sơ"
-            placeholder="Nhập mã hồ sơ hoặc tên người nộp"
-            enterButton="Tìm"
-            allowClear
-            onSearch={find}
-            style={{ maxWidth: 520 }}
-          />
+          <Input.Search aria-label="Tìm hồ sơ" placeholder="Nhập mã hồ sơ hoặc tên người nộp" enterButton="Tìm" allowClear onSearch={find} style={{ maxWidth: 520 }} />
           <Button icon={<ReloadOutlined />} onClick={list.reload}>
             Làm mới
           </Button>

@@ -42,14 +42,7 @@ export function Ranking({ scope, period }: { scope: Place; period: Period }) {
             key: 'rate',
             title: 'Tỷ lệ đúng hạn',
             width: 260,
-            render: (_, unit) => (
-              <Progress
-                percent={(unit.onTimeRate ?? 0) * 100}
-                format={() => `${percent(unit.onTimeRate)}%`}
-                status={unit.onTimeRate === 1 ? 'success' : 'normal'}
-                size="small"
-              />
-            ),
+            render: (_, unit) => <Progress percent={(unit.onTimeRate ?? 0) * 100} format={() => `${percent(unit.onTimeRate)}%`} status={unit.onTimeRate === 1 ? 'success' : 'normal'} size="small" />,
           },
         ]}
       />

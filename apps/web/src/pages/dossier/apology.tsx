@@ -60,12 +60,7 @@ export function ApologyButton({ dossier, onDone }: { dossier: Dossier; onDone():
             extra={dossier.dueText ? `Ngày hẹn hiện tại: ${dossier.dueText}` : undefined}
             rules={[{ required: true, message: 'Chọn ngày hẹn trả mới' }]}
           >
-            <DatePicker
-              showTime={{ format: 'HH:mm', minuteStep: 15 }}
-              format="HH:mm DD/MM/YYYY"
-              style={{ width: '100%' }}
-              disabledDate={(day) => day.isBefore(appointment, 'day')}
-            />
+            <DatePicker showTime={{ format: 'HH:mm', minuteStep: 15 }} format="HH:mm DD/MM/YYYY" style={{ width: '100%' }} disabledDate={(day) => day.isBefore(appointment, 'day')} />
           </Form.Item>
         </Form>
       </Modal>

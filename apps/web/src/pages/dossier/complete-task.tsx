@@ -251,10 +251,7 @@ function CompleteTaskForm({ task, onCancel, onCompleted }: { task: InboxItem; on
 /** Everything missing, at once: each paper and why it is needed. */
 function SupplementItems() {
   return (
-    <Form.List
-      name="items"
-      rules={[{ validator: async (_, items?: unknown[]) => (items?.length ? undefined : Promise.reject(new Error('Liệt kê ít nhất một giấy tờ cần bổ sung'))) }]}
-    >
+    <Form.List name="items" rules={[{ validator: async (_, items?: unknown[]) => (items?.length ? undefined : Promise.reject(new Error('Liệt kê ít nhất một giấy tờ cần bổ sung'))) }]}>
       {(fields, { add, remove }, { errors }) => (
         <>
           {fields.map((field, index) => (

@@ -23,19 +23,7 @@ function emptyText(dossier: Dossier): string {
  * Where the dossier is now, for every officer who may see it: each open step's agency, step and role,
  * who took it and its deadline; on the viewer's own steps (`ownTasks`, from their inbox), what they can do.
  */
-export function CurrentSteps({
-  dossier,
-  steps,
-  ownTasks,
-  ownTasksError,
-  onChanged,
-}: {
-  dossier: Dossier;
-  steps: WorkflowStep[];
-  ownTasks: InboxItem[];
-  ownTasksError: unknown;
-  onChanged(): void;
-}) {
+export function CurrentSteps({ dossier, steps, ownTasks, ownTasksError, onChanged }: { dossier: Dossier; steps: WorkflowStep[]; ownTasks: InboxItem[]; ownTasksError: unknown; onChanged(): void }) {
   const current = dossier.currentSteps ?? [];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

@@ -84,7 +84,11 @@ export function HistoryTimeline({ history, steps = [], dossier }: { history: His
           content: (
             <div data-testid="history-entry">
               <Typography.Text strong>{title(entry, details)}</Typography.Text>
-              {result && <Tag color={result.color} style={{ marginLeft: 8 }}>{result.text}</Tag>}
+              {result && (
+                <Tag color={result.color} style={{ marginLeft: 8 }}>
+                  {result.text}
+                </Tag>
+              )}
               <div>
                 <Typography.Text type="secondary">
                   {formatDateTime(entry.at)} · {entry.actorName ?? 'Hệ thống'}

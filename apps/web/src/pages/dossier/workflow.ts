@@ -60,7 +60,7 @@ export function nextSteps(steps: WorkflowStep[], key: string, openKeys?: Readonl
 
 /** The task a return sends the dossier back to when it names none: the nearest task before, unless a join is in between (as the API does). */
 export function previousTask(steps: WorkflowStep[], key: string): WorkflowStep | undefined {
-  for (let current = key; ; ) {
+  for (let current = key; ;) {
     const before = steps.filter((step) => step.next.includes(current));
     if (before.length !== 1 || before[0].kind === 'join') return undefined;
     if (before[0].kind === 'task') return before[0];
