@@ -1,13 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { CalendarModule } from '@motcua/calendar';
-import { CatalogModule } from '@motcua/catalog';
 import { AppConfigModule } from '@motcua/config';
-import { DossiersModule } from '@motcua/dossiers';
-import { PersistenceModule } from '@motcua/persistence';
-import { RedisModule } from '@motcua/queue';
-import { ReportingModule } from '@motcua/reporting';
-import { WorkflowModule } from '@motcua/workflow';
 import { AdminModule } from './admin/admin.module';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
@@ -29,13 +22,6 @@ import { UsersModule } from './users/users.module';
   imports: [
     AppConfigModule,
     ApiLoggerModule,
-    PersistenceModule,
-    RedisModule,
-    CalendarModule,
-    CatalogModule,
-    DossiersModule,
-    WorkflowModule,
-    ReportingModule,
     AuthModule,
     HealthModule,
     UnitsModule,

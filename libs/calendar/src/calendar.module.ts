@@ -1,6 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { PersistenceModule } from '@motcua/persistence';
 import { CalendarService } from './calendar.service';
 
-@Global()
-@Module({ providers: [CalendarService], exports: [CalendarService] })
+@Module({ imports: [PersistenceModule], providers: [CalendarService], exports: [CalendarService] })
 export class CalendarModule {}

@@ -1,6 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { CalendarModule } from '@motcua/calendar';
+import { PersistenceModule } from '@motcua/persistence';
 import { CatalogService } from './catalog.service';
 
-@Global()
-@Module({ providers: [CatalogService], exports: [CatalogService] })
+@Module({ imports: [PersistenceModule, CalendarModule], providers: [CatalogService], exports: [CatalogService] })
 export class CatalogModule {}

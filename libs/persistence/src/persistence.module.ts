@@ -1,4 +1,4 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@motcua/config';
 import { dataSourceOptions } from './data-source';
@@ -34,7 +34,6 @@ const REPOSITORIES = [
   DatabaseHealth,
 ];
 
-@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({

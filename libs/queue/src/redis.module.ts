@@ -1,4 +1,4 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '@motcua/config';
 
@@ -21,7 +21,6 @@ class RedisLifecycle implements OnApplicationShutdown {
   }
 }
 
-@Global()
 @Module({
   providers: [{ provide: REDIS, inject: [AppConfig], useFactory: createRedis }, RedisLifecycle],
   exports: [REDIS],

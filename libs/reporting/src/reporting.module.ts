@@ -1,6 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { PersistenceModule } from '@motcua/persistence';
 import { ReportsService } from './reports.service';
 
-@Global()
-@Module({ providers: [ReportsService], exports: [ReportsService] })
+@Module({ imports: [PersistenceModule], providers: [ReportsService], exports: [ReportsService] })
 export class ReportingModule {}

@@ -3,6 +3,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig } from '@motcua/config';
+import { PersistenceModule } from '@motcua/persistence';
+import { RedisModule } from '@motcua/queue';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -10,6 +12,8 @@ import { LoginLimiter } from './login-limiter';
 
 @Module({
   imports: [
+    PersistenceModule,
+    RedisModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '@motcua/calendar';
 import { CalendarController } from './calendar.controller';
 
-@Module({ controllers: [CalendarController] })
+@Module({ imports: [CalendarModule], controllers: [CalendarController] })
 export class CalendarApiModule {}

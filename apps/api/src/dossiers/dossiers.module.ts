@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
+import { DossiersModule } from '@motcua/dossiers';
+import { PersistenceModule } from '@motcua/persistence';
+import { WorkflowModule } from '@motcua/workflow';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { RegistersController } from '../registers/registers.controller';
 import { DossiersController } from './dossiers.controller';
 
-@Module({ controllers: [DossiersController, RegistersController], providers: [IdempotencyInterceptor] })
+@Module({ imports: [PersistenceModule, DossiersModule, WorkflowModule], controllers: [DossiersController, RegistersController], providers: [IdempotencyInterceptor] })
 export class DossiersApiModule {}

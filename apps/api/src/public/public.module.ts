@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { DossiersModule } from '@motcua/dossiers';
+import { RedisModule } from '@motcua/queue';
 import { LookupLimiter } from './lookup-limiter';
 import { PublicDossiersController } from './public-dossiers.controller';
 
-@Module({ controllers: [PublicDossiersController], providers: [LookupLimiter] })
+@Module({ imports: [RedisModule, DossiersModule], controllers: [PublicDossiersController], providers: [LookupLimiter] })
 export class PublicModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ReportingModule } from '@motcua/reporting';
 import { ReportsController } from './reports.controller';
 
-@Module({ controllers: [ReportsController] })
+@Module({ imports: [ReportingModule], controllers: [ReportsController] })
 export class ReportsApiModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { PersistenceModule } from '@motcua/persistence';
 import { UnitsController } from './units.controller';
 import { UnitsService } from './units.service';
 
-@Module({ controllers: [UnitsController], providers: [UnitsService] })
+@Module({ imports: [PersistenceModule], controllers: [UnitsController], providers: [UnitsService] })
 export class UnitsModule {}
