@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { DEMO_PASSWORD } from '@motcua/domain';
 import { startApi, TestApi } from './support/api';
-import { landDossier } from './support/dossiers';
+import { CERTIFIED_COPY } from './support/dossiers';
 import { eventually, startWorker } from './support/worker';
 
 /**
@@ -33,13 +33,6 @@ const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path, opera
 const USERS: Record<string, string> = { ADMIN: 'admin', RECEPTION: 'tiepnhan.vinhhai', PROCESSOR: 'xuly.vinhhai', LEADER: 'lanhdao.vinhhai', SUPERVISOR: 'giamsat.vinhhai' };
 
 /** A certified copy: its first step is at the receiving commune, so that commune's processors work on it. */
-const CERTIFIED_COPY = landDossier({
-  procedureCode: '2.000815',
-  documents: [
-    { key: 'ban-chinh', originals: 1, copies: 0 },
-    { key: 'ban-sao', originals: 0, copies: 1 },
-  ],
-});
 
 /** Bodies that pass validation, so an allowed call reaches the scope check. */
 const BODIES: Record<string, unknown> = {

@@ -2,20 +2,10 @@ import { jest } from '@jest/globals';
 import type { INestApplicationContext } from '@nestjs/common';
 import { TimersProcessor } from '../apps/worker/src/timers/timers.processor';
 import { startApi, TestApi } from './support/api';
-import { freezeClock, landDossier } from './support/dossiers';
+import { freezeClock, INVESTMENT, landDossier } from './support/dossiers';
 import { eventually, startWorker } from './support/worker';
 
 /** The investment procedure: an appraisal, two departments' opinions in parallel, a join, the leader's decision. */
-const INVESTMENT = {
-  procedureCode: '1.009645',
-  channel: 'counter',
-  applicant: { kind: 'organisation', fullName: 'Công ty TNHH Biển Xanh', idNumber: '4201234567', phone: '02583812345', address: { line: '01 Trần Phú', communeCode: '22330' } },
-  documents: [
-    { key: 'van-ban-de-nghi', originals: 1, copies: 0 },
-    { key: 'de-xuat-du-an', originals: 1, copies: 3 },
-    { key: 'nang-luc-tai-chinh', originals: 0, copies: 1 },
-  ],
-};
 
 /** Regressions of issue 14: things that must happen once, sent several times at the same moment. */
 describe('exactly once under concurrency', () => {

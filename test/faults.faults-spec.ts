@@ -4,18 +4,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DEMO_PASSWORD } from '@motcua/domain';
 import { startApi, TestApi } from './support/api';
-import { landDossier, workInboxes } from './support/dossiers';
+import { CERTIFIED_COPY, workInboxes } from './support/dossiers';
 import { TcpProxy } from './support/tcp-proxy';
 import { eventually, spawnWorker, startWorker } from './support/worker';
 
 /** A certified copy: two steps at the receiving commune (processor, then leader), then the return desk. */
-const CERTIFIED_COPY = landDossier({
-  procedureCode: '2.000815',
-  documents: [
-    { key: 'ban-chinh', originals: 1, copies: 0 },
-    { key: 'ban-sao', originals: 0, copies: 1 },
-  ],
-});
 
 /** Dossiers missing the rows every accepted dossier has: its history and its outbox event. */
 const HALF_WRITTEN = `SELECT d.code FROM dossiers d

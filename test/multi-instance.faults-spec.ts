@@ -4,25 +4,8 @@ import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_PASSWORD } from '@motcua/domain';
 import { childEnvironment, createTestEnvironment, spawnBuiltProcess, TestEnvironment, withRedis } from '@motcua/testing';
-import { landDossier } from './support/dossiers';
+import { CERTIFIED_COPY, INVESTMENT, landDossier } from './support/dossiers';
 
-const CERTIFIED_COPY = landDossier({
-  procedureCode: '2.000815',
-  documents: [
-    { key: 'ban-chinh', originals: 1, copies: 0 },
-    { key: 'ban-sao', originals: 0, copies: 1 },
-  ],
-});
-const INVESTMENT = {
-  procedureCode: '1.009645',
-  channel: 'counter',
-  applicant: { kind: 'organisation', fullName: 'Công ty TNHH Biển Xanh', idNumber: '4201234567', phone: '02583812345', address: { line: '01 Trần Phú', communeCode: '22330' } },
-  documents: [
-    { key: 'van-ban-de-nghi', originals: 1, copies: 0 },
-    { key: 'de-xuat-du-an', originals: 1, copies: 3 },
-    { key: 'nang-luc-tai-chinh', originals: 0, copies: 1 },
-  ],
-};
 /** Every demo procedure with a workflow, the counter that receives it, and the steps a dossier of it opens. */
 const PROCEDURES = [
   { body: landDossier(), counter: 'tiepnhan.vinhhai', steps: ['tham-dinh', 'nghia-vu-tai-chinh', 'cap-giay', 'tra-ket-qua'] },

@@ -1,18 +1,10 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot as save, signIn, useConsole } from './support/browser';
-import { fileDossier, freezeClock, landDossier } from './support/dossiers';
+import { CERTIFIED_COPY, fileDossier, freezeClock } from './support/dossiers';
 import { workStep } from './support/steps';
 import { eventually } from './support/worker';
 
-/** A certified copy: two steps at the receiving commune (processor, 2 working hours; leader, 1), then the return desk. */
-const CERTIFIED_COPY = landDossier({
-  procedureCode: '2.000815',
-  documents: [
-    { key: 'ban-chinh', originals: 1, copies: 0 },
-    { key: 'ban-sao', originals: 0, copies: 1 },
-  ],
-});
 const NOTE = 'Bản sao khớp với bản chính, đủ điều kiện chứng thực';
 const COMMUNE = 'Ủy ban nhân dân phường Vĩnh Hải';
 const RETURN_REASON = 'Bản sao thiếu trang 2, đề nghị đối chiếu lại';

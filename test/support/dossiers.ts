@@ -27,6 +27,27 @@ export function landDossier(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** A certified copy (2.000815) at the same counter: the commune's processor and leader, then the return desk. */
+export const CERTIFIED_COPY = landDossier({
+  procedureCode: '2.000815',
+  documents: [
+    { key: 'ban-chinh', originals: 1, copies: 0 },
+    { key: 'ban-sao', originals: 0, copies: 1 },
+  ],
+});
+
+/** An investment policy decision (1.009645): its workflow forks into two opinions and joins before the decision. */
+export const INVESTMENT = {
+  procedureCode: '1.009645',
+  channel: 'counter',
+  applicant: { kind: 'organisation', fullName: 'Công ty TNHH Biển Xanh', idNumber: '4201234567', phone: '02583812345', address: { line: '01 Trần Phú', communeCode: '22330' } },
+  documents: [
+    { key: 'van-ban-de-nghi', originals: 1, copies: 0 },
+    { key: 'de-xuat-du-an', originals: 1, copies: 3 },
+    { key: 'nang-luc-tai-chinh', originals: 0, copies: 1 },
+  ],
+};
+
 /** Files a dossier through the API as a counter officer (Phường Vĩnh Hải's by default); returns the API's answer. */
 export async function fileDossier(api: TestApi, body: Record<string, unknown>, counter = 'tiepnhan.vinhhai') {
   const response = await api
