@@ -5,8 +5,8 @@ import { createApiApp } from './bootstrap';
 async function main(): Promise<void> {
   const app = await createApiApp();
   const config = app.get(AppConfig);
-  if (config.usesDevelopmentJwtSecret) {
-    Logger.warn('JWT_SECRET is not set: using the development secret. Set it before real use.', 'Config');
+  if (config.generatesJwtSecret) {
+    Logger.warn('JWT_SECRET is not set: tokens are signed with a random key generated once and kept in the database (table app_secrets).', 'Config');
   }
   await app.listen(config.PORT);
   Logger.log(`API listening on http://localhost:${config.PORT}/api (docs at /api/docs)`, 'Bootstrap');

@@ -9,14 +9,15 @@ describe('loadConfig', () => {
       REDIS_URL: 'redis://127.0.0.1:6379',
       PORT: 3000,
     });
-    expect(config.usesDevelopmentJwtSecret).toBe(true);
+    expect(config.generatesJwtSecret).toBe(true);
   });
 
   it('reads and converts values from the environment', () => {
     const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgresql://u@db:5432/x', JWT_SECRET: 's'.repeat(32) });
     expect(config.PORT).toBe(8080);
     expect(config.DATABASE_URL).toBe('postgresql://u@db:5432/x');
-    expect(config.usesDevelopmentJwtSecret).toBe(false);
+    expect(config.generatesJwtSecret).toBe(false);
+    expect(config.JWT_SECRET).toBe('s'.repeat(32));
   });
 
   it('names every bad variable at once', () => {

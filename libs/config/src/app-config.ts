@@ -1,8 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
-const DEVELOPMENT_JWT_SECRET = 'motcua-development-secret-do-not-use-in-production';
-
 /** The whole runtime configuration, read from the environment once at start-up. */
 export class AppConfig {
   @IsIn(['development', 'test', 'production'])
@@ -102,12 +100,8 @@ export class AppConfig {
     return this.NODE_ENV === 'production';
   }
 
-  get jwtSecret(): string {
-    return this.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
-  }
-
-  /** True when the built-in development secret is in use (start-up logs a warning). */
-  get usesDevelopmentJwtSecret(): boolean {
+  /** Without JWT_SECRET (development, the demo) the API generates a random key once and keeps it in the database. */
+  get generatesJwtSecret(): boolean {
     return this.JWT_SECRET === undefined;
   }
 }
@@ -126,7 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
   const config = plainToInstance(AppConfig, raw);
   // One problem per variable; decorators register bottom-up, so the type check sits nearest the field.
   const problems = validateSync(config, { stopAtFirstError: true }).flatMap((error) => Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`));
-  if (config.isProduction && config.usesDevelopmentJwtSecret) {
+  if (config.isProduction && config.generatesJwtSecret) {
     problems.push('JWT_SECRET: required when NODE_ENV=production');
   }
   if (problems.length > 0) {

@@ -13,6 +13,7 @@ import {
   NotificationsRepository,
   OutboxRepository,
   ReportsRepository,
+  SecretsRepository,
   TasksRepository,
   UnitsRepository,
   UsersRepository,
@@ -31,6 +32,7 @@ const REPOSITORIES = [
   NotificationsRepository,
   ReportsRepository,
   AuditRepository,
+  SecretsRepository,
   DatabaseHealth,
 ];
 

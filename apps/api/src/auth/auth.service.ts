@@ -4,12 +4,9 @@ import { AppConfig } from '@motcua/config';
 import type { Actor } from '@motcua/domain';
 import { DEMO_PASSWORD, DomainError, DUMMY_PASSWORD_HASH, ErrorCode, verifyPassword } from '@motcua/domain';
 import { ActiveUser, UsersRepository } from '@motcua/persistence';
+import { ISSUED_AT_SKEW_SECONDS, TokenClaims } from './token-claims';
 
-interface TokenClaims {
-  sub: string;
-  /** Issued at, in seconds (set by the signer). */
-  iat?: number;
-}
+const USER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class AuthService {
@@ -20,28 +17,38 @@ export class AuthService {
   ) {}
 
   async login(username: string, password: string): Promise<{ accessToken: string; actor: Actor }> {
+    // Refused before any account is read, so the refusal tells nothing about the username or whether the password matched.
+    if (this.config.isProduction && password === DEMO_PASSWORD) {
+      throw new DomainError(ErrorCode.DEMO_PASSWORD_REFUSED, 'Demo passwords are refused in production; ask an administrator for a new password');
+    }
     const user = await this.users.findActiveByUsername(username);
     // Verify even for an unknown user, so timing doesn't tell which usernames exist.
     const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!user || !valid) {
       throw new DomainError(ErrorCode.INVALID_CREDENTIALS, 'Wrong username or password');
     }
-    if (this.config.isProduction && password === DEMO_PASSWORD) {
-      throw new DomainError(ErrorCode.DEMO_PASSWORD_REFUSED, 'Demo passwords are refused in production; ask an administrator for a new password');
-    }
-    const claims: TokenClaims = { sub: user.id };
+    const claims: TokenClaims = { sub: user.id, ver: user.tokenVersion };
     return { accessToken: await this.jwt.signAsync(claims), actor: toActor(user) };
   }
 
-  /** The actor behind a bearer token; the user is re-read so a deactivated account stops at once. */
+  /**
+   * The actor behind a bearer token: signed by this system (HS256, issuer and audience pinned), with an
+   * expiry, not issued in the future, for a user id; the user is re-read so that a deactivated account or
+   * a new password (a new token version) stops it at once.
+   */
   async authenticate(token: string): Promise<Actor> {
+    const invalid = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid or expired');
     const claims = await this.jwt.verifyAsync<TokenClaims>(token).catch(() => {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The access token is invalid or expired');
+      throw invalid();
     });
+    // Wall-clock seconds, as jsonwebtoken checks `exp`: a token's life is real time, not the business clock tests freeze.
+    const now = Math.floor(Date.now() / 1000);
+    if (typeof claims.exp !== 'number' || typeof claims.iat !== 'number' || claims.iat > now + ISSUED_AT_SKEW_SECONDS) throw invalid();
+    if (typeof claims.sub !== 'string' || !USER_ID.test(claims.sub) || typeof claims.ver !== 'number') throw invalid();
     const user = await this.users.findActiveById(claims.sub);
     if (!user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The account is no longer active');
-    if (user.tokensValidAfter && (claims.iat ?? 0) < Math.floor(user.tokensValidAfter.getTime() / 1000)) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The password was changed since this token was issued; log in again');
+    if (claims.ver !== user.tokenVersion) {
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'The password was changed or the account deactivated since this token was issued; log in again');
     }
     return toActor(user);
   }

@@ -42,7 +42,8 @@ export class UsersService {
         fields: [{ field: dto.active === false ? 'active' : 'role', reason: 'not on your own account' }],
       });
     }
-    const patch: UserPatch = { fullName: dto.fullName, role: dto.role, email: dto.email, active: dto.active };
+    // A deactivated account's tokens stay dead if it is reactivated.
+    const patch: UserPatch = { fullName: dto.fullName, role: dto.role, email: dto.email, active: dto.active, revokeTokens: dto.active === false || undefined };
     if (dto.agencyCode !== undefined) patch.agencyId = await this.agencyId(actor, dto.agencyCode);
     await this.users.update(user.id, patch);
     // A deactivated officer's steps go back to their agency's inbox.
@@ -53,7 +54,7 @@ export class UsersService {
   async setPassword(actor: Actor, username: string, password: string): Promise<void> {
     const user = await this.get(actor, username);
     // Tokens issued with the old password stop working.
-    await this.users.update(user.id, { passwordHash: await this.hash(password), tokensValidAfter: new Date() });
+    await this.users.update(user.id, { passwordHash: await this.hash(password), revokeTokens: true });
   }
 
   private async agencyId(actor: Actor, code: string): Promise<string> {

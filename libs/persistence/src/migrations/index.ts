@@ -9,6 +9,7 @@ import { ReportCounts1763900800000 } from './1763900800000-report-counts';
 import { Audit1763900900000 } from './1763900900000-audit';
 import { UserTokens1763901000000 } from './1763901000000-user-tokens';
 import { DeadLetters1763901100000 } from './1763901100000-dead-letters';
+import { TokenSecurity1763901200000 } from './1763901200000-token-security';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Audit1763900900000,
   UserTokens1763901000000,
   DeadLetters1763901100000,
+  TokenSecurity1763901200000,
 ];

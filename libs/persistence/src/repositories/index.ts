@@ -10,3 +10,4 @@ export * from './reports.repository';
 export * from './tasks.repository';
 export * from './units.repository';
 export * from './users.repository';
+export * from './secrets.repository';

@@ -16,8 +16,8 @@ export interface ActiveUser {
   agencyCode: string;
   /** The agency's unit path: the user's scope. */
   unitPath: string;
-  /** Tokens issued before this are no longer accepted (a new password was set). */
-  tokensValidAfter: Date | null;
+  /** Tokens issued under another version are refused: bumped by a new password and by deactivation. */
+  tokenVersion: number;
 }
 
 export interface UserDraft {
@@ -53,7 +53,7 @@ export interface UserQuery {
   offset: number;
 }
 
-export type UserPatch = Partial<Pick<UserDraft, 'fullName' | 'role' | 'agencyId' | 'email' | 'passwordHash'>> & { active?: boolean; tokensValidAfter?: Date };
+export type UserPatch = Partial<Pick<UserDraft, 'fullName' | 'role' | 'agencyId' | 'email' | 'passwordHash'>> & { active?: boolean; revokeTokens?: true };
 
 const USER_SELECT = `SELECT u.id, u.username, u.full_name, u.role, u.email, u.active, u.created_at, a.id AS agency_id, a.code AS agency_code, a.name AS agency_name
   FROM users u JOIN agencies a ON a.id = u.agency_id JOIN administrative_units un ON un.id = a.unit_id`;
@@ -75,7 +75,7 @@ export class UsersRepository {
 
   private async findActive(condition: string, value: string): Promise<ActiveUser | null> {
     const [row] = await this.db.query(
-      `SELECT u.id, u.username, u.full_name, u.role, u.password_hash, u.agency_id, a.code AS agency_code, un.path AS unit_path, u.tokens_valid_after
+      `SELECT u.id, u.username, u.full_name, u.role, u.password_hash, u.agency_id, a.code AS agency_code, un.path AS unit_path, u.token_version
        FROM users u JOIN agencies a ON a.id = u.agency_id JOIN administrative_units un ON un.id = a.unit_id
        WHERE ${condition} AND u.active AND a.active`,
       [value],
@@ -90,7 +90,7 @@ export class UsersRepository {
           agencyId: row.agency_id,
           agencyCode: row.agency_code,
           unitPath: row.unit_path,
-          tokensValidAfter: row.tokens_valid_after,
+          tokenVersion: row.token_version,
         }
       : null;
   }
@@ -135,18 +135,18 @@ export class UsersRepository {
   }
 
   async update(id: string, patch: UserPatch): Promise<void> {
-    const columns: Record<keyof UserPatch, string> = {
+    const columns: Record<Exclude<keyof UserPatch, 'revokeTokens'>, string> = {
       fullName: 'full_name',
       role: 'role',
       agencyId: 'agency_id',
       email: 'email',
       passwordHash: 'password_hash',
       active: 'active',
-      tokensValidAfter: 'tokens_valid_after',
     };
-    const changes = (Object.keys(columns) as (keyof UserPatch)[]).filter((key) => patch[key] !== undefined);
-    if (changes.length === 0) return;
-    await this.db.query(`UPDATE users SET ${changes.map((key, i) => `${columns[key]} = $${i + 2}`).join(', ')} WHERE id = $1`, [id, ...changes.map((key) => patch[key])]);
+    const changes = (Object.keys(columns) as (keyof typeof columns)[]).filter((key) => patch[key] !== undefined);
+    const sets = changes.map((key, i) => `${columns[key]} = $${i + 2}`).concat(patch.revokeTokens ? ['token_version = token_version + 1'] : []);
+    if (sets.length === 0) return;
+    await this.db.query(`UPDATE users SET ${sets.join(', ')} WHERE id = $1`, [id, ...changes.map((key) => patch[key])]);
   }
 
   count(): Promise<number> {
