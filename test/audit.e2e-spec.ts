@@ -45,6 +45,35 @@ describe('audit log', () => {
     expect(entries[0]).toMatchObject({ actorId: null, actorUsername: 'admin', action: 'POST /api/auth/login', status: 401 });
   });
 
+  it("shows a commune ADMIN the entries of their own commune's accounts only", async () => {
+    const admin = await api.login('admin');
+    const communeAdmin = { username: 'quantri.vinhhai', fullName: 'Trần Văn Quản', role: 'ADMIN', agencyCode: '002.00.31.H56', password: 'Quan-Tri-Vinh-Hai-2025' };
+    expect((await api.http().post('/api/users').set('Authorization', admin).send(communeAdmin)).status).toBe(201);
+    const vinhHai = await api
+      .http()
+      .post('/api/dossiers')
+      .set('Authorization', await api.login('tiepnhan.vinhhai'))
+      .send(landDossier());
+    const locTho = await api
+      .http()
+      .post('/api/dossiers')
+      .set('Authorization', await api.login('tiepnhan.loctho'))
+      .send(landDossier());
+    expect([vinhHai.status, locTho.status]).toEqual([201, 201]);
+    for (const username of ['xuly.vinhhai', 'tiepnhan.loctho', 'khong-ton-tai']) {
+      expect((await api.http().post('/api/auth/login').set('X-Forwarded-For', '203.0.113.77').send({ username, password: 'doan-mo' })).status).toBe(401);
+    }
+
+    const token = await api.login('quantri.vinhhai', communeAdmin.password);
+    const seen = (await api.http().get('/api/audit').query({ limit: '500' }).set('Authorization', token)).body.items as { actorUsername: string; entityKey: string }[];
+    expect(seen.some((item) => item.entityKey === vinhHai.body.code)).toBe(true);
+    expect(seen.some((item) => item.actorUsername === 'xuly.vinhhai')).toBe(true);
+    expect(new Set(seen.map((item) => item.actorUsername))).toEqual(new Set(['tiepnhan.vinhhai', 'xuly.vinhhai', 'quantri.vinhhai']));
+    const province = (await api.http().get('/api/audit').query({ limit: '500' }).set('Authorization', admin)).body.items as { actorUsername: string; entityKey: string }[];
+    expect(province.some((item) => item.entityKey === locTho.body.code)).toBe(true);
+    expect(province.some((item) => item.actorUsername === 'tiepnhan.loctho')).toBe(true);
+  });
+
   it("is for ADMIN only; it and every dossier's history refuse updates and deletes", async () => {
     expect(
       (

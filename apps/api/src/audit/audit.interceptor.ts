@@ -54,6 +54,7 @@ export class AuditInterceptor implements NestInterceptor {
       entityKey: entityKey(request, result),
       status,
       requestId: request.id ?? null,
+      scopePath: request.actor?.scope.unitPath ?? null,
     };
     await this.audit.record(entry).catch((error: Error) => this.logger.error({ err: error, entry }, 'Audit entry not written'));
   }

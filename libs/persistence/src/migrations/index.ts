@@ -10,6 +10,7 @@ import { Audit1763900900000 } from './1763900900000-audit';
 import { UserTokens1763901000000 } from './1763901000000-user-tokens';
 import { DeadLetters1763901100000 } from './1763901100000-dead-letters';
 import { TokenSecurity1763901200000 } from './1763901200000-token-security';
+import { AuditScope1763901300000 } from './1763901300000-audit-scope';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   UserTokens1763901000000,
   DeadLetters1763901100000,
   TokenSecurity1763901200000,
+  AuditScope1763901300000,
 ];

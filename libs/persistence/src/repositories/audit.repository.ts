@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { Scope } from '@motcua/domain';
+import { inScope } from './scope-sql';
 
 export interface AuditEntry {
   actorId: string | null;
@@ -14,6 +16,8 @@ export interface AuditEntry {
   entityKey: string | null;
   status: number;
   requestId: string | null;
+  /** The actor's unit path; unknown for a login, whose claimed account's path is looked up. */
+  scopePath: string | null;
 }
 
 export interface AuditRecord extends AuditEntry {
@@ -37,30 +41,25 @@ export class AuditRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async record(entry: AuditEntry): Promise<void> {
-    await this.db.query(`INSERT INTO audit_log (actor_id, actor_username, actor_role, ip, action, entity, entity_key, status, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
-      entry.actorId,
-      entry.actorUsername,
-      entry.actorRole,
-      entry.ip,
-      entry.action,
-      entry.entity,
-      entry.entityKey,
-      entry.status,
-      entry.requestId,
-    ]);
+    await this.db.query(
+      `INSERT INTO audit_log (actor_id, actor_username, actor_role, ip, action, entity, entity_key, status, request_id, scope_path)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, COALESCE($10, (
+         SELECT un.path FROM users u JOIN agencies a ON a.id = u.agency_id JOIN administrative_units un ON un.id = a.unit_id WHERE u.username = lower($2))))`,
+      [entry.actorId, entry.actorUsername, entry.actorRole, entry.ip, entry.action, entry.entity, entry.entityKey, entry.status, entry.requestId, entry.scopePath],
+    );
   }
 
-  /** Newest first. */
-  async list(query: AuditQuery): Promise<{ items: AuditRecord[]; total: number }> {
-    const conditions: string[] = [];
+  /** Newest first; only the entries of accounts inside the scope. */
+  async list(scope: Scope, query: AuditQuery): Promise<{ items: AuditRecord[]; total: number }> {
     const params: unknown[] = [];
+    const conditions: string[] = [inScope(scope, 'scope_path', params)];
     const where = (condition: string, value: unknown) => conditions.push(condition.replace('?', `$${params.push(value)}`));
     if (query.from) where('at >= ?', query.from);
     if (query.to) where('at < ?', query.to);
     if (query.actor) where('actor_username = ?', query.actor);
     if (query.entity) where('entity = ?', query.entity);
     if (query.entityKey) where('entity_key = ?', query.entityKey);
-    const filter = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+    const filter = `WHERE ${conditions.join(' AND ')}`;
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM audit_log ${filter}`, params);
     const rows: Record<string, unknown>[] = await this.db.query(`SELECT * FROM audit_log ${filter} ORDER BY id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
       ...params,
@@ -81,6 +80,7 @@ export class AuditRepository {
         entityKey: row.entity_key as string | null,
         status: row.status as number,
         requestId: row.request_id as string | null,
+        scopePath: row.scope_path as string | null,
       })),
     };
   }
