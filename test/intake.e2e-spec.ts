@@ -275,6 +275,25 @@ describe('intake at the counter', () => {
     const outside = await api.http().get('/api/registers').query({ agency: '000.00.37.H56', from: '2025-01-01', to: '2025-12-31' }).set('Authorization', counter);
     expect(outside.status).toBe(404);
   });
+
+  it('neutralises applicant names that a spreadsheet would run as formulas in the register CSV', async () => {
+    setTime('2025-01-27 09:00');
+    const names = ['=HYPERLINK("http://evil.example","Xem")', "=cmd|' /C calc'!A0", '@SUM(1,2)'];
+    for (const fullName of names) {
+      const filed = await api
+        .http()
+        .post('/api/dossiers')
+        .set('Authorization', counter)
+        .send(landDossier({ applicant: { ...landDossier().applicant, fullName } }));
+      expect(filed.status).toBe(201);
+    }
+    const csv = await api.http().get('/api/registers').query({ from: '2025-01-27', to: '2025-01-27', format: 'csv' }).set('Authorization', counter);
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain(`"'=HYPERLINK(""http://evil.example"",""Xem"")"`);
+    expect(csv.text).toContain(`,'=cmd|' /C calc'!A0,`);
+    expect(csv.text).toContain(`,"'@SUM(1,2)",`);
+    expect(csv.text).not.toMatch(/,"?[=@+-]/);
+  });
 });
 
 describe('citizen lookup', () => {

@@ -1,11 +1,11 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { stringify } from 'csv-stringify/sync';
 import type { Response } from 'express';
 import { IntakeService } from '@motcua/dossiers';
 import { formatVietnameseDateTime, STATUS_LABEL } from '@motcua/domain';
 import type { Actor, Dossier } from '@motcua/domain';
 import { Authenticated, CurrentActor } from '../auth/auth.decorators';
+import { toCsv } from '../common/csv';
 import { RegisterQuery } from '../dossiers/dto/list-dossiers.query';
 
 export class RegisterRowDto {
@@ -47,7 +47,7 @@ export class RegistersController {
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');
       response.setHeader('Content-Disposition', `attachment; filename="so-theo-doi-${agency.code}-${query.from}-${query.to}.csv"`);
       // The BOM makes spreadsheet programs read the Vietnamese text as UTF-8.
-      return `\uFEFF${toCsv(dossiers)}`;
+      return registerCsv(dossiers);
     }
     return { agencyCode: agency.code, agencyName: agency.name, from: query.from, to: query.to, rows: dossiers.map(toRow) };
   }
@@ -66,8 +66,9 @@ function toRow(dossier: Dossier): RegisterRowDto {
   };
 }
 
-function toCsv(dossiers: Dossier[]): string {
-  return stringify(
+function registerCsv(dossiers: Dossier[]): string {
+  return toCsv(
+    ['STT', 'Mã hồ sơ', 'Tên thủ tục hành chính', 'Tổ chức, cá nhân', 'Ngày nhận hồ sơ', 'Ngày hẹn trả', 'Ngày trả kết quả', 'Cách thức nhận kết quả', 'Tình trạng'],
     dossiers.map((dossier, index) => [
       index + 1,
       dossier.code,
@@ -79,6 +80,5 @@ function toCsv(dossiers: Dossier[]): string {
       dossier.returnMethod ? RETURN_METHOD_LABEL[dossier.returnMethod] : '',
       STATUS_LABEL[dossier.status],
     ]),
-    { header: true, columns: ['STT', 'Mã hồ sơ', 'Tên thủ tục hành chính', 'Tổ chức, cá nhân', 'Ngày nhận hồ sơ', 'Ngày hẹn trả', 'Ngày trả kết quả', 'Cách thức nhận kết quả', 'Tình trạng'] },
   );
 }

@@ -1,6 +1,5 @@
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { Clock } from '@motcua/config';
@@ -10,6 +9,7 @@ import { ReportsService } from '@motcua/reporting';
 import type { TimelinessReport } from '@motcua/reporting';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
 import { toDossierSummary } from '../dossiers/dto/dossier-response.dto';
+import { toCsv } from '../common/csv';
 import {
   RankingDto,
   RankingQuery,
@@ -57,10 +57,10 @@ export class ReportsController {
     if (query.format === 'csv') {
       response.setHeader('Content-Type', 'text/csv; charset=utf-8');
       response.setHeader('Content-Disposition', `attachment; filename="${filename}.csv"`);
-      return `\uFEFF${stringify(
+      return toCsv(
+        columns.map((column) => column.header),
         reportLines(report).map((line) => columns.map((column) => column.value(line))),
-        { header: true, columns: columns.map((column) => column.header) },
-      )}`;
+      );
     }
     if (query.format === 'xlsx') {
       response.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
