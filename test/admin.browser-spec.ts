@@ -7,7 +7,7 @@ const harness = useConsole();
 /** The administrator, signed in, on one of the menu's pages. */
 async function adminOn(menuItem: string): Promise<Page> {
   const page = await harness().newPage();
-  await signIn(page, 'admin');
+  await signIn(page, 'quantri.hethong');
   await page.getByRole('menu', { name: 'Chức năng' }).getByRole('menuitem', { name: menuItem }).click();
   return page;
 }
@@ -44,7 +44,7 @@ async function apiGet(path: string) {
   return harness()
     .api.http()
     .get(path)
-    .set('Authorization', await harness().api.login('admin'));
+    .set('Authorization', await harness().api.login('quantri.hethong'));
 }
 
 describe('users', () => {
@@ -249,7 +249,7 @@ describe('calendar', () => {
 
   it('shows the refusal of a date entered twice against its row', async () => {
     const page = await harness().newPage();
-    await signIn(page, 'admin');
+    await signIn(page, 'quantri.hethong');
     await page.goto('/quan-tri/lich?nam=2025');
     await page.getByRole('button', { name: 'Thêm ngày điều chỉnh' }).click();
     await page.getByRole('button', { name: 'Thêm ngày điều chỉnh' }).click();

@@ -21,7 +21,7 @@ describe('audit log', () => {
     const filed = await api.http().post('/api/dossiers').set('Authorization', counter).set('X-Forwarded-For', '203.0.113.50').send(landDossier());
     expect(filed.status).toBe(201);
     await api.http().get(`/api/dossiers/${filed.body.code}`).set('Authorization', counter).set('X-Forwarded-For', '203.0.113.50');
-    const admin = await api.login('admin');
+    const admin = await api.login('quantri.hethong');
     const calendar = await api.http().get('/api/calendar/2026').set('Authorization', admin);
     const overrides = [...calendar.body.overrides, { date: '2026-12-07', kind: 'day_off', reason: 'Nghỉ thử nghiệm' }];
     expect((await api.http().put('/api/calendar/2026/overrides').set('Authorization', admin).set('X-Forwarded-For', '198.51.100.9').send({ overrides })).status).toBe(200);
@@ -33,7 +33,7 @@ describe('audit log', () => {
     expect(new Date(dossier.items[0].at).getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
     expect((await audit({ limit: '500' })).items.filter((item: { action: string }) => item.action.startsWith('GET'))).toEqual([]);
     expect((await audit({ entity: 'calendar', key: '2026' })).items).toEqual([
-      expect.objectContaining({ actorUsername: 'admin', ip: '198.51.100.9', action: 'PUT /api/calendar/:year/overrides', status: 200 }),
+      expect.objectContaining({ actorUsername: 'quantri.hethong', actorRole: 'SYSTEM_ADMIN', ip: '198.51.100.9', action: 'PUT /api/calendar/:year/overrides', status: 200 }),
     ]);
   });
 

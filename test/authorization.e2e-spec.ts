@@ -29,8 +29,18 @@ const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path, opera
   })),
 );
 
-/** One user per role, all but ADMIN scoped to Phường Vĩnh Hải; Phường Lộc Thọ is outside their scope. */
-const USERS: Record<string, string> = { ADMIN: 'admin', RECEPTION: 'tiepnhan.vinhhai', PROCESSOR: 'xuly.vinhhai', LEADER: 'lanhdao.vinhhai', SUPERVISOR: 'giamsat.vinhhai' };
+/**
+ * One user per role, all but the administrators scoped to Phường Vĩnh Hải; Phường Lộc Thọ is outside
+ * their scope. ADMIN administers the province, SYSTEM_ADMIN the nation and its national data.
+ */
+const USERS: Record<string, string> = {
+  SYSTEM_ADMIN: 'quantri.hethong',
+  ADMIN: 'admin',
+  RECEPTION: 'tiepnhan.vinhhai',
+  PROCESSOR: 'xuly.vinhhai',
+  LEADER: 'lanhdao.vinhhai',
+  SUPERVISOR: 'giamsat.vinhhai',
+};
 
 /** A certified copy: its first step is at the receiving commune, so that commune's processors work on it. */
 
@@ -153,7 +163,7 @@ describe('authorization matrix (from openapi.json)', () => {
     60_000,
   );
 
-  it.each(Object.keys(USERS).filter((role) => role !== 'ADMIN'))(
+  it.each(Object.keys(USERS).filter((role) => !role.endsWith('ADMIN')))(
     'gives %s 404 for a record outside its scope',
     async (role) => {
       const scoped = OPERATIONS.filter((operation) => !operation.isPublic && SCOPED.test(operation.path) && (!operation.roles || operation.roles.includes(role)));

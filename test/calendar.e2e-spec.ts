@@ -88,8 +88,8 @@ describe('calendar', () => {
     }
   });
 
-  it("lets ADMIN replace a year's overrides, which moves deadlines at once", async () => {
-    const admin = await api.login('admin');
+  it("lets the system administrator replace a year's overrides, which moves deadlines at once", async () => {
+    const admin = await api.login('quantri.hethong');
     const before = await deadline('2025-11-28T09:00:00+07:00', 1, 'working_days');
     expect(before.body.deadlineText).toBe('17:00, ngày 01/12/2025');
 
@@ -104,7 +104,7 @@ describe('calendar', () => {
   });
 
   it('refuses overrides outside the year or twice the same date, and changes nothing', async () => {
-    const admin = await api.login('admin');
+    const admin = await api.login('quantri.hethong');
     const response = await api
       .http()
       .put('/api/calendar/2026/overrides')
@@ -143,12 +143,28 @@ describe('calendar', () => {
     expect(year.body.overrides).toEqual([]);
   });
 
-  it('is ADMIN-only to edit', async () => {
-    const response = await api
-      .http()
-      .put('/api/calendar/2025/overrides')
-      .set('Authorization', await api.login('giamsat.tinh'))
-      .send({ overrides: [] });
-    expect(response.status).toBe(403);
+  it("is the system administrator's to edit: a province ADMIN or supervisor gets 403 and changes nothing", async () => {
+    const before = (
+      await api
+        .http()
+        .get('/api/calendar/2026')
+        .set('Authorization', await api.login('admin'))
+    ).body;
+    for (const username of ['giamsat.tinh', 'admin']) {
+      const response = await api
+        .http()
+        .put('/api/calendar/2026/overrides')
+        .set('Authorization', await api.login(username))
+        .send({ overrides: [] });
+      expect([response.status, response.body.code]).toEqual([403, 'FORBIDDEN']);
+    }
+    expect(
+      (
+        await api
+          .http()
+          .get('/api/calendar/2026')
+          .set('Authorization', await api.login('admin'))
+      ).body,
+    ).toEqual(before);
   });
 });

@@ -7,7 +7,7 @@ describe('signing in', () => {
   it('shows each role only the pages it may use', async () => {
     const menus: Record<string, string[]> = {};
     const landings: Record<string, string> = {};
-    for (const username of ['tiepnhan.vinhhai', 'xuly.vinhhai', 'giamsat.tinh', 'admin']) {
+    for (const username of ['tiepnhan.vinhhai', 'xuly.vinhhai', 'giamsat.tinh', 'admin', 'quantri.hethong']) {
       const page = await harness().newPage();
       await signIn(page, username);
       landings[username] = new URL(page.url()).pathname;
@@ -19,10 +19,11 @@ describe('signing in', () => {
       'tiepnhan.vinhhai': ['Tiếp nhận hồ sơ', 'Hồ sơ chờ xử lý tại quầy', 'Trả kết quả', 'Hồ sơ cần xử lý', 'Tra cứu hồ sơ'],
       'xuly.vinhhai': ['Hồ sơ cần xử lý', 'Tra cứu hồ sơ'],
       'giamsat.tinh': ['Báo cáo, thống kê', 'Tra cứu hồ sơ'],
-      admin: ['Báo cáo, thống kê', 'Tra cứu hồ sơ', 'Thủ tục hành chính', 'Lịch làm việc', 'Cơ quan, đơn vị', 'Người dùng'],
+      admin: ['Báo cáo, thống kê', 'Tra cứu hồ sơ', 'Cơ quan, đơn vị', 'Người dùng'],
+      'quantri.hethong': ['Báo cáo, thống kê', 'Tra cứu hồ sơ', 'Thủ tục hành chính', 'Lịch làm việc', 'Cơ quan, đơn vị', 'Người dùng'],
     });
     // Each lands on the first page of their day.
-    expect(landings).toEqual({ 'tiepnhan.vinhhai': '/tiep-nhan', 'xuly.vinhhai': '/xu-ly', 'giamsat.tinh': '/bao-cao', admin: '/bao-cao' });
+    expect(landings).toEqual({ 'tiepnhan.vinhhai': '/tiep-nhan', 'xuly.vinhhai': '/xu-ly', 'giamsat.tinh': '/bao-cao', admin: '/bao-cao', 'quantri.hethong': '/bao-cao' });
   }, 60_000);
 
   it('says when the session has expired, and brings the officer back where they were', async () => {

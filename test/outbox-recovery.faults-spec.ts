@@ -94,7 +94,7 @@ describe('events the queue lost or failed', () => {
       events.resume();
 
       await eventually(async () => expect(await statuses(codes)).toEqual({ IN_PROCESS: 500 }), 60_000);
-      const admin = await api.login('admin');
+      const admin = await api.login('quantri.hethong');
       const letters = await eventually(async () => {
         const page = await api.http().get('/api/admin/dead-letters').set('Authorization', admin);
         expect(page.status).toBe(200);

@@ -7,7 +7,7 @@ describe('procedure catalog', () => {
   let admin: string;
   beforeAll(async () => {
     api = await startApi();
-    admin = await api.login('admin');
+    admin = await api.login('quantri.hethong');
   });
   afterAll(() => api.close());
 
@@ -178,7 +178,7 @@ describe('procedure catalog', () => {
     expect(duplicateKeys.body.details.fields).toEqual([{ field: 'documents[1].key', reason: "'don' is used twice" }]);
   });
 
-  it('keeps writes to ADMIN', async () => {
+  it('keeps writes to the system administrator: a unit ADMIN can neither rename a procedure nor route one to their own commune', async () => {
     const response = await api
       .http()
       .post(`/api/procedures/${LAND}/workflow-versions`)
@@ -186,6 +186,29 @@ describe('procedure catalog', () => {
       .send({ steps: [] });
     expect(response.status).toBe(403);
     expect((await api.http().post('/api/procedures').send({})).status).toBe(401);
+
+    const communeAdmin = { username: 'quantri.vinhhai', fullName: 'Trần Văn Quản', role: 'ADMIN', agencyCode: '002.00.31.H56', password: 'Quan-Tri-Vinh-Hai-2025' };
+    expect(
+      (
+        await api
+          .http()
+          .post('/api/users')
+          .set('Authorization', await api.login('admin'))
+          .send(communeAdmin)
+      ).status,
+    ).toBe(201);
+    const criminalRecord = (await api.http().get('/api/procedures/2.000488')).body;
+    const toOwnCommune = criminalRecord.workflows[0].steps.map((step: { performer: unknown }) => ({ ...step, performer: { agencyCode: '002.00.31.H56' } }));
+    for (const username of ['admin', 'quantri.vinhhai']) {
+      const token = await api.login(username, username === 'admin' ? undefined : communeAdmin.password);
+      const renamed = await api.http().patch('/api/procedures/2.000488').set('Authorization', token).send({ name: 'Tên đã bị đổi' });
+      const routed = await api.http().post('/api/procedures/2.000488/workflow-versions').set('Authorization', token).send({ steps: toOwnCommune });
+      const imported = await api.http().post('/api/catalog/import').set('Authorization', token).send({});
+      expect([renamed.status, routed.status, imported.status, renamed.body.code]).toEqual([403, 403, 403, 'FORBIDDEN']);
+    }
+    const after = (await api.http().get('/api/procedures/2.000488')).body;
+    expect(after.name).toBe(criminalRecord.name);
+    expect(after.workflows[0].version).toBe(criminalRecord.workflows[0].version);
   });
 
   it('exports the catalog and imports it again without changing anything; a changed workflow becomes a new version', async () => {

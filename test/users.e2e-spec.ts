@@ -120,4 +120,34 @@ describe('user accounts', () => {
       ).status,
     ).toBe(403);
   });
+
+  it("does not let a unit ADMIN make, see or take over a system administrator's account", async () => {
+    const token = await admin();
+    const made = await api
+      .http()
+      .post('/api/users')
+      .set('Authorization', token)
+      .send({ ...newOfficer, username: 'quantri2.vinhhai', role: 'SYSTEM_ADMIN' });
+    expect([made.status, made.body.code, made.body.details?.fields?.[0]?.field]).toEqual([403, 'FORBIDDEN', 'role']);
+    const promoted = await api.http().patch('/api/users/xuly.vinhhai').set('Authorization', token).send({ role: 'SYSTEM_ADMIN' });
+    expect(promoted.status).toBe(403);
+    expect((await api.http().put('/api/users/quantri.hethong/password').set('Authorization', token).send({ password: 'Chiem-Quyen-2025' })).status).toBe(404);
+    expect((await api.http().get('/api/users/quantri.hethong').set('Authorization', token)).status).toBe(404);
+    const listed = (await api.http().get('/api/users').query({ limit: '200' }).set('Authorization', token)).body.items as { username: string }[];
+    expect(listed.map((user) => user.username)).not.toContain('quantri.hethong');
+    expect((await login('quantri.hethong', 'Chiem-Quyen-2025')).status).toBe(401);
+
+    const system = await api.login('quantri.hethong');
+    const second = await api
+      .http()
+      .post('/api/users')
+      .set('Authorization', system)
+      .send({ ...newOfficer, username: 'quantri2.hethong', role: 'SYSTEM_ADMIN' });
+    expect(second.status).toBe(201);
+    const me = await api
+      .http()
+      .get('/api/me')
+      .set('Authorization', await api.login('quantri2.hethong', newOfficer.password));
+    expect(me.body).toMatchObject({ role: 'SYSTEM_ADMIN', scopeUnitPath: null });
+  });
 });

@@ -331,7 +331,7 @@ describe('calendar changes', () => {
     };
     await eventually(async () => expect(await taskDue()).toBe('17:00, ngày 06/03/2025'));
 
-    const admin = await api.login('admin');
+    const admin = await api.login('quantri.hethong');
     const year = await api.http().get('/api/calendar/2025').set('Authorization', admin);
     const overrides = [...year.body.overrides, { date: '2025-03-05', kind: 'day_off', reason: 'Nghỉ đột xuất' }];
     expect((await api.http().put('/api/calendar/2025/overrides').set('Authorization', admin).send({ overrides })).status).toBe(200);

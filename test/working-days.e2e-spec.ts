@@ -66,7 +66,7 @@ describe('working days are days', () => {
   });
 
   it('refuses a workflow whose steps need more than the legal time counted in 7.5-hour days', async () => {
-    const admin = await api.login('admin');
+    const admin = await api.login('quantri.hethong');
     const steps = (hours: number) => [
       {
         key: 'tham-dinh',

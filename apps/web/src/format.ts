@@ -39,7 +39,8 @@ export function workingTimeLeft({ days, minutes }: Schemas['TimeLeftDto'], overd
 export const money = (amount: number): string => `${amount.toLocaleString('vi-VN')} đồng`;
 
 export const ROLE_LABEL: Record<string, string> = {
-  ADMIN: 'Quản trị hệ thống',
+  SYSTEM_ADMIN: 'Quản trị hệ thống',
+  ADMIN: 'Quản trị đơn vị',
   RECEPTION: 'Cán bộ tiếp nhận',
   PROCESSOR: 'Chuyên viên xử lý',
   LEADER: 'Lãnh đạo phê duyệt',

@@ -35,7 +35,8 @@ export interface ConsoleRoute {
   icon?: ReactNode;
 }
 
-const OFFICERS: readonly Role[] = ['RECEPTION', 'PROCESSOR', 'LEADER', 'SUPERVISOR', 'ADMIN'];
+const OFFICERS: readonly Role[] = ['RECEPTION', 'PROCESSOR', 'LEADER', 'SUPERVISOR', 'ADMIN', 'SYSTEM_ADMIN'];
+const ADMINS: readonly Role[] = ['ADMIN', 'SYSTEM_ADMIN'];
 
 /** The signed-in pages, in menu order (a user lands on the first of theirs); the menu shows a user only the pages their role may open. */
 export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
@@ -43,13 +44,13 @@ export const CONSOLE_ROUTES: readonly ConsoleRoute[] = [
   { path: '/cho-tiep-nhan', label: 'Hồ sơ chờ xử lý tại quầy', icon: <InboxOutlined />, roles: ['RECEPTION'], element: <QueuePage /> },
   { path: '/tra-ket-qua', label: 'Trả kết quả', icon: <ProfileOutlined />, roles: ['RECEPTION'], element: <ReturnDeskPage /> },
   { path: '/xu-ly', label: 'Hồ sơ cần xử lý', icon: <OrderedListOutlined />, roles: ['PROCESSOR', 'LEADER', 'RECEPTION'], element: <InboxPage /> },
-  { path: '/bao-cao', label: 'Báo cáo, thống kê', icon: <BarChartOutlined />, roles: ['SUPERVISOR', 'LEADER', 'ADMIN'], element: <DashboardPage /> },
+  { path: '/bao-cao', label: 'Báo cáo, thống kê', icon: <BarChartOutlined />, roles: ['SUPERVISOR', 'LEADER', ...ADMINS], element: <DashboardPage /> },
   { path: '/ho-so', label: 'Tra cứu hồ sơ', icon: <FileSearchOutlined />, roles: OFFICERS, element: <DossiersPage /> },
   { path: '/ho-so/:code', roles: OFFICERS, element: <DossierPage /> },
-  { path: '/quan-tri/thu-tuc', label: 'Thủ tục hành chính', icon: <UnorderedListOutlined />, roles: ['ADMIN'], element: <ProceduresPage /> },
-  { path: '/quan-tri/lich', label: 'Lịch làm việc', icon: <CalendarOutlined />, roles: ['ADMIN'], element: <CalendarPage /> },
-  { path: '/quan-tri/co-quan', label: 'Cơ quan, đơn vị', icon: <BankOutlined />, roles: ['ADMIN'], element: <AgenciesPage /> },
-  { path: '/quan-tri/nguoi-dung', label: 'Người dùng', icon: <TeamOutlined />, roles: ['ADMIN'], element: <UsersPage /> },
+  { path: '/quan-tri/thu-tuc', label: 'Thủ tục hành chính', icon: <UnorderedListOutlined />, roles: ['SYSTEM_ADMIN'], element: <ProceduresPage /> },
+  { path: '/quan-tri/lich', label: 'Lịch làm việc', icon: <CalendarOutlined />, roles: ['SYSTEM_ADMIN'], element: <CalendarPage /> },
+  { path: '/quan-tri/co-quan', label: 'Cơ quan, đơn vị', icon: <BankOutlined />, roles: ADMINS, element: <AgenciesPage /> },
+  { path: '/quan-tri/nguoi-dung', label: 'Người dùng', icon: <TeamOutlined />, roles: ADMINS, element: <UsersPage /> },
 ];
 
 export const allowedRoutes = (role: Role) => CONSOLE_ROUTES.filter((route) => route.roles.includes(role));

@@ -248,7 +248,8 @@ export class TasksService {
   /** The task, if the caller manages its agency: a LEADER of that agency, or an ADMIN whose scope holds it; else 404. */
   private async manageableTask(actor: Actor, taskId: string): Promise<{ task: Task }> {
     const found = await this.tasks.findWithUnit(taskId);
-    const manages = found && (actor.role === Role.ADMIN ? isInScope(actor.scope, found.unitPath) : actor.role === Role.LEADER && found.task.agencyId === actor.agencyId);
+    const manages =
+      found && (actor.role === Role.ADMIN || actor.role === Role.SYSTEM_ADMIN ? isInScope(actor.scope, found.unitPath) : actor.role === Role.LEADER && found.task.agencyId === actor.agencyId);
     if (!manages) throw DomainError.notFound('Task', taskId);
     return { task: found.task };
   }

@@ -10,7 +10,7 @@ const letterId = new ParseIntPipe({ exceptionFactory: () => new DomainError(Erro
 
 @ApiTags('admin')
 @Authenticated()
-@Roles(Role.ADMIN)
+@Roles(Role.SYSTEM_ADMIN)
 @Controller('admin/dead-letters')
 export class DeadLettersController {
   constructor(private readonly deadLetters: DeadLettersService) {}
@@ -18,8 +18,8 @@ export class DeadLettersController {
   @Get()
   @ApiOperation({ summary: 'Events that failed every delivery (a handler bug, bad data), newest first, with their last error' })
   @ApiOkResponse({ type: DeadLetterPageDto })
-  async list(@CurrentActor() actor: Actor, @Query() query: DeadLetterQuery): Promise<DeadLetterPageDto> {
-    const { items, total } = await this.deadLetters.list(actor, query.retried ?? false, query.limit, query.offset);
+  async list(@Query() query: DeadLetterQuery): Promise<DeadLetterPageDto> {
+    const { items, total } = await this.deadLetters.list(query.retried ?? false, query.limit, query.offset);
     return { items: items.map(toDeadLetterResponse), total, limit: query.limit, offset: query.offset };
   }
 

@@ -29,7 +29,7 @@ export class AgenciesController {
   }
 
   @Post()
-  @Roles(Role.ADMIN)
+  @Roles(Role.ADMIN, Role.SYSTEM_ADMIN)
   @ApiOperation({ summary: 'Create an agency (ADMIN)' })
   @ApiCreatedResponse({ type: AgencyResponseDto })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateAgencyDto): Promise<AgencyResponseDto> {
@@ -37,7 +37,7 @@ export class AgenciesController {
   }
 
   @Patch(':code')
-  @Roles(Role.ADMIN)
+  @Roles(Role.ADMIN, Role.SYSTEM_ADMIN)
   @ApiOperation({ summary: 'Change an agency (ADMIN)' })
   @ApiOkResponse({ type: AgencyResponseDto })
   async update(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: UpdateAgencyDto): Promise<AgencyResponseDto> {

@@ -8,7 +8,7 @@ import { AuditPageDto, AuditQueryDto, toAuditEntry } from './dto/audit.dto';
 
 @ApiTags('audit')
 @Authenticated()
-@Roles(Role.ADMIN)
+@Roles(Role.ADMIN, Role.SYSTEM_ADMIN)
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditRepository) {}

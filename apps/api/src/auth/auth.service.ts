@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '@motcua/config';
 import type { Actor } from '@motcua/domain';
-import { DEMO_PASSWORD, DomainError, DUMMY_PASSWORD_HASH, ErrorCode, verifyPassword } from '@motcua/domain';
+import { DEMO_PASSWORD, DomainError, DUMMY_PASSWORD_HASH, ErrorCode, scopeOf, verifyPassword } from '@motcua/domain';
 import { ActiveUser, UsersRepository } from '@motcua/persistence';
 import { ISSUED_AT_SKEW_SECONDS, TokenClaims } from './token-claims';
 
@@ -62,6 +62,6 @@ function toActor(user: ActiveUser): Actor {
     role: user.role,
     agencyId: user.agencyId,
     agencyCode: user.agencyCode,
-    scope: { unitPath: user.unitPath },
+    scope: scopeOf(user.role, user.unitPath),
   };
 }

@@ -32,8 +32,8 @@ export class CalendarController {
   }
 
   @Put(':year/overrides')
-  @Roles(Role.ADMIN)
-  @ApiOperation({ summary: "Replace the year's overrides (ADMIN): extra days off and make-up working days" })
+  @Roles(Role.SYSTEM_ADMIN)
+  @ApiOperation({ summary: "Replace the year's national overrides (SYSTEM_ADMIN): extra days off and make-up working days" })
   @ApiOkResponse({ type: CalendarYearDto })
   async replaceOverrides(@CurrentActor() actor: Actor, @Param() params: YearParams, @Body() dto: ReplaceOverridesDto): Promise<CalendarYearDto> {
     await this.calendar.replaceYear(params.year, dto.overrides, actor.userId);

@@ -10,7 +10,7 @@ import { CatalogDocumentDto, CatalogImportResultDto, toCatalogDocument } from '.
 
 @ApiTags('procedures')
 @Authenticated()
-@Roles(Role.ADMIN)
+@Roles(Role.SYSTEM_ADMIN)
 @Controller('catalog')
 export class CatalogController {
   constructor(
@@ -20,7 +20,7 @@ export class CatalogController {
 
   @Get('export')
   @Header('Content-Disposition', 'attachment; filename="motcua-catalog.json"')
-  @ApiOperation({ summary: 'The whole catalog, with every workflow version, as one JSON document (ADMIN)' })
+  @ApiOperation({ summary: 'The whole catalog, with every workflow version, as one JSON document (SYSTEM_ADMIN)' })
   @ApiOkResponse({ type: CatalogDocumentDto })
   export(): Promise<CatalogDocument> {
     return this.catalog.export(this.clock.now());
@@ -28,7 +28,7 @@ export class CatalogController {
 
   @Post('import')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Bring the catalog in line with a document (ADMIN): all or nothing, idempotent' })
+  @ApiOperation({ summary: 'Bring the catalog in line with a document (SYSTEM_ADMIN): all or nothing, idempotent' })
   @ApiOkResponse({ type: CatalogImportResultDto })
   import(@CurrentActor() actor: Actor, @Body() dto: CatalogDocumentDto): Promise<CatalogImportResultDto> {
     return this.catalog.import(toCatalogDocument(dto), actor.userId);

@@ -31,8 +31,8 @@ export class ProceduresController {
 
   @Post()
   @Authenticated()
-  @Roles(Role.ADMIN)
-  @ApiOperation({ summary: 'Add a procedure (ADMIN)' })
+  @Roles(Role.SYSTEM_ADMIN)
+  @ApiOperation({ summary: 'Add a procedure (SYSTEM_ADMIN)' })
   @ApiCreatedResponse({ type: ProcedureResponseDto })
   async create(@Body() dto: CreateProcedureDto): Promise<ProcedureResponseDto> {
     return toProcedureResponse(await this.catalog.create(dto));
@@ -40,8 +40,8 @@ export class ProceduresController {
 
   @Patch(':code')
   @Authenticated()
-  @Roles(Role.ADMIN)
-  @ApiOperation({ summary: 'Change a procedure (ADMIN); dossiers already received keep what they were received under' })
+  @Roles(Role.SYSTEM_ADMIN)
+  @ApiOperation({ summary: 'Change a procedure (SYSTEM_ADMIN); dossiers already received keep what they were received under' })
   @ApiOkResponse({ type: ProcedureResponseDto })
   async update(@Param('code') code: string, @Body() dto: UpdateProcedureDto): Promise<ProcedureResponseDto> {
     return toProcedureResponse(await this.catalog.update(code, dto));
@@ -49,8 +49,8 @@ export class ProceduresController {
 
   @Post(':code/workflow-versions')
   @Authenticated()
-  @Roles(Role.ADMIN)
-  @ApiOperation({ summary: 'Validate and publish the next version of a workflow (ADMIN)' })
+  @Roles(Role.SYSTEM_ADMIN)
+  @ApiOperation({ summary: 'Validate and publish the next version of a workflow (SYSTEM_ADMIN)' })
   @ApiCreatedResponse({ type: WorkflowVersionResponseDto })
   @ApiUnprocessableEntityResponse({ description: 'Every problem of the workflow at once, each with its field path' })
   async publish(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: PublishWorkflowDto): Promise<WorkflowVersionResponseDto> {

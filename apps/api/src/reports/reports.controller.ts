@@ -38,7 +38,7 @@ function period(query: { from: string; to: string; unit?: string; units?: '2025-
 /** On-time statistics (Biểu II.06a) for supervisors, inside their scope. */
 @ApiTags('reports')
 @Authenticated()
-@Roles(Role.SUPERVISOR, Role.LEADER, Role.ADMIN)
+@Roles(Role.SUPERVISOR, Role.LEADER, Role.ADMIN, Role.SYSTEM_ADMIN)
 @Controller('reports')
 export class ReportsController {
   constructor(

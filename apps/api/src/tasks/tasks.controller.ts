@@ -60,7 +60,7 @@ export class TasksController {
 
   @Post(':id/release')
   @HttpCode(HttpStatus.OK)
-  @Roles(Role.LEADER, Role.ADMIN)
+  @Roles(Role.LEADER, Role.ADMIN, Role.SYSTEM_ADMIN)
   @ApiOperation({ summary: "Give a claimed step back to its agency's inbox (a LEADER of that agency, or an ADMIN whose scope holds it)" })
   @ApiOkResponse({ type: TaskResponseDto })
   @ApiConflictResponse({ description: 'STEP_NOT_CLAIMED: nobody holds it; STEP_ALREADY_COMPLETED, STEP_CANCELLED' })
@@ -70,7 +70,7 @@ export class TasksController {
 
   @Post(':id/assign')
   @HttpCode(HttpStatus.OK)
-  @Roles(Role.LEADER, Role.ADMIN)
+  @Roles(Role.LEADER, Role.ADMIN, Role.SYSTEM_ADMIN)
   @ApiOperation({ summary: 'Hand a step to an active officer of its agency with its role (a LEADER of that agency, or an ADMIN whose scope holds it)' })
   @ApiOkResponse({ type: TaskResponseDto })
   @ApiConflictResponse({ description: 'STEP_ALREADY_COMPLETED, STEP_CANCELLED' })

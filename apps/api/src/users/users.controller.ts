@@ -8,7 +8,7 @@ import { UsersService } from './users.service';
 
 @ApiTags('users')
 @Authenticated()
-@Roles(Role.ADMIN)
+@Roles(Role.ADMIN, Role.SYSTEM_ADMIN)
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}

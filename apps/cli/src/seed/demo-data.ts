@@ -42,7 +42,8 @@ export interface DemoUser {
 
 /** Listed in the README's demo-login table; every one has the password DEMO_PASSWORD. */
 export const DEMO_USERS: DemoUser[] = [
-  { username: 'admin', fullName: 'Quản trị hệ thống', role: Role.ADMIN, level: 'province', agencyCode: '000.00.00.H56' },
+  { username: 'quantri.hethong', fullName: 'Quản trị hệ thống', role: Role.SYSTEM_ADMIN, level: 'province', agencyCode: '000.00.00.H56' },
+  { username: 'admin', fullName: 'Quản trị tỉnh Khánh Hòa', role: Role.ADMIN, level: 'province', agencyCode: '000.00.00.H56' },
   { username: 'giamsat.tinh', fullName: 'Nguyễn Văn Giám', role: Role.SUPERVISOR, level: 'province', agencyCode: '000.00.00.H56' },
   { username: 'tiepnhan.tinh', fullName: 'Trần Thị Nhận', role: Role.RECEPTION, level: 'province', agencyCode: '000.00.01.H56' },
   { username: 'xuly.sotnmt', fullName: 'Lê Văn Xử', role: Role.PROCESSOR, level: 'province', agencyCode: '000.00.12.H56' },

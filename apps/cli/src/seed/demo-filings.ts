@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@motcua/config';
 import { IntakeService, type IntakeInput } from '@motcua/dossiers';
-import { type Actor, NATIONAL_SCOPE } from '@motcua/domain';
+import { type Actor, NATIONAL_SCOPE, scopeOf } from '@motcua/domain';
 import { DossiersRepository, UsersRepository } from '@motcua/persistence';
 
 /** A filing that waits at a counter's queue, filed as that counter's officer, as the API files one. */
@@ -128,6 +128,6 @@ export class DemoFilingsSeeder {
   private async counterOfficer(username: string): Promise<Actor> {
     const user = await this.users.findActiveByUsername(username);
     if (!user) throw new Error(`Demo user ${username} is missing`);
-    return { userId: user.id, username: user.username, fullName: user.fullName, role: user.role, agencyId: user.agencyId, agencyCode: user.agencyCode, scope: { unitPath: user.unitPath } };
+    return { userId: user.id, username: user.username, fullName: user.fullName, role: user.role, agencyId: user.agencyId, agencyCode: user.agencyCode, scope: scopeOf(user.role, user.unitPath) };
   }
 }

@@ -163,7 +163,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace the year's overrides (ADMIN): extra days off and make-up working days */
+        /** Replace the year's national overrides (SYSTEM_ADMIN): extra days off and make-up working days */
         put: operations["CalendarController_replaceOverrides"];
         post?: never;
         delete?: never;
@@ -182,7 +182,7 @@ export interface paths {
         /** The procedure catalog; search the name with or without diacritics */
         get: operations["ProceduresController_list"];
         put?: never;
-        /** Add a procedure (ADMIN) */
+        /** Add a procedure (SYSTEM_ADMIN) */
         post: operations["ProceduresController_create"];
         delete?: never;
         options?: never;
@@ -204,7 +204,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a procedure (ADMIN); dossiers already received keep what they were received under */
+        /** Change a procedure (SYSTEM_ADMIN); dossiers already received keep what they were received under */
         patch: operations["ProceduresController_update"];
         trace?: never;
     };
@@ -217,7 +217,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Validate and publish the next version of a workflow (ADMIN) */
+        /** Validate and publish the next version of a workflow (SYSTEM_ADMIN) */
         post: operations["ProceduresController_publish"];
         delete?: never;
         options?: never;
@@ -249,7 +249,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The whole catalog, with every workflow version, as one JSON document (ADMIN) */
+        /** The whole catalog, with every workflow version, as one JSON document (SYSTEM_ADMIN) */
         get: operations["CatalogController_export"];
         put?: never;
         post?: never;
@@ -268,7 +268,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Bring the catalog in line with a document (ADMIN): all or nothing, idempotent */
+        /** Bring the catalog in line with a document (SYSTEM_ADMIN): all or nothing, idempotent */
         post: operations["CatalogController_import"];
         delete?: never;
         options?: never;
@@ -745,7 +745,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log, newest first: every change made through the API and every failed login (ADMIN) */
+        /** The audit log, newest first: every change made through the API and every failed login, by accounts inside your scope (ADMIN) */
         get: operations["AuditController_list"];
         put?: never;
         post?: never;
@@ -800,7 +800,7 @@ export interface components {
             password: string;
         };
         /** @enum {string} */
-        Role: "ADMIN" | "RECEPTION" | "PROCESSOR" | "LEADER" | "SUPERVISOR";
+        Role: "SYSTEM_ADMIN" | "ADMIN" | "RECEPTION" | "PROCESSOR" | "LEADER" | "SUPERVISOR";
         UserResponseDto: {
             /** Format: uuid */
             id: string;
@@ -2158,7 +2158,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: ADMIN */
+            /** @description Roles: ADMIN, SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2232,7 +2232,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: ADMIN */
+            /** @description Roles: ADMIN, SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2331,7 +2331,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: ADMIN */
+            /** @description Roles: SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2395,7 +2395,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: ADMIN */
+            /** @description Roles: SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2455,7 +2455,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: ADMIN */
+            /** @description Roles: SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2494,7 +2494,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: ADMIN */
+            /** @description Roles: SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2559,7 +2559,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: ADMIN */
+            /** @description Roles: SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2596,7 +2596,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: ADMIN */
+            /** @description Roles: SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3336,7 +3336,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: LEADER, ADMIN */
+            /** @description Roles: LEADER, ADMIN, SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3382,7 +3382,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: LEADER, ADMIN */
+            /** @description Roles: LEADER, ADMIN, SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3464,7 +3464,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: SUPERVISOR, LEADER, ADMIN */
+            /** @description Roles: SUPERVISOR, LEADER, ADMIN, SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3507,7 +3507,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: SUPERVISOR, LEADER, ADMIN */
+            /** @description Roles: SUPERVISOR, LEADER, ADMIN, SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3548,7 +3548,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: SUPERVISOR, LEADER, ADMIN */
+            /** @description Roles: SUPERVISOR, LEADER, ADMIN, SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3589,7 +3589,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: SUPERVISOR, LEADER, ADMIN */
+            /** @description Roles: SUPERVISOR, LEADER, ADMIN, SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3630,7 +3630,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: ADMIN */
+            /** @description Roles: ADMIN, SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3667,7 +3667,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: ADMIN */
+            /** @description Roles: ADMIN, SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3702,7 +3702,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: ADMIN */
+            /** @description Roles: ADMIN, SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3748,7 +3748,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: ADMIN */
+            /** @description Roles: ADMIN, SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3785,7 +3785,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: ADMIN */
+            /** @description Roles: ADMIN, SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3831,7 +3831,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: ADMIN */
+            /** @description Roles: ADMIN, SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3869,7 +3869,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: ADMIN */
+            /** @description Roles: SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3904,7 +3904,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Roles: ADMIN */
+            /** @description Roles: SYSTEM_ADMIN */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -1,3 +1,5 @@
+import { Role } from './role';
+
 /**
  * What a caller may see: the subtree of administrative units under their agency's unit.
  * Every query over scoped data takes a Scope as a required argument, so a controller bug
@@ -10,6 +12,11 @@ export interface Scope {
 
 /** For system work (seeds, the worker): everything. Never derived from a request. */
 export const NATIONAL_SCOPE: Scope = { unitPath: null };
+
+/** A user's scope: their agency's subtree; national for the system administrator. */
+export function scopeOf(role: Role, agencyUnitPath: string): Scope {
+  return role === Role.SYSTEM_ADMIN ? NATIONAL_SCOPE : { unitPath: agencyUnitPath };
+}
 
 /** True when a unit path lies inside the scope (the scope's own unit included). */
 export function isInScope(scope: Scope, unitPath: string): boolean {

@@ -11,6 +11,7 @@ import { UserTokens1763901000000 } from './1763901000000-user-tokens';
 import { DeadLetters1763901100000 } from './1763901100000-dead-letters';
 import { TokenSecurity1763901200000 } from './1763901200000-token-security';
 import { AuditScope1763901300000 } from './1763901300000-audit-scope';
+import { SystemAdmin1763901400000 } from './1763901400000-system-admin';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   DeadLetters1763901100000,
   TokenSecurity1763901200000,
   AuditScope1763901300000,
+  SystemAdmin1763901400000,
 ];

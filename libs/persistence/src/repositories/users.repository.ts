@@ -49,6 +49,8 @@ export interface UserQuery {
   /** Part of the username or the full name. */
   q?: string;
   active?: boolean;
+  /** Accounts of these roles are left out (the system administrators, for a unit's administrator). */
+  hiddenRoles?: Role[];
   limit: number;
   offset: number;
 }
@@ -102,6 +104,7 @@ export class UsersRepository {
     if (query.agencyCode) where('a.code = ?', query.agencyCode);
     if (query.role) where('u.role = ?', query.role);
     if (query.active !== undefined) where('u.active = ?', query.active);
+    if (query.hiddenRoles?.length) where('u.role <> ALL(?)', query.hiddenRoles);
     if (query.q) where(`(u.username ILIKE ? OR u.full_name ILIKE ?)`, `%${query.q.replace(/[\\%_]/g, '\\$&')}%`);
     const filter = conditions.join(' AND ');
     const [{ total }] = await this.db.query(
