@@ -42,8 +42,6 @@ const USERS: Record<string, string> = {
   SUPERVISOR: 'giamsat.vinhhai',
 };
 
-/** A certified copy: its first step is at the receiving commune, so that commune's processors work on it. */
-
 /** Bodies that pass validation, so an allowed call reaches the scope check. */
 const BODIES: Record<string, unknown> = {
   'post /api/auth/login': { username: 'admin', password: DEMO_PASSWORD },

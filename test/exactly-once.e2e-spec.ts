@@ -5,8 +5,6 @@ import { startApi, TestApi } from './support/api';
 import { freezeClock, INVESTMENT, landDossier } from './support/dossiers';
 import { eventually, startWorker } from './support/worker';
 
-/** The investment procedure: an appraisal, two departments' opinions in parallel, a join, the leader's decision. */
-
 /** Regressions of issue 14: things that must happen once, sent several times at the same moment. */
 describe('exactly once under concurrency', () => {
   let api: TestApi;

@@ -8,8 +8,6 @@ import { CERTIFIED_COPY, workInboxes } from './support/dossiers';
 import { TcpProxy } from './support/tcp-proxy';
 import { eventually, spawnWorker, startWorker } from './support/worker';
 
-/** A certified copy: two steps at the receiving commune (processor, then leader), then the return desk. */
-
 /** Dossiers missing the rows every accepted dossier has: its history and its outbox event. */
 const HALF_WRITTEN = `SELECT d.code FROM dossiers d
   WHERE NOT EXISTS (SELECT 1 FROM dossier_history h WHERE h.dossier_id = d.id)

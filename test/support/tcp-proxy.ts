@@ -2,11 +2,14 @@ import { createServer, Server, Socket, connect } from 'node:net';
 
 /**
  * A TCP proxy in front of PostgreSQL or Redis that a test can take down (refusing connections and
- * cutting the open ones, as a stopped server does) and bring back on the same port.
+ * cutting the open ones, as a stopped server does) and bring back on the same port, or partition
+ * (connections stay open and new ones are accepted, but nothing gets through either way, and nobody
+ * is told: a silent network partition).
  */
 export class TcpProxy {
   private server?: Server;
   private readonly sockets = new Set<Socket>();
+  private partitioned = false;
   port = 0;
 
   constructor(private readonly target: { host: string; port: number }) {}
@@ -29,7 +32,9 @@ export class TcpProxy {
         socket.on('close', () => this.sockets.delete(socket));
         socket.on('error', () => socket.destroy());
       }
-      client.pipe(upstream).pipe(client);
+      const forward = (from: Socket, to: Socket) => from.on('data', (data) => this.partitioned || to.write(data));
+      forward(client, upstream);
+      forward(upstream, client);
       client.on('close', () => upstream.destroy());
       upstream.on('close', () => client.destroy());
     });
@@ -39,6 +44,15 @@ export class TcpProxy {
     });
     this.port = (server.address() as { port: number }).port;
     this.server = server;
+  }
+
+  /** From now on every byte is dropped, in both directions, until `heal()`. */
+  partition(): void {
+    this.partitioned = true;
+  }
+
+  heal(): void {
+    this.partitioned = false;
   }
 
   async down(): Promise<void> {

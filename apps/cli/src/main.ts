@@ -15,6 +15,9 @@ const USAGE = `Usage: npm run cli -- <command>   (node dist/apps/cli/src/main.js
 /** Results go to stdout, problems to stderr; Nest's own start-up chatter is silenced. */
 const print = (line: string) => console.log(line);
 
+// Imports and seeds run long statements and nobody waits on them: no query timeout unless one is set.
+process.env.DATABASE_QUERY_TIMEOUT_MS ??= '0';
+
 async function withContext<T>(work: (context: Awaited<ReturnType<typeof NestFactory.createApplicationContext>>) => Promise<T>): Promise<T> {
   const context = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
   try {

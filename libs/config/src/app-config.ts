@@ -92,6 +92,15 @@ export class AppConfig {
   @IsInt()
   SWEEP_INTERVAL_MS = 60_000;
 
+  /**
+   * A query, or a connection, that PostgreSQL does not answer within this many ms fails, so a request
+   * answers 503 instead of hanging through a silent network partition; 0 waits for ever (the CLI's imports).
+   */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(0)
+  @IsInt()
+  DATABASE_QUERY_TIMEOUT_MS = 5000;
+
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS ? this.CORS_ORIGINS.split(',') : [];
   }

@@ -1,6 +1,7 @@
 import { Client, types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
+import { PartitionSafeClient } from './partition-safe-client';
 import { MIGRATIONS } from './migrations';
 
 // A `date` is a calendar date, not an instant: keep it as 'yyyy-MM-dd' so no host zone can shift it.
@@ -8,8 +9,13 @@ types.setTypeParser(types.builtins.DATE, (value) => value);
 
 const MIGRATION_LOCK = 'motcua:migrate';
 
-/** The one definition of how we talk to PostgreSQL, shared by the apps, the CLI and the tests. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+/**
+ * The one definition of how we talk to PostgreSQL, shared by the apps, the CLI and the tests. With a
+ * query timeout, the client gives up on an unanswered query (a partition sends no error), PostgreSQL
+ * cancels a statement that runs longer, and ends a transaction left idle twice as long.
+ */
+export function dataSourceOptions(url: string, queryTimeoutMs = 0): DataSourceOptions {
+  const timeouts = queryTimeoutMs > 0 ? { Client: PartitionSafeClient, query_timeout: queryTimeoutMs, statement_timeout: queryTimeoutMs, idle_in_transaction_session_timeout: 2 * queryTimeoutMs } : {};
   return {
     type: 'postgres',
     url,
@@ -17,7 +23,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     migrations: MIGRATIONS,
     synchronize: false,
     migrationsRun: false,
-    extra: { max: 20, connectionTimeoutMillis: 5000 },
+    extra: { max: 20, connectionTimeoutMillis: 5000, keepAlive: true, ...timeouts },
     applicationName: 'motcua',
   };
 }

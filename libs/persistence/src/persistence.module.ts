@@ -40,7 +40,7 @@ const REPOSITORIES = [
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.DATABASE_URL), retryAttempts: 3, retryDelay: 1000 }),
+      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config.DATABASE_URL, config.DATABASE_QUERY_TIMEOUT_MS), retryAttempts: 3, retryDelay: 1000 }),
     }),
   ],
   providers: REPOSITORIES,

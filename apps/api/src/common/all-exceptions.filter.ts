@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode } from '@motcua/domain';
 import { ERROR_STATUS, STATUS_CODE } from './error-status';
-import { unavailableService } from './unavailable';
+import { isTransactionConflict, unavailableService } from './unavailable';
 import { MAX_JSON_DEPTH } from './unsafe-json';
 
 export interface ErrorBody {
@@ -96,6 +96,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (parserError.type && parserError.status && parserError.status < 500) {
       return [HttpStatus.BAD_REQUEST, { code: ErrorCode.VALIDATION_FAILED, message: 'The request body could not be read' }];
+    }
+    if (isTransactionConflict(error)) {
+      this.logger.warn({ err: error, method: request.method, url: request.originalUrl }, 'Transaction conflict');
+      return [HttpStatus.CONFLICT, { code: ErrorCode.CONFLICT, message: 'This change collided with another one made at the same moment and was not saved; try again' }];
     }
     const service = unavailableService(error);
     if (service) {
