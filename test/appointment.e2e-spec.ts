@@ -28,7 +28,7 @@ describe('the citizen is told the new date', () => {
     ).body;
 
   it('shows the apology’s new return date on the dossier and the public lookup; the deadline the statistics use stays', async () => {
-    const { code } = (
+    const { code, verifier } = (
       await api
         .http()
         .post('/api/dossiers')
@@ -46,8 +46,15 @@ describe('the citizen is told the new date', () => {
     expect(apology.status).toBe(200);
     const after = await dossier(code);
     expect({ appointmentAt: after.appointmentAt, dueAt: after.dueAt, originalDueAt: after.originalDueAt }).toEqual({ appointmentAt: newDate, dueAt: before.dueAt, originalDueAt: before.dueAt });
-    const lookup = await api.http().get(`/api/public/dossiers/${code}`).query({ verifier: '3456' });
+    const lookup = await api.http().get(`/api/public/dossiers/${code}`).query({ verifier });
     expect(lookup.body.appointmentAt).toBe(newDate);
+    const day = new Date(before.receivedAt).toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
+    const register = await api
+      .http()
+      .get('/api/registers')
+      .query({ from: day, to: day })
+      .set('Authorization', await api.login('tiepnhan.vinhhai'));
+    expect(register.body.rows.find((row: { dossierCode: string }) => row.dossierCode === code).appointmentAt).toBe(newDate);
   });
 
   it('prints the appointment a payment pause moved on the control slip (BM.05), not the receipt’s', async () => {

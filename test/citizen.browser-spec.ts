@@ -62,12 +62,12 @@ describe('the citizen status page', () => {
       await page.getByRole('heading', { name: 'Tra cứu tình trạng hồ sơ' }).waitFor();
       expect(await page.getByLabel('Mã hồ sơ').inputValue()).toBe(receipt.code);
 
-      await page.getByLabel('Số xác thực (4 chữ số in trên giấy hẹn)').fill(receipt.verifier === '0000' ? '1111' : '0000');
+      await page.getByLabel('Số xác thực (in trên giấy hẹn)').fill(receipt.verifier === '000000' ? '111111' : '000000');
       await page.getByRole('button', { name: 'Tra cứu' }).click();
       await expect(page.getByRole('alert').innerText()).resolves.toContain('Không tìm thấy hồ sơ với mã và số xác thực này.');
       await screenshot(page, 'citizen-not-found');
 
-      await page.getByLabel('Số xác thực (4 chữ số in trên giấy hẹn)').fill(receipt.verifier);
+      await page.getByLabel('Số xác thực (in trên giấy hẹn)').fill(receipt.verifier);
       await screenshot(page, 'citizen-form');
       await page.getByRole('button', { name: 'Tra cứu' }).click();
       const details = page.getByRole('region', { name: 'Thông tin hồ sơ' });
@@ -123,7 +123,7 @@ describe('the citizen status page', () => {
 
     // Looked up again, the dossier shows the rating given instead of the form: one rating per dossier.
     await page.reload();
-    await page.getByLabel('Số xác thực (4 chữ số in trên giấy hẹn)').fill(receipt.verifier);
+    await page.getByLabel('Số xác thực (in trên giấy hẹn)').fill(receipt.verifier);
     await page.getByRole('button', { name: 'Tra cứu' }).click();
     const given = page.getByRole('region', { name: 'Đánh giá của ông/bà' });
     await expect(given.innerText()).resolves.toMatch(/Rất hài lòng[\s\S]*Cán bộ hướng dẫn tận tình, trả kết quả đúng hẹn\./);

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { readPdf } from '@motcua/testing';
 import { asBuffer } from './support/api';
 import { screenshot, signIn, useConsole } from './support/browser';
-import { fileDossier, freezeClock, landDossier, todayInVietnam } from './support/dossiers';
+import { fileDossier, freezeClock, landDossier, todayInVietnam, verifierOf } from './support/dossiers';
 import { workStep } from './support/steps';
 import { eventually } from './support/worker';
 
@@ -178,7 +178,7 @@ describe('intake at the counter', () => {
     await expect(page.getByText('Đã tiếp nhận', { exact: true }).count()).resolves.toBe(1);
     // The verifier is called as on the receipt and the citizen's status page.
     await expect(page.getByText('Số xác thực', { exact: true }).count()).resolves.toBe(1);
-    await expect(page.getByText('3456 (công dân nhập cùng mã hồ sơ để tra cứu tình trạng)', { exact: true }).count()).resolves.toBe(1);
+    await expect(page.getByText(`${await verifierOf(harness().api, code)} (công dân nhập cùng mã hồ sơ để tra cứu tình trạng)`, { exact: true }).count()).resolves.toBe(1);
     await snap(page, 'intake-accepted');
 
     const receipt = await printSlip(page, /In giấy tiếp nhận/, code, 'BM.01');

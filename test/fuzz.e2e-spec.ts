@@ -33,7 +33,14 @@ const OPERATIONS: Operation[] = Object.entries(spec.paths as Record<string, Reco
     body: resolve(operation.requestBody?.content?.['application/json']?.schema),
   })),
 );
-const USERS: Record<string, string> = { ADMIN: 'admin', RECEPTION: 'tiepnhan.vinhhai', PROCESSOR: 'xuly.vinhhai', LEADER: 'lanhdao.vinhhai', SUPERVISOR: 'giamsat.tinh' };
+const USERS: Record<string, string> = {
+  SYSTEM_ADMIN: 'quantri.hethong',
+  ADMIN: 'admin',
+  RECEPTION: 'tiepnhan.vinhhai',
+  PROCESSOR: 'xuly.vinhhai',
+  LEADER: 'lanhdao.vinhhai',
+  SUPERVISOR: 'giamsat.tinh',
+};
 
 const deep = (depth: number): unknown => (depth === 0 ? 1 : { a: deep(depth - 1) });
 /** Strings that break naive code: quoting, markup, paths, NUL and other controls, lone surrogates, RTL, combining marks, huge. */

@@ -33,7 +33,7 @@ describe('intake at the counter', () => {
       dueText: '17:00, ngày 14/02/2025',
       workflowVersion: 1,
       workflowVariant: null,
-      verifier: '3456',
+      verifier: expect.stringMatching(/^\d{6}$/),
       provinceCode: '56',
       districtCode: '568',
       communeCode: '22330',
@@ -266,7 +266,15 @@ describe('intake at the counter', () => {
   it('keeps the register book (BM.06) as JSON and CSV', async () => {
     const json = await api.http().get('/api/registers').query({ from: '2025-01-24', to: '2025-01-24' }).set('Authorization', counter);
     expect(json.status).toBe(200);
-    expect(json.body).toMatchObject({ agencyCode: '002.00.31.H56', rows: [{ dossierCode: '002.00.31.H56-250124-0001', applicantName: 'Nguyễn Thị Hồng Thủy' }] });
+    expect(json.body).toMatchObject({ agencyCode: '002.00.31.H56', rows: [{ dossierCode: '002.00.31.H56-250124-0001', applicantName: 'Nguyễn Thị Hồng Thủy' }], total: 1, limit: 50, offset: 0 });
+    for (const [from, to, reason] of [
+      ['2025-01-01', '2026-01-02', 'a register book covers at most 366 days (a year)'],
+      ['2025-01-24', '2025-01-23', 'must not be before from'],
+    ]) {
+      const refused = await api.http().get('/api/registers').query({ from, to, format: 'csv' }).set('Authorization', counter);
+      expect([refused.status, refused.body.details?.fields]).toEqual([422, [{ field: 'to', reason }]]);
+    }
+    expect((await api.http().get('/api/registers').query({ from: '2025-01-24', to: '2025-01-24', limit: '501' }).set('Authorization', counter)).status).toBe(400);
     const csv = await api.http().get('/api/registers').query({ from: '2025-01-24', to: '2025-01-24', format: 'csv' }).set('Authorization', counter);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.text.replace('\uFEFF', '').trim().split('\n');
@@ -299,21 +307,25 @@ describe('intake at the counter', () => {
 describe('citizen lookup', () => {
   let api: TestApi;
   let code: string;
+  let verifier: string;
+  const wrong = (right: string) => (right === '000000' ? '111111' : '000000');
+  const lookUp = (dossierCode: string, digits: string, client = '198.51.100.1') => api.http().get(`/api/public/dossiers/${dossierCode}`).set('X-Forwarded-For', client).query({ verifier: digits });
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({ TRUST_PROXY: 'loopback' });
     freezeClock(api, '2025-05-12 08:15');
-    code = (
+    ({ code, verifier } = (
       await api
         .http()
         .post('/api/dossiers')
         .set('Authorization', await api.login('tiepnhan.vinhhai'))
         .send(landDossier())
-    ).body.code;
+    ).body);
   });
   afterAll(() => api.close());
 
   it('shows status, appointment and milestones in Vietnamese, and nothing personal', async () => {
-    const response = await api.http().get(`/api/public/dossiers/${code}`).query({ verifier: '3456' });
+    expect(verifier).toMatch(/^\d{6}$/);
+    const response = await api.http().get(`/api/public/dossiers/${code}`).query({ verifier });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       code,
@@ -332,24 +344,52 @@ describe('citizen lookup', () => {
   });
 
   it('lets the citizen rate only after the result was returned', async () => {
-    const response = await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier: '3456', score: 5 });
+    const response = await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier, score: 5 });
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('DOSSIER_NOT_IN_STATE');
-    const invalid = await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier: '3456', score: 6 });
+    const invalid = await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier, score: 6 });
     expect(invalid.body.details.fields).toEqual([{ field: 'score', reason: 'score must not be greater than 5' }]);
   });
 
-  it('answers a wrong code and a wrong verifier alike, and rate-limits repeated failures', async () => {
-    const wrongVerifier = await api.http().get(`/api/public/dossiers/${code}`).query({ verifier: '0000' });
-    const wrongCode = await api.http().get('/api/public/dossiers/002.00.31.H56-250512-9999').query({ verifier: '3456' });
+  it('answers a wrong code and a wrong verifier alike', async () => {
+    const wrongVerifier = await lookUp(code, wrong(verifier), '198.51.100.2');
+    const wrongCode = await lookUp('002.00.31.H56-250512-9999', verifier, '198.51.100.2');
     expect(wrongVerifier.status).toBe(404);
     expect(wrongCode.status).toBe(404);
     expect(wrongCode.body).toEqual(wrongVerifier.body);
-    for (let i = 0; i < 8; i++) await api.http().get(`/api/public/dossiers/${code}`).query({ verifier: '1111' });
-    const limited = await api.http().get(`/api/public/dossiers/${code}`).query({ verifier: '3456' });
-    expect(limited.status).toBe(429);
-    expect(limited.body.code).toBe('RATE_LIMITED');
-    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await lookUp(code, verifier.slice(0, 5), '198.51.100.2')).status).toBe(400);
+  });
+
+  it('makes one address wait after 5 wrong verifiers for a code, but not for other codes, nor others behind other addresses', async () => {
+    const other = (
+      await api
+        .http()
+        .post('/api/dossiers')
+        .set('Authorization', await api.login('tiepnhan.vinhhai'))
+        .send(landDossier())
+    ).body;
+    for (let i = 0; i < 5; i++) expect((await lookUp(code, wrong(verifier), '203.0.113.30')).status).toBe(404);
+    const limited = await lookUp(code, verifier, '203.0.113.30');
+    expect([limited.status, limited.body.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(800);
+    // Someone else behind the same address, with their own receipt, is not held up.
+    expect((await lookUp(other.code, other.verifier, '203.0.113.30')).status).toBe(200);
+    expect((await lookUp(code, verifier, '203.0.113.31')).status).toBe(200);
+  });
+
+  it('makes a code wait after 20 wrong verifiers from any addresses, whatever the address', async () => {
+    const target = (
+      await api
+        .http()
+        .post('/api/dossiers')
+        .set('Authorization', await api.login('tiepnhan.vinhhai'))
+        .send(landDossier())
+    ).body;
+    for (let i = 0; i < 20; i++) expect((await lookUp(target.code, wrong(target.verifier), `192.0.2.${i + 1}`)).status).toBe(404);
+    const fresh = await lookUp(target.code, target.verifier, '192.0.2.200');
+    expect([fresh.status, fresh.body.code]).toEqual([429, 'RATE_LIMITED']);
+    expect(Number(fresh.headers['retry-after'])).toBeGreaterThan(80_000);
+    expect((await lookUp(code, verifier, '192.0.2.200')).status).toBe(200);
   });
 });
 
@@ -364,7 +404,7 @@ describe('slips', () => {
   afterAll(() => api.close());
 
   it('prints the BM.01 receipt as a PDF with the legal appointment, in Vietnamese, with the QR to the status page', async () => {
-    const { code } = (await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier())).body;
+    const { code, verifier } = (await api.http().post('/api/dossiers').set('Authorization', counter).send(landDossier())).body;
     const pdf = await api.http().get(`/api/dossiers/${code}/slips/BM.01.pdf`).set('Authorization', counter).buffer(true).parse(asBuffer);
     expect(pdf.status).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -379,7 +419,7 @@ describe('slips', () => {
       '17:00, ngày 14/02/2025',
       '10 ngày làm việc',
       'Dương Thị Tiếp',
-      'số xác thực: 3456',
+      `số xác thực: ${verifier}`,
     ]) {
       expect(page.text.replace(/\n/g, ' ')).toContain(text);
     }
@@ -389,10 +429,13 @@ describe('slips', () => {
     const statusUrl = `http://localhost:3000/tra-cuu?ma=${encodeURIComponent(code)}`;
     expect(html.text).toContain(await QRCode.toDataURL(statusUrl, QR_CODE_OPTIONS));
     // The citizen scans it: the web console's status page (test/console.browser-spec.ts) asks for the
-    // 4 digits printed beside the code and looks the dossier up with them.
-    const wrong = await api.http().get(`/api/public/dossiers/${code}`).query({ verifier: '0000' });
+    // verifier printed beside the code and looks the dossier up with it.
+    const wrong = await api
+      .http()
+      .get(`/api/public/dossiers/${code}`)
+      .query({ verifier: verifier === '000000' ? '111111' : '000000' });
     expect(wrong.status).toBe(404);
-    const lookup = await api.http().get(`/api/public/dossiers/${code}`).query({ verifier: '3456' });
+    const lookup = await api.http().get(`/api/public/dossiers/${code}`).query({ verifier });
     expect(lookup.body).toMatchObject({ code, statusLabel: 'Đã tiếp nhận', appointmentText: '17:00, ngày 14/02/2025' });
     expect(JSON.stringify(lookup.body)).not.toContain('056185001234');
   }, 30_000);

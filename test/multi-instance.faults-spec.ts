@@ -1,9 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_PASSWORD } from '@motcua/domain';
-import { childEnvironment, createTestEnvironment, spawnBuiltProcess, TestEnvironment, withRedis } from '@motcua/testing';
+import { childEnvironment, createTestEnvironment, freePort, spawnBuiltProcess, TestEnvironment, withRedis } from '@motcua/testing';
 import { CERTIFIED_COPY, INVESTMENT, landDossier } from './support/dossiers';
 
 /** Every demo procedure with a workflow, the counter that receives it, and the steps a dossier of it opens. */
@@ -15,14 +13,6 @@ const PROCEDURES = [
 const PROCESSORS = ['xuly.vpdk.nhatrang', 'xuly.thue.nhatrang', 'xuly.vinhhai', 'lanhdao.vinhhai', 'xuly.sokhdt', 'xuly.sotnmt', 'xuly.soxd', 'lanhdao.sokhdt'];
 const DOSSIERS = 90;
 const DEADLINE_MS = 150_000;
-
-const freePort = async (): Promise<number> => {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-};
 
 /**
  * Two built API processes and two built workers on one database and Redis: dossiers of every demo

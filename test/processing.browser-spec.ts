@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot as save, signIn, useConsole } from './support/browser';
-import { CERTIFIED_COPY, fileDossier, freezeClock } from './support/dossiers';
+import { CERTIFIED_COPY, fileDossier, freezeClock, verifierOf } from './support/dossiers';
 import { workStep } from './support/steps';
 import { eventually } from './support/worker';
 
@@ -167,8 +167,8 @@ describe('a processor completing a step', () => {
     await page.getByText('Hẹn trả kết quả: 17:00 03/03/2025').waitFor();
     expect(await page.locator('.ant-tag').first().innerText()).toBe('Đang giải quyết');
     expect(await page.getByRole('row', { name: /Thời hạn giải quyết/ }).innerText()).toContain('Trong ngày làm việc');
-    // The citizen looks the dossier up with its code and this number (the last four digits of the phone).
-    expect(await page.getByText('Số xác thực:').innerText()).toBe('Số xác thực: 3456');
+    // The citizen looks the dossier up with its code and this number, printed on the receipt.
+    expect(await page.getByText('Số xác thực:').innerText()).toBe(`Số xác thực: ${await verifierOf(harness().api, code)}`);
     expect(await page.getByRole('row', { name: /Địa chỉ/ }).innerText()).toBe('Địa chỉ\t12 Trần Phú, Phường Vĩnh Hải');
     const processor = (
       await harness()

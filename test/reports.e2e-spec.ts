@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { asBuffer, startApi, TestApi } from './support/api';
-import { freezeClock, landDossier } from './support/dossiers';
+import { freezeClock, landDossier, verifierOf } from './support/dossiers';
 import { eventually, startWorker } from './support/worker';
 
 const MARCH = { from: '2025-03-01', to: '2025-03-31' };
@@ -256,7 +256,14 @@ describe('on-time reports', () => {
       [codes.c, 2],
     ] as const) {
       await api.http().post(`/api/dossiers/${code}/return`).set('Authorization', counter).send({ method: 'counter' });
-      expect((await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier: '3456', score })).status).toBe(204);
+      expect(
+        (
+          await api
+            .http()
+            .post(`/api/public/dossiers/${code}/rating`)
+            .send({ verifier: await verifierOf(api, code), score })
+        ).status,
+      ).toBe(204);
     }
     const response = await api
       .http()

@@ -4,7 +4,7 @@ import { SMTPServer } from 'smtp-server';
 import { readPdf } from '@motcua/testing';
 import { TimersProcessor } from '../apps/worker/src/timers/timers.processor';
 import { asBuffer, startApi, TestApi } from './support/api';
-import { freezeClock, landDossier } from './support/dossiers';
+import { freezeClock, landDossier, verifierOf } from './support/dossiers';
 import { eventually, startWorker } from './support/worker';
 
 describe('workflow: liên thông across agencies', () => {
@@ -102,9 +102,10 @@ describe('workflow: liên thông across agencies', () => {
 
     const history = (await dossier(code)).history.map((entry: { action: string }) => entry.action);
     expect(history).toEqual(['submit', 'accept', 'start', 'complete-step', 'request-payment', 'payment', 'complete-step', 'complete-step', 'resolve', 'return']);
-    const rating = await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier: '3456', score: 5, comment: 'Nhanh, đúng hẹn' });
+    const verifier = await verifierOf(api, code);
+    const rating = await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier, score: 5, comment: 'Nhanh, đúng hẹn' });
     expect(rating.status).toBe(204);
-    expect((await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier: '3456', score: 1 })).status).toBe(409);
+    expect((await api.http().post(`/api/public/dossiers/${code}/rating`).send({ verifier, score: 1 })).status).toBe(409);
   });
 
   it('tells every officer who may see the dossier where it is: the steps open at any agency, who took them, where each step goes', async () => {

@@ -48,6 +48,12 @@ export const INVESTMENT = {
   ],
 };
 
+/** The verifier printed on a dossier's receipt (random: read where the counter reads it). */
+export async function verifierOf(api: TestApi, code: string): Promise<string> {
+  const [row] = await api.env.query<{ verifier: string }>(`SELECT verifier FROM dossiers WHERE code = $1`, [code]);
+  return row.verifier;
+}
+
 /** Files a dossier through the API as a counter officer (Phường Vĩnh Hải's by default); returns the API's answer. */
 export async function fileDossier(api: TestApi, body: Record<string, unknown>, counter = 'tiepnhan.vinhhai') {
   const response = await api

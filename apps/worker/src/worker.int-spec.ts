@@ -16,7 +16,7 @@ describe('worker process', () => {
     const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
     await worker.init();
     const db = worker.get(DataSource);
-    expect(await db.query(`SELECT count(*)::int AS users FROM users`)).toEqual([{ users: 21 }]);
+    expect(await db.query(`SELECT count(*)::int AS users FROM users`)).toEqual([{ users: 22 }]);
     const health = await fetch(`http://127.0.0.1:${worker.get(WorkerHealthServer).port}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', database: 'up', redis: 'up' });

@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@motcua/calendar';
 import { CatalogService } from '@motcua/catalog';
@@ -17,6 +18,7 @@ import {
   HistoryEntry,
   LocalDate,
   localDayRange,
+  parseLocalDate,
   NATIONAL_SCOPE,
   PauseRecord,
   Proxy,
@@ -26,11 +28,15 @@ import {
   Role,
   SupplementItem,
   toLocalDate,
-  verifierFor,
+  formatVerifier,
+  VERIFIER_DIGITS,
   WorkingCalendar,
 } from '@motcua/domain';
 import { RouteResolver } from './route-resolver';
 import { AgenciesRepository, AgencyEntity, DossierChanges, DossierQuery, DossiersRepository, HistoryDraft, TasksRepository, UnitsRepository, Transaction } from '@motcua/persistence';
+
+/** A register book (BM.06) is kept by the year: one request covers at most a leap year's days. */
+const REGISTER_MAX_DAYS = 366;
 
 export type IntakeDecision = { action: 'accept' } | { action: 'refuse'; reason: string } | { action: 'request-supplement'; items: SupplementItem[] };
 
@@ -104,7 +110,7 @@ export class IntakeService {
       proxy: input.proxy,
       documents,
       notes: input.notes,
-      verifier: verifierFor(input.applicant.phone, input.applicant.idNumber),
+      verifier: formatVerifier(randomInt(10 ** VERIFIER_DIGITS)),
       submittedAt: now,
       receivedAt: null,
       countingStart: null,
@@ -215,12 +221,27 @@ export class IntakeService {
     return this.dossiers.list(actor.scope, query);
   }
 
-  /** The register book (BM.06) of one agency in the caller's scope, for local dates [from, to]. */
-  async register(actor: Actor, agencyCode: string, from: LocalDate, to: LocalDate): Promise<{ agency: AgencyEntity; dossiers: Dossier[] }> {
+  /** A page of the register book (BM.06) of one agency in the caller's scope, for local dates [from, to]. */
+  async registerPage(actor: Actor, agencyCode: string, from: LocalDate, to: LocalDate, limit: number, offset: number): Promise<{ agency: AgencyEntity; items: Dossier[]; total: number }> {
+    const agency = await this.registerAgency(actor, agencyCode, from, to);
+    const { start, end } = localDayRange(from, to);
+    return { agency, ...(await this.dossiers.registerPage(actor.scope, agency.id, start, end, limit, offset)) };
+  }
+
+  /** The whole register book of the period, as a stream of rows (for the CSV download). */
+  async registerRows(actor: Actor, agencyCode: string, from: LocalDate, to: LocalDate): Promise<{ agency: AgencyEntity; rows: AsyncIterable<Dossier> }> {
+    const agency = await this.registerAgency(actor, agencyCode, from, to);
+    const { start, end } = localDayRange(from, to);
+    return { agency, rows: this.dossiers.registerRows(actor.scope, agency.id, start, end) };
+  }
+
+  private async registerAgency(actor: Actor, agencyCode: string, from: LocalDate, to: LocalDate): Promise<AgencyEntity> {
+    const days = parseLocalDate(to) - parseLocalDate(from) + 1;
+    if (days < 1) throw DomainError.field('to', 'must not be before from');
+    if (days > REGISTER_MAX_DAYS) throw DomainError.field('to', `a register book covers at most ${REGISTER_MAX_DAYS} days (a year)`);
     const agency = await this.agencies.findByCode(actor.scope, agencyCode);
     if (!agency) throw DomainError.notFound('Agency', agencyCode);
-    const { start, end } = localDayRange(from, to);
-    return { agency, dossiers: await this.dossiers.register(actor.scope, agency.id, start, end) };
+    return agency;
   }
 
   async get(actor: Actor, code: string): Promise<{ dossier: Dossier; history: HistoryEntry[] }> {

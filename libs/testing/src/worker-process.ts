@@ -1,5 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { once } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 
 /** Resolves once the child prints `line` on stdout; rejects if it exits first. */
 function started(child: ChildProcess, line: string): Promise<ChildProcess> {
@@ -38,4 +40,19 @@ export async function spawnBuiltProcess(app: 'api' | 'worker', env: NodeJS.Proce
   await started(child, app === 'api' ? 'API listening' : 'Worker started');
   child.stdout!.resume();
   return child;
+}
+
+/** A TCP port nobody listens on right now, for a spawned API. */
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+/** The highest resident memory a process has had, in MB (`VmHWM` in /proc). */
+export function peakResidentMb(pid: number): number {
+  const kilobytes = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kilobytes) / 1024;
 }

@@ -6,7 +6,7 @@ import { IntakeService, SlipsService } from '@motcua/dossiers';
 import { TasksService } from '@motcua/workflow';
 import type { IntakeDecision, IntakeInput } from '@motcua/dossiers';
 import { DomainError, Role } from '@motcua/domain';
-import { renderSlipHtml, renderSlipPdf } from '@motcua/slips';
+import { renderSlipHtml } from '@motcua/slips';
 import type { SlipForm } from '@motcua/slips';
 import type { Actor } from '@motcua/domain';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
@@ -15,6 +15,7 @@ import { CreateDossierDto, toIntakeInput } from './dto/create-dossier.dto';
 import { ApologyDto, PaymentDto, RefuseDossierDto, RequestSupplementDto, ReturnDossierDto, SupplementDossierDto, WithdrawDossierDto } from './dto/dossier-action.dto';
 import { DossierPageDto, DossierResponseDto, toDossierPage, toDossierResponse } from './dto/dossier-response.dto';
 import { ListDossiersQuery } from './dto/list-dossiers.query';
+import { SlipPrinter } from './slip-printer';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -32,6 +33,7 @@ export class DossiersController {
     private readonly slips: SlipsService,
     private readonly tasks: TasksService,
     private readonly clock: Clock,
+    private readonly printer: SlipPrinter,
   ) {}
 
   @Post()
@@ -96,7 +98,7 @@ export class DossiersController {
     if (match[2] || accept?.includes('application/pdf')) {
       response.setHeader('Content-Type', 'application/pdf');
       response.setHeader('Content-Disposition', `inline; filename="${match[1]}-${code}.pdf"`);
-      return new StreamableFile(await renderSlipPdf(slip));
+      return new StreamableFile(await this.printer.print(slip));
     }
     response.setHeader('Content-Type', 'text/html; charset=utf-8');
     return renderSlipHtml(slip);

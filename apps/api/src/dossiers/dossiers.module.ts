@@ -5,6 +5,7 @@ import { WorkflowModule } from '@motcua/workflow';
 import { IdempotencyInterceptor } from '../common/idempotency.interceptor';
 import { RegistersController } from '../registers/registers.controller';
 import { DossiersController } from './dossiers.controller';
+import { SlipPrinter } from './slip-printer';
 
-@Module({ imports: [PersistenceModule, DossiersModule, WorkflowModule], controllers: [DossiersController, RegistersController], providers: [IdempotencyInterceptor] })
+@Module({ imports: [PersistenceModule, DossiersModule, WorkflowModule], controllers: [DossiersController, RegistersController], providers: [IdempotencyInterceptor, SlipPrinter] })
 export class DossiersApiModule {}

@@ -16,12 +16,12 @@ export class PublicDossiersController {
   ) {}
 
   @Get(':code')
-  @ApiOperation({ summary: 'Where is my dossier? By its code and the 4-digit verifier on the receipt' })
+  @ApiOperation({ summary: 'Where is my dossier? By its code and the verifier printed on the receipt' })
   @ApiOkResponse({ type: PublicDossierDto })
   @ApiNotFoundResponse({ description: 'The same answer for a wrong code and a wrong verifier' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed lookups from this client; see Retry-After' })
   async lookup(@Ip() client: string, @Param('code') code: string, @Query() query: VerifierQuery): Promise<PublicDossierDto> {
-    return toPublicDossier(await this.limiter.guard(client, () => this.lookups.lookup(code, query.verifier)));
+    return toPublicDossier(await this.limiter.guard(client, code, () => this.lookups.lookup(code, query.verifier)));
   }
 
   @Post(':code/rating')
@@ -29,6 +29,6 @@ export class PublicDossiersController {
   @ApiOperation({ summary: 'Rate the service once, after the result was returned' })
   @ApiNoContentResponse()
   async rate(@Ip() client: string, @Param('code') code: string, @Body() dto: RatingDto): Promise<void> {
-    await this.limiter.guard(client, () => this.lookups.rate(code, dto.verifier, dto.score, dto.comment ?? null));
+    await this.limiter.guard(client, code, () => this.lookups.rate(code, dto.verifier, dto.score, dto.comment ?? null));
   }
 }

@@ -471,7 +471,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The register book (BM.06) of an agency in your scope; format=csv downloads it */
+        /** The register book (BM.06) of an agency in your scope, at most a year: JSON by pages; format=csv downloads all of it, streamed */
         get: operations["RegistersController_register"];
         put?: never;
         post?: never;
@@ -488,7 +488,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where is my dossier? By its code and the 4-digit verifier on the receipt */
+        /** Where is my dossier? By its code and the verifier printed on the receipt */
         get: operations["PublicDossiersController_lookup"];
         put?: never;
         post?: never;
@@ -1496,7 +1496,10 @@ export interface components {
             status: string;
             /** Format: date-time */
             receivedAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description The current appointment: the apology’s new date (BM.04) when one was issued
+             */
             appointmentAt: string | null;
             /** Format: date-time */
             returnedAt: string | null;
@@ -1508,6 +1511,9 @@ export interface components {
             from: string;
             to: string;
             rows: components["schemas"]["RegisterRowDto"][];
+            total: number;
+            limit: number;
+            offset: number;
         };
         MilestoneDto: {
             /** Format: date-time */
@@ -1549,8 +1555,8 @@ export interface components {
         };
         RatingDto: {
             /**
-             * @description Last 4 digits of the phone (or of the ID number), printed on the receipt
-             * @example 3456
+             * @description The 6 random digits printed on the receipt (4 on receipts issued before)
+             * @example 082517
              */
             verifier: string;
             score: number;
@@ -3092,6 +3098,8 @@ export interface operations {
     RegistersController_register: {
         parameters: {
             query?: {
+                limit?: number;
+                offset?: number;
                 /** @description Default: the caller's agency */
                 agency?: string;
                 /** @description First local date (inclusive) */
@@ -3127,7 +3135,7 @@ export interface operations {
     PublicDossiersController_lookup: {
         parameters: {
             query: {
-                /** @description Last 4 digits of the phone (or of the ID number), printed on the receipt */
+                /** @description The 6 random digits printed on the receipt (4 on receipts issued before) */
                 verifier: string;
             };
             header?: never;

@@ -30,7 +30,7 @@ const SATISFACTION = ['Rất không hài lòng', 'Không hài lòng', 'Bình th�
 /** "08:15, ngày 12/05/2025": the way the API writes the appointment and the milestones. */
 const atText = (iso: string) => dayjs(iso).tz(ZONE).format('HH:mm, [ngày] DD/MM/YYYY');
 
-/** The page the receipt's QR code opens: no login, the code and the 4-digit verifier printed on the receipt. */
+/** The page the receipt's QR code opens: no login, the code and the verifier printed on the receipt (6 digits; 4 on older receipts). */
 export function CitizenStatusPage() {
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<LookupValues>();
@@ -60,7 +60,7 @@ export function CitizenStatusPage() {
   useEffect(() => {
     const code = params.get('ma');
     const verifier = params.get('v');
-    if (code && verifier && /^\d{4}$/.test(verifier)) void lookUp({ code, verifier });
+    if (code && verifier && /^(\d{4}|\d{6})$/.test(verifier)) void lookUp({ code, verifier });
   }, []);
 
   return (
@@ -80,14 +80,14 @@ export function CitizenStatusPage() {
               <Input placeholder="Ví dụ: 000.00.12.H56-250512-0001" autoComplete="off" size="large" />
             </Form.Item>
             <Form.Item
-              label="Số xác thực (4 chữ số in trên giấy hẹn)"
+              label="Số xác thực (in trên giấy hẹn)"
               name="verifier"
               rules={[
                 { required: true, message: 'Vui lòng nhập số xác thực' },
-                { pattern: /^\d{4}$/, message: 'Số xác thực gồm đúng 4 chữ số' },
+                { pattern: /^(\d{4}|\d{6})$/, message: 'Số xác thực gồm 6 chữ số (giấy hẹn cũ: 4 chữ số)' },
               ]}
             >
-              <Input inputMode="numeric" maxLength={4} autoComplete="off" size="large" autoFocus={Boolean(params.get('ma'))} />
+              <Input inputMode="numeric" maxLength={6} autoComplete="off" size="large" autoFocus={Boolean(params.get('ma'))} />
             </Form.Item>
             <Button type="primary" htmlType="submit" icon={<SearchOutlined />} block size="large" loading={busy}>
               Tra cứu

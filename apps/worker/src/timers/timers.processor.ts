@@ -45,7 +45,8 @@ export class TimersProcessor extends LoggedWorkerHost implements OnApplicationBo
   async ensureSweepScheduled(): Promise<boolean> {
     const every = this.config.SWEEP_INTERVAL_MS;
     const scheduler = await this.timers.getJobScheduler(TIMER_JOBS.sweep);
-    const stale = scheduler?.next !== undefined && scheduler.next < Date.now() - 2 * every;
+    // Lost if its next run is two intervals late; never less than 30 s, so a busy machine is not taken for a loss.
+    const stale = scheduler?.next !== undefined && scheduler.next < Date.now() - Math.max(2 * every, 30_000);
     if (scheduler && !stale) return false;
     if (stale) await this.timers.removeJobScheduler(TIMER_JOBS.sweep);
     await this.timers.upsertJobScheduler(TIMER_JOBS.sweep, { every }, { name: TIMER_JOBS.sweep });

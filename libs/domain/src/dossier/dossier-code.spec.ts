@@ -1,4 +1,4 @@
-import { DOSSIER_CODE_PATTERN, dossierCodePrefix, verifierFor } from './dossier-code';
+import { DOSSIER_CODE_PATTERN, dossierCodePrefix, formatVerifier, VERIFIER_PATTERN } from './dossier-code';
 
 describe('dossier code', () => {
   it('is the agency e-ID, the receipt date as yyMMdd and a daily sequence of at least four digits', () => {
@@ -8,8 +8,9 @@ describe('dossier code', () => {
     expect(DOSSIER_CODE_PATTERN.test('000.00.12.H56-250512-001')).toBe(false);
   });
 
-  it('takes the verifier from the phone, or the ID number without one', () => {
-    expect(verifierFor('0905 123 456', '079085001234')).toBe('3456');
-    expect(verifierFor(undefined, '079085001234')).toBe('1234');
+  it('prints six-digit verifiers, and still takes the four digits of older receipts', () => {
+    expect([formatVerifier(0), formatVerifier(42), formatVerifier(999_999)]).toEqual(['000000', '000042', '999999']);
+    expect(['1234', '003456'].map((verifier) => VERIFIER_PATTERN.test(verifier))).toEqual([true, true]);
+    expect(['12345', '1234567', '12a456', ''].map((verifier) => VERIFIER_PATTERN.test(verifier))).toEqual([false, false, false, false]);
   });
 });

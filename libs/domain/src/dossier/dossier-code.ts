@@ -14,8 +14,14 @@ export function dossierCodePrefix(agencyCode: string, receiptDate: LocalDate): s
 
 export const DOSSIER_CODE_PATTERN = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4,}$/;
 
-/** The short verifier a citizen types with the code: the last four digits of the phone, else of the ID. */
-export function verifierFor(phone: string | undefined, idNumber: string): string {
-  const digits = (phone ?? '').replace(/\D/g, '');
-  return (digits.length >= 4 ? digits : idNumber.replace(/\D/g, '')).slice(-4);
+/**
+ * The verifier a citizen types with the code, printed on the receipt: six random digits (the code is
+ * sequential and the phone's last digits are known to many). Receipts issued before had four digits.
+ */
+export const VERIFIER_DIGITS = 6;
+export const VERIFIER_PATTERN = /^(\d{4}|\d{6})$/;
+
+/** A verifier from a uniformly random integer below 10^VERIFIER_DIGITS. */
+export function formatVerifier(random: number): string {
+  return String(random).padStart(VERIFIER_DIGITS, '0');
 }

@@ -278,14 +278,29 @@ export class DossiersRepository {
   }
 
   /** Received dossiers of one agency in [from, to), for the register book (BM.06). */
-  async register(scope: Scope, agencyId: string, from: Date, to: Date): Promise<Dossier[]> {
+  /** A page of the register book (BM.06): one agency's dossiers received in [from, to), in order. */
+  async registerPage(scope: Scope, agencyId: string, from: Date, to: Date, limit: number, offset: number): Promise<{ items: Dossier[]; total: number }> {
     const params: unknown[] = [agencyId, from, to];
-    const rows = await this.db.query(
-      `SELECT * FROM dossiers WHERE receiving_agency_id = $1 AND received_at >= $2 AND received_at < $3 AND ${inScope(scope, 'receiving_unit_path', params)}
-       ORDER BY received_at, code`,
-      params,
-    );
-    return rows.map(toDossier);
+    const filter = `receiving_agency_id = $1 AND received_at >= $2 AND received_at < $3 AND ${inScope(scope, 'receiving_unit_path', params)}`;
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dossiers WHERE ${filter}`, params);
+    const rows = await this.db.query(`SELECT * FROM dossiers WHERE ${filter} ORDER BY received_at, code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, limit, offset]);
+    return { items: rows.map(toDossier), total };
+  }
+
+  /** The whole register book of the period, read through a cursor: memory holds a few rows at a time, however long it is. */
+  async *registerRows(scope: Scope, agencyId: string, from: Date, to: Date): AsyncGenerator<Dossier> {
+    const params: unknown[] = [agencyId, from, to];
+    const runner = this.db.createQueryRunner();
+    try {
+      const rows = await runner.stream(
+        `SELECT * FROM dossiers WHERE receiving_agency_id = $1 AND received_at >= $2 AND received_at < $3 AND ${inScope(scope, 'receiving_unit_path', params)}
+         ORDER BY received_at, code`,
+        params,
+      );
+      for await (const row of rows) yield toDossier(row);
+    } finally {
+      await runner.release();
+    }
   }
 
   /** What the citizen's status page adds to the dossier: the receiving agency's name and their rating, if given. */

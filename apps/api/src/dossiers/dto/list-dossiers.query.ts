@@ -44,7 +44,7 @@ export class ListDossiersQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' }) @IsOptional() @IsIn(['asc', 'desc']) order: 'asc' | 'desc' = 'desc';
 }
 
-export class RegisterQuery {
+export class RegisterQuery extends PageQuery {
   @ApiPropertyOptional({ example: '002.00.31.H56', description: "Default: the caller's agency" })
   @IsOptional()
   @Matches(/^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/, { message: 'agency must be an electronic ID code like 000.00.12.H56' })

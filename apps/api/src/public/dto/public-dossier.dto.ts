@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { currentAppointment, DossierStatus, formatVietnameseDateTime, NATIONAL_STATUS_CODE, STATUS_LABEL } from '@motcua/domain';
+import { currentAppointment, DossierStatus, formatVietnameseDateTime, NATIONAL_STATUS_CODE, STATUS_LABEL, VERIFIER_PATTERN } from '@motcua/domain';
 import type { PublicDossierView } from '@motcua/dossiers';
 
-const VERIFIER = /^\d{4}$/;
-
 export class VerifierQuery {
-  @ApiProperty({ example: '3456', description: 'Last 4 digits of the phone (or of the ID number), printed on the receipt' })
-  @Matches(VERIFIER, { message: 'verifier must be the 4 digits printed on the receipt' })
+  @ApiProperty({ example: '082517', description: 'The 6 random digits printed on the receipt (4 on receipts issued before)' })
+  @Matches(VERIFIER_PATTERN, { message: 'verifier must be the digits printed on the receipt' })
   verifier!: string;
 }
 
