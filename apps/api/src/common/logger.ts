@@ -17,7 +17,9 @@ export const ApiLoggerModule = LoggerModule.forRootAsync({
         response.setHeader('X-Request-Id', id);
         return id;
       },
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password'],
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body.password', 'req.body.verifier', 'req.query.verifier'],
+      // The citizen lookup carries its verifier in the address: it is a secret like a password.
+      serializers: { req: (request: { url?: string }) => ({ ...request, url: request.url?.replace(/([?&]verifier=)[^&]*/g, '$1[Redacted]') }) },
       autoLogging: { ignore: (request: IncomingMessage) => request.url?.startsWith('/api/health') ?? false },
     },
   }),
