@@ -38,6 +38,11 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
+    // CI's own scripts run under Node as ES modules.
+    files: ['.ci/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
