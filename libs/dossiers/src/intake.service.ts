@@ -15,7 +15,10 @@ import {
   DossierStatus,
   ErrorCode,
   FieldProblem,
+  HistoryDraft,
   HistoryEntry,
+  HistoryRecord,
+  historyRecord,
   LocalDate,
   localDayRange,
   parseLocalDate,
@@ -33,7 +36,7 @@ import {
   WorkingCalendar,
 } from '@motcua/domain';
 import { RouteResolver } from './route-resolver';
-import { AgenciesRepository, AgencyEntity, DossierChanges, DossierQuery, DossiersRepository, HistoryDraft, TasksRepository, UnitsRepository, Transaction } from '@motcua/persistence';
+import { AgenciesRepository, AgencyEntity, DossierChanges, DossierQuery, DossiersRepository, TasksRepository, UnitsRepository, Transaction } from '@motcua/persistence';
 
 /** A register book (BM.06) is kept by the year: one request covers at most a leap year's days. */
 const REGISTER_MAX_DAYS = 366;
@@ -134,9 +137,10 @@ export class IntakeService {
     const acceptance = decision?.action === 'accept' ? await this.prepareAcceptance(draft, now) : undefined;
 
     // Filed and decided in one statement: the agency's code counter is locked only while it runs.
-    const submitted = this.entry(actor, 'submit', null, DossierStatus.SUBMITTED, { channel: input.channel });
-    const outcome = decision ? this.outcome(actor, draft, decision, required, now, acceptance) : undefined;
-    return this.dossiers.file({ ...draft, ...outcome?.changes }, agency.code, toLocalDate(now), outcome ? [submitted, outcome.history] : [submitted], outcome?.topics ?? []);
+    const submitted: HistoryDraft = { ...historyRecord(actor, 'submit', { details: { channel: input.channel } }), fromStatus: null, toStatus: DossierStatus.SUBMITTED };
+    const outcome = decision ? this.outcome(actor, decision, required, now, acceptance) : undefined;
+    const history = outcome ? [submitted, { ...outcome.history, fromStatus: DossierStatus.SUBMITTED, toStatus: outcome.changes.status! }] : [submitted];
+    return this.dossiers.file({ ...draft, ...outcome?.changes }, agency.code, toLocalDate(now), history, outcome?.topics ?? []);
   }
 
   /** The counter's decision on a filing waiting as SUBMITTED (or back with papers asked for at intake). */
@@ -145,12 +149,13 @@ export class IntakeService {
     const procedure = await this.procedureFor(visible.procedureCode);
     const { documents: required } = resolveVariant(procedure.definition, visible.variantKey, visible.channel);
     const acceptance = decision.action === 'accept' ? await this.prepareAcceptance(visible, now) : undefined;
-    return this.change(visible, decisionAction(decision), async (tx, dossier) => {
+    return this.onLocked(visible, decisionAction(decision), async (tx, dossier) => {
       if (dossier.receivedAt !== null) throw notAtIntake(dossier);
-      let current = dossier;
-      if (documents) current = await this.dossiers.update(tx, dossier, { documents: matchDocuments(documents, required) });
-      if (decision.action === 'accept') this.assertAcceptable(current.documents, required, current.workflowVersion === null);
-      return this.applyDecision(tx, actor, current, decision, required, now, acceptance);
+      const received = documents ? matchDocuments(documents, required) : dossier.documents;
+      if (decision.action === 'accept') this.assertAcceptable(received, required, dossier.workflowVersion === null);
+      const { changes, history, topics } = this.outcome(actor, decision, required, now, acceptance);
+      const events = topics.map((topic) => ({ topic, aggregateId: dossier.id, payload: { code: dossier.code } }));
+      return this.dossiers.change(tx, dossier, { changes: { ...changes, documents: documents && received }, history, events }, now);
     });
   }
 
@@ -164,7 +169,7 @@ export class IntakeService {
     const procedure = await this.procedureFor(visible.procedureCode);
     const { documents: required } = resolveVariant(procedure.definition, visible.variantKey, visible.channel);
     const calendar = await this.calendar.current();
-    return this.change(visible, 'supplement', async (tx, dossier) => {
+    return this.onLocked(visible, 'supplement', async (tx, dossier) => {
       const changes: DossierChanges = { supplementRequest: null };
       if (documents) changes.documents = matchDocuments(documents, required);
       if (dossier.receivedAt === null) {
@@ -175,9 +180,7 @@ export class IntakeService {
         changes.dueAt = dueWithPauses(calendar, { ...dossier, pauses: changes.pauses });
         await this.pushOpenTasks(tx, dossier, calendar, now);
       }
-      const updated = await this.dossiers.update(tx, dossier, changes);
-      await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'supplement', dossier.status, updated.status, { dueAt: updated.dueAt }, note), now);
-      return updated;
+      return this.dossiers.change(tx, dossier, { changes, history: historyRecord(actor, 'supplement', { note, details: { dueAt: changes.dueAt ?? dossier.dueAt } }) }, now);
     });
   }
 
@@ -185,35 +188,40 @@ export class IntakeService {
   async recordPayment(actor: Actor, code: string, note: string | null, now: Date): Promise<Dossier> {
     const visible = await this.visible(actor, code, 'recordPayment');
     const calendar = await this.calendar.current();
-    return this.change(visible, 'recordPayment', async (tx, dossier) => {
+    return this.onLocked(visible, 'recordPayment', async (tx, dossier) => {
       const pauses = closeOpenPause(dossier.pauses, now);
-      const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.IN_PROCESS, pauses, dueAt: dueWithPauses(calendar, { ...dossier, pauses }) });
+      const dueAt = dueWithPauses(calendar, { ...dossier, pauses });
       await this.pushOpenTasks(tx, dossier, calendar, now);
-      await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'payment', dossier.status, DossierStatus.IN_PROCESS, { dueAt: updated.dueAt }, note), now);
-      return updated;
+      return this.dossiers.change(tx, dossier, { changes: { status: DossierStatus.IN_PROCESS, pauses, dueAt }, history: historyRecord(actor, 'payment', { note, details: { dueAt } }) }, now);
     });
   }
 
   async withdraw(actor: Actor, code: string, reason: string, now: Date): Promise<Dossier> {
-    return this.change(await this.visible(actor, code, 'withdraw'), 'withdraw', async (tx, dossier) => {
-      const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.WITHDRAWN, closedAt: now, pauses: closeOpenPause(dossier.pauses, now) });
-      await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'withdraw', dossier.status, DossierStatus.WITHDRAWN, null, reason), now);
+    return this.onLocked(await this.visible(actor, code, 'withdraw'), 'withdraw', async (tx, dossier) => {
       await this.tasks.cancelOpen(tx, dossier.id);
-      return updated;
+      return this.dossiers.change(
+        tx,
+        dossier,
+        { changes: { status: DossierStatus.WITHDRAWN, closedAt: now, pauses: closeOpenPause(dossier.pauses, now) }, history: historyRecord(actor, 'withdraw', { note: reason }) },
+        now,
+      );
     });
   }
 
   /** The result is handed over at the desk, by post or online. */
   async returnResult(actor: Actor, code: string, method: Channel, note: string | null, now: Date): Promise<Dossier> {
-    return this.change(await this.visible(actor, code, 'return'), 'return', async (tx, dossier) => {
+    return this.onLocked(await this.visible(actor, code, 'return'), 'return', async (tx, dossier) => {
       for (const task of (await this.tasks.latest(tx, dossier.id)).values()) {
         if (task.status === 'open' || task.status === 'claimed') {
           await this.tasks.update(tx, task, { status: 'done', completedAt: now, completedBy: actor.userId, action: 'forward', result: classifyTimeliness(now, task.dueAt!), note });
         }
       }
-      const updated = await this.dossiers.update(tx, dossier, { status: DossierStatus.RETURNED, returnedAt: now, returnMethod: method, closedAt: now });
-      await this.dossiers.appendHistory(tx, dossier.id, this.entry(actor, 'return', dossier.status, DossierStatus.RETURNED, { method }, note), now);
-      return updated;
+      return this.dossiers.change(
+        tx,
+        dossier,
+        { changes: { status: DossierStatus.RETURNED, returnedAt: now, returnMethod: method, closedAt: now }, history: historyRecord(actor, 'return', { note, details: { method } }) },
+        now,
+      );
     });
   }
 
@@ -262,47 +270,27 @@ export class IntakeService {
     return { receivedAt: now, routes, countingStart: calendar.countingStart(now), dueAt: calendar.deadline({ start: now, ...dossier.legalTime }) };
   }
 
-  private async applyDecision(
-    tx: Transaction,
-    actor: Actor,
-    dossier: Dossier,
-    decision: IntakeDecision,
-    required: RequiredDocument[],
-    now: Date,
-    acceptance: Acceptance | undefined,
-  ): Promise<Dossier> {
-    const { changes, history, topics } = this.outcome(actor, dossier, decision, required, now, acceptance);
-    const updated = await this.dossiers.update(tx, dossier, changes);
-    await this.dossiers.appendHistory(tx, dossier.id, history, now);
-    await this.dossiers.enqueue(
-      tx,
-      topics.map((topic) => ({ topic, aggregateId: dossier.id, payload: { code: dossier.code } })),
-    );
-    return updated;
-  }
-
   /** What a counter decision changes on a dossier at intake, the history entry it writes and the events it publishes. */
   private outcome(
     actor: Actor,
-    dossier: Pick<Dossier, 'status'>,
     decision: IntakeDecision,
     required: RequiredDocument[],
     now: Date,
     acceptance: Acceptance | undefined,
-  ): { changes: DossierChanges; history: HistoryDraft; topics: string[] } {
+  ): { changes: DossierChanges; history: HistoryRecord; topics: string[] } {
     switch (decision.action) {
       case 'accept': {
         const { receivedAt, routes, countingStart, dueAt } = acceptance!;
         return {
           changes: { status: DossierStatus.RECEIVED, receivedAt, countingStart, dueAt, originalDueAt: dueAt, supplementRequest: null, routes },
-          history: this.entry(actor, 'accept', dossier.status, DossierStatus.RECEIVED, { dueAt }),
+          history: historyRecord(actor, 'accept', { details: { dueAt } }),
           topics: [EVENTS.dossierReceived],
         };
       }
       case 'refuse':
         return {
           changes: { status: DossierStatus.REFUSED, refusalReason: decision.reason, closedAt: now },
-          history: this.entry(actor, 'refuse', dossier.status, DossierStatus.REFUSED, null, decision.reason),
+          history: historyRecord(actor, 'refuse', { note: decision.reason }),
           topics: [],
         };
       case 'request-supplement': {
@@ -312,7 +300,7 @@ export class IntakeService {
         }));
         return {
           changes: { status: DossierStatus.SUPPLEMENT_REQUESTED, supplementRequest: items },
-          history: this.entry(actor, 'request-supplement', dossier.status, DossierStatus.SUPPLEMENT_REQUESTED, { items }),
+          history: historyRecord(actor, 'request-supplement', { details: { items } }),
           topics: [],
         };
       }
@@ -333,7 +321,7 @@ export class IntakeService {
    * Runs a change in one transaction on the locked row, after checking the status. Nothing inside
    * may read through the connection pool: every input is prepared before.
    */
-  private async change(visible: Dossier, action: DossierAction, work: (tx: Transaction, dossier: Dossier) => Promise<Dossier>): Promise<Dossier> {
+  private async onLocked(visible: Dossier, action: DossierAction, work: (tx: Transaction, dossier: Dossier) => Promise<Dossier>): Promise<Dossier> {
     return this.dossiers.transaction(async (tx) => {
       const dossier = (await this.dossiers.lockByCode(tx, visible.code))!;
       assertActionAllowed(action, dossier.status, dossier.code);
@@ -382,10 +370,6 @@ export class IntakeService {
     });
     if (!procedure.active) throw DomainError.field('procedureCode', `procedure ${code} is no longer taken in`);
     return procedure;
-  }
-
-  private entry(actor: Actor, action: string, from: DossierStatus | null, to: DossierStatus, details: Record<string, unknown> | null, note: string | null = null): HistoryDraft {
-    return { action, fromStatus: from, toStatus: to, actorId: actor.userId, actorName: actor.fullName, agencyId: actor.agencyId, note, details };
   }
 }
 

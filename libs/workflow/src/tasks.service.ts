@@ -7,6 +7,7 @@ import {
   Dossier,
   DossierStatus,
   ErrorCode,
+  historyRecord,
   isInScope,
   NATIONAL_SCOPE,
   PauseRecord,
@@ -98,22 +99,9 @@ export class TasksService {
         result: classifyTimeliness(now, task.dueAt!),
         note: input.note,
       });
-      await this.dossiers.appendHistory(
-        tx,
-        locked.id,
-        {
-          action: 'complete-step',
-          fromStatus: locked.status,
-          toStatus: locked.status,
-          actorId: actor.userId,
-          actorName: actor.fullName,
-          agencyId: actor.agencyId,
-          note: input.note,
-          details: { step: task.stepKey, stepName: task.stepName, taskAction: input.action, result: done.result, dueAt: task.dueAt, targetStep: input.targetStep },
-        },
-        now,
-      );
-      await this.engine.advance(tx, locked, done, input.targetStep, navigator, now);
+      const details = { step: task.stepKey, stepName: task.stepName, taskAction: input.action, result: done.result, dueAt: task.dueAt, targetStep: input.targetStep };
+      const recorded = await this.dossiers.change(tx, locked, { changes: {}, history: historyRecord(actor, 'complete-step', { note: input.note, details }) }, now);
+      await this.engine.advance(tx, recorded, done, input.targetStep, navigator, now);
       return done;
     });
   }
@@ -123,19 +111,12 @@ export class TasksService {
     const supplement = input.action === 'request-supplement';
     const to = supplement ? DossierStatus.SUPPLEMENT_REQUESTED : DossierStatus.AWAITING_PAYMENT;
     const pause: PauseRecord = { kind: supplement ? 'supplement' : 'payment', from: now.toISOString(), to: null };
-    await this.dossiers.update(tx, dossier, { status: to, pauses: [...dossier.pauses, pause], supplementRequest: supplement ? input.items! : undefined });
-    await this.dossiers.appendHistory(
+    await this.dossiers.change(
       tx,
-      dossier.id,
+      dossier,
       {
-        action: input.action,
-        fromStatus: dossier.status,
-        toStatus: to,
-        actorId: actor.userId,
-        actorName: actor.fullName,
-        agencyId: actor.agencyId,
-        note: input.note,
-        details: { step: task.stepKey, items: input.items },
+        changes: { status: to, pauses: [...dossier.pauses, pause], supplementRequest: supplement ? input.items! : undefined },
+        history: historyRecord(actor, input.action, { note: input.note, details: { step: task.stepKey, items: input.items } }),
       },
       now,
     );
@@ -170,23 +151,7 @@ export class TasksService {
       assertActionAllowed('apologize', locked.status, locked.code);
       if (!(newDueAt > (locked.dueAt ?? now))) throw DomainError.field('newReturnDate', 'must be after the current appointment');
       const apology = { reason, newDueAt: newDueAt.toISOString(), issuedAt: now.toISOString(), issuedBy: actor.fullName };
-      const updated = await this.dossiers.update(tx, locked, { apology });
-      await this.dossiers.appendHistory(
-        tx,
-        locked.id,
-        {
-          action: 'apology',
-          fromStatus: locked.status,
-          toStatus: locked.status,
-          actorId: actor.userId,
-          actorName: actor.fullName,
-          agencyId: actor.agencyId,
-          note: reason,
-          details: { newDueAt: apology.newDueAt },
-        },
-        now,
-      );
-      return updated;
+      return this.dossiers.change(tx, locked, { changes: { apology }, history: historyRecord(actor, 'apology', { note: reason, details: { newDueAt: apology.newDueAt } }) }, now);
     });
   }
 
@@ -226,21 +191,8 @@ export class TasksService {
       if (task.status === 'cancelled') throw new DomainError(ErrorCode.STEP_CANCELLED, `Step '${task.stepName}' was cancelled`);
       if (assignee === null && task.status !== 'claimed') throw new DomainError(ErrorCode.STEP_NOT_CLAIMED, 'Nobody holds this step', { status: task.status });
       const changed = await this.tasks.update(tx, task, assignee ? { status: 'claimed', assigneeId: assignee.id } : { status: 'open', assigneeId: null });
-      await this.dossiers.appendHistory(
-        tx,
-        dossier.id,
-        {
-          action: assignee ? 'assign-step' : 'release-step',
-          fromStatus: dossier.status,
-          toStatus: dossier.status,
-          actorId: actor.userId,
-          actorName: actor.fullName,
-          agencyId: actor.agencyId,
-          note,
-          details: { step: task.stepKey, stepName: task.stepName, from: task.assigneeId, to: assignee?.id ?? null, toName: assignee?.fullName ?? null },
-        },
-        now,
-      );
+      const details = { step: task.stepKey, stepName: task.stepName, from: task.assigneeId, to: assignee?.id ?? null, toName: assignee?.fullName ?? null };
+      await this.dossiers.change(tx, dossier, { changes: {}, history: historyRecord(actor, assignee ? 'assign-step' : 'release-step', { note, details }) }, now);
       return changed;
     });
   }

@@ -2,7 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { CalendarService } from '@motcua/calendar';
 import { CatalogService } from '@motcua/catalog';
 import { Clock } from '@motcua/config';
-import { classifyTimeliness, DomainError, isActionAllowed, Dossier, DossierStatus, PauseRecord, StepState, Task, WorkflowNavigator, WorkflowStep, WorkingCalendar } from '@motcua/domain';
+import {
+  classifyTimeliness,
+  DomainError,
+  historyRecord,
+  isActionAllowed,
+  Dossier,
+  DossierStatus,
+  PauseRecord,
+  StepState,
+  Task,
+  WorkflowNavigator,
+  WorkflowStep,
+  WorkingCalendar,
+} from '@motcua/domain';
 import { DossiersRepository, OutboxRepository, TasksRepository, Transaction } from '@motcua/persistence';
 import { dueWithPauses } from '@motcua/dossiers';
 import { EVENTS, EventJob } from '@motcua/queue';
@@ -39,8 +52,7 @@ export class WorkflowEngine {
       if (!dossier) throw DomainError.notFound('Dossier', event.aggregateId);
       if (!isActionAllowed('start', dossier.status)) return;
       const now = this.clock.now();
-      const started = await this.dossiers.update(tx, dossier, { status: DossierStatus.IN_PROCESS });
-      await this.dossiers.appendHistory(tx, dossier.id, system('start', DossierStatus.RECEIVED, DossierStatus.IN_PROCESS), now);
+      const started = await this.dossiers.change(tx, dossier, { changes: { status: DossierStatus.IN_PROCESS }, history: historyRecord(null, 'start') }, now);
       await this.open(tx, started, navigator, navigator.firstTasks(), new Map(), now, calendar);
     });
   }
@@ -89,8 +101,7 @@ export class WorkflowEngine {
           if (!isActionAllowed('reproject', dossier.status)) return;
           const dueAt = dueWithPauses(calendar, dossier);
           if (dueAt && dossier.dueAt && dueAt.getTime() !== dossier.dueAt.getTime()) {
-            await this.dossiers.update(tx, dossier, { dueAt });
-            await this.dossiers.appendHistory(tx, dossier.id, { ...system('reproject', dossier.status, dossier.status), details: { from: dossier.dueAt, to: dueAt } }, this.clock.now());
+            await this.dossiers.change(tx, dossier, { changes: { dueAt }, history: historyRecord(null, 'reproject', { details: { from: dossier.dueAt, to: dueAt } }) }, this.clock.now());
             moved++;
           }
           for (const task of (await this.tasks.latest(tx, dossier.id)).values()) {
@@ -124,9 +135,16 @@ export class WorkflowEngine {
         const open = dossier.pauses.find((pause) => pause.kind === 'supplement' && pause.to === null);
         if (!isActionAllowed('stopExpiredSupplement', dossier.status) || !dossier.receivedAt || !open || now < supplementLimit(calendar, open)) return;
         const pauses = dossier.pauses.map((pause) => (pause.to === null ? { ...pause, to: now.toISOString() } : pause));
-        await this.dossiers.update(tx, dossier, { status: DossierStatus.STOPPED, closedAt: now, pauses, finishedAt: now, timeliness: classifyTimeliness(now, dossier.dueAt!) });
-        await this.dossiers.appendHistory(tx, dossier.id, { ...system('stop', dossier.status, DossierStatus.STOPPED), note: 'Quá 15 ngày làm việc không bổ sung hồ sơ' }, now);
         await this.tasks.cancelOpen(tx, dossier.id);
+        await this.dossiers.change(
+          tx,
+          dossier,
+          {
+            changes: { status: DossierStatus.STOPPED, closedAt: now, pauses, finishedAt: now, timeliness: classifyTimeliness(now, dossier.dueAt!) },
+            history: historyRecord(null, 'stop', { note: 'Quá 15 ngày làm việc không bổ sung hồ sơ' }),
+          },
+          now,
+        );
         stopped++;
       });
     }
@@ -167,13 +185,13 @@ export class WorkflowEngine {
         };
       }),
     );
-    await this.dossiers.enqueue(
+    await this.outbox.append(
       tx,
       opened.map((task) => ({ topic: EVENTS.taskOpened, aggregateId: task.id, payload: { dueSoonAt: task.dueSoonAt, dueAt: task.dueAt } })),
     );
     if (steps.some((step) => step.key === navigator.returnDesk().key)) {
-      await this.dossiers.update(tx, dossier, { status: DossierStatus.RESOLVED, resolvedAt: now, finishedAt: now, timeliness: classifyTimeliness(now, dossier.dueAt!) });
-      await this.dossiers.appendHistory(tx, dossier.id, system('resolve', DossierStatus.IN_PROCESS, DossierStatus.RESOLVED), now);
+      const changes = { status: DossierStatus.RESOLVED, resolvedAt: now, finishedAt: now, timeliness: classifyTimeliness(now, dossier.dueAt!) };
+      await this.dossiers.change(tx, dossier, { changes, history: historyRecord(null, 'resolve') }, now);
     }
   }
 }
@@ -181,8 +199,4 @@ export class WorkflowEngine {
 /** The end of the 15th working day after the request: a working day is its sessions, however long. */
 function supplementLimit(calendar: WorkingCalendar, asked: PauseRecord): Date {
   return calendar.deadline({ start: new Date(asked.from), amount: SUPPLEMENT_LIMIT_WORKING_DAYS, unit: 'working_days' });
-}
-
-function system(action: string, from: DossierStatus, to: DossierStatus) {
-  return { action, fromStatus: from, toStatus: to, actorId: null, actorName: null, agencyId: null };
 }

@@ -4,3 +4,4 @@ export * from './dossier-code';
 export * from './dossier-status';
 export * from './task';
 export * from './appointment';
+export * from './history';

@@ -2,10 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CalendarOverride } from '@motcua/domain';
+import { OutboxRepository } from './outbox.repository';
 
 @Injectable()
 export class CalendarRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: OutboxRepository,
+  ) {}
 
   /** Every national override, oldest first: the data the calendar snapshot is built from. */
   overrides(): Promise<CalendarOverride[]> {
@@ -19,7 +23,7 @@ export class CalendarRepository {
   async replaceYear(year: number, overrides: readonly CalendarOverride[], userId: string, changedTopic: string): Promise<void> {
     await this.db.transaction(async (manager) => {
       await manager.query(`DELETE FROM calendar_overrides WHERE date >= make_date($1, 1, 1) AND date < make_date($1 + 1, 1, 1)`, [year]);
-      await manager.query(`INSERT INTO outbox (topic, aggregate_id, payload) VALUES ($1, $2, $3)`, [changedTopic, userId, { year }]);
+      await this.outbox.append(manager, [{ topic: changedTopic, aggregateId: userId, payload: { year } }]);
       if (overrides.length === 0) return;
       await manager.query(
         `INSERT INTO calendar_overrides (date, kind, reason, updated_by)

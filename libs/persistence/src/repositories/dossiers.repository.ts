@@ -1,7 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Dossier, DossierStatus, DomainError, ErrorCode, foldVietnamese, dossierCodePrefix, DOSSIER_SEQUENCE_DIGITS, HistoryEntry, LocalDate, Scope } from '@motcua/domain';
+import {
+  Dossier,
+  DossierStatus,
+  DomainError,
+  ErrorCode,
+  foldVietnamese,
+  dossierCodePrefix,
+  DOSSIER_SEQUENCE_DIGITS,
+  HistoryDraft,
+  HistoryEntry,
+  HistoryRecord,
+  LocalDate,
+  Scope,
+} from '@motcua/domain';
+import { OutboxMessage, OutboxRepository } from './outbox.repository';
 import { inScope } from './scope-sql';
 
 /** A new dossier: everything but what the database assigns (id, code, version). */
@@ -10,21 +24,11 @@ export type NewDossier = Omit<Dossier, 'id' | 'code' | 'version' | 'updatedAt'>;
 /** The columns a transition may change. */
 export type DossierChanges = Partial<Omit<Dossier, 'id' | 'code' | 'version' | 'updatedAt' | 'createdBy' | 'submittedAt'>>;
 
-export interface HistoryDraft {
-  action: string;
-  fromStatus: DossierStatus | null;
-  toStatus: DossierStatus;
-  actorId: string | null;
-  actorName: string | null;
-  agencyId: string | null;
-  note?: string | null;
-  details?: Record<string, unknown> | null;
-}
-
-export interface OutboxMessage {
-  topic: string;
-  aggregateId: string;
-  payload: Record<string, unknown>;
+/** One change of a dossier: its columns, the history row that tells it, the events it publishes. */
+export interface DossierChange {
+  changes: DossierChanges;
+  history: HistoryRecord;
+  events?: OutboxMessage[];
 }
 
 export interface DossierQuery {
@@ -100,12 +104,16 @@ function toColumnValue(column: string, value: unknown): unknown {
 }
 
 /**
- * Dossiers, their history and the outbox. Every state change goes through `insert` or `update` inside
- * a transaction that also appends history and outbox rows (the callers pass the EntityManager).
+ * Dossiers, their history and the outbox. A dossier is created by `file` and changed only by `change`,
+ * on a row locked in the caller's transaction: the version-checked update, its history row and its
+ * outbox events are written together.
  */
 @Injectable()
 export class DossiersRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly outbox: OutboxRepository,
+  ) {}
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
@@ -156,8 +164,24 @@ export class DossiersRepository {
     return toDossier(row);
   }
 
-  /** Applies changes if nobody changed the dossier since `expectedVersion`; else VERSION_CONFLICT. */
-  async update(tx: EntityManager, dossier: Dossier, changes: DossierChanges): Promise<Dossier> {
+  /**
+   * The one way to change a dossier (locked by the caller): the columns, if nobody changed it since it
+   * was read (else VERSION_CONFLICT), a history row from its status before to its status after, stamped
+   * `at` by the application's clock like every deadline it is compared with, and the outbox events.
+   */
+  async change(tx: EntityManager, dossier: Dossier, { changes, history, events = [] }: DossierChange, at: Date): Promise<Dossier> {
+    const updated = await this.update(tx, dossier, changes);
+    const row = toHistoryRow({ ...history, fromStatus: dossier.status, toStatus: updated.status });
+    await tx.query(
+      `INSERT INTO dossier_history (dossier_id, at, action, from_status, to_status, actor_id, actor_name, agency_id, note, details)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [dossier.id, at, row.action, row.from_status, row.to_status, row.actor_id, row.actor_name, row.agency_id, row.note, row.details],
+    );
+    await this.outbox.append(tx, events);
+    return updated;
+  }
+
+  private async update(tx: EntityManager, dossier: Dossier, changes: DossierChanges): Promise<Dossier> {
     const entries = Object.entries(changes).filter(([, value]) => value !== undefined);
     const sets = entries.map(([field], i) => `${COLUMNS[field as keyof typeof COLUMNS]} = $${i + 3}`);
     const values = entries.map(([field, value]) => toColumnValue(COLUMNS[field as keyof typeof COLUMNS], value));
@@ -172,22 +196,6 @@ export class DossiersRepository {
       throw new DomainError(ErrorCode.VERSION_CONFLICT, `Dossier ${dossier.code} was changed by someone else; reload it and try again`);
     }
     return toDossier(row);
-  }
-
-  /** Appends a history row stamped `at` by the application's clock, like every deadline it is compared with. */
-  async appendHistory(tx: EntityManager, dossierId: string, entry: HistoryDraft, at: Date): Promise<void> {
-    const row = toHistoryRow(entry);
-    await tx.query(
-      `INSERT INTO dossier_history (dossier_id, at, action, from_status, to_status, actor_id, actor_name, agency_id, note, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [dossierId, at, row.action, row.from_status, row.to_status, row.actor_id, row.actor_name, row.agency_id, row.note, row.details],
-    );
-  }
-
-  async enqueue(tx: EntityManager, messages: OutboxMessage[]): Promise<void> {
-    for (const message of messages) {
-      await tx.query(`INSERT INTO outbox (topic, aggregate_id, payload) VALUES ($1, $2, $3)`, [message.topic, message.aggregateId, message.payload]);
-    }
   }
 
   /** The dossier, locked for the rest of the transaction (unscoped: the caller checked scope). */

@@ -2,6 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 
+/** An event to publish once the transaction that writes it commits. */
+export interface OutboxMessage {
+  topic: string;
+  aggregateId: string;
+  payload: Record<string, unknown>;
+}
+
 export interface OutboxRow {
   id: string;
   topic: string;
@@ -51,6 +58,13 @@ const toDeadLetter = (row: Record<string, unknown>): DeadLetter => ({
 @Injectable()
 export class OutboxRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Where events are written: inside the transaction of the change they announce. */
+  async append(tx: EntityManager, messages: OutboxMessage[]): Promise<void> {
+    for (const message of messages) {
+      await tx.query(`INSERT INTO outbox (topic, aggregate_id, payload) VALUES ($1, $2, $3)`, [message.topic, message.aggregateId, message.payload]);
+    }
+  }
 
   /**
    * Hands committed, unsent rows to `publish` and marks them sent, in one transaction. SKIP LOCKED lets
