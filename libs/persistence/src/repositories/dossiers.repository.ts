@@ -170,7 +170,8 @@ export class DossiersRepository {
    * `at` by the application's clock like every deadline it is compared with, and the outbox events.
    */
   async change(tx: EntityManager, dossier: Dossier, { changes, history, events = [] }: DossierChange, at: Date): Promise<Dossier> {
-    const updated = await this.update(tx, dossier, changes);
+    // A change that only records (a step completed, a step handed over) leaves the locked row as it is.
+    const updated = Object.values(changes).some((value) => value !== undefined) ? await this.update(tx, dossier, changes) : dossier;
     const row = toHistoryRow({ ...history, fromStatus: dossier.status, toStatus: updated.status });
     await tx.query(
       `INSERT INTO dossier_history (dossier_id, at, action, from_status, to_status, actor_id, actor_name, agency_id, note, details)
