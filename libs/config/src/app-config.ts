@@ -80,6 +80,12 @@ export class AppConfig {
   @IsInt()
   EVENT_RETRY_DELAY_MS = 1000;
 
+  /** How often the outbox relay looks for committed events to publish, in ms. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(5)
+  @IsInt()
+  OUTBOX_POLL_MS = 50;
+
   /** How long a published event may go without its effect before the relay looks at its job again, in ms. */
   @Transform(({ value }) => (value === undefined ? value : Number(value)))
   @Min(100)

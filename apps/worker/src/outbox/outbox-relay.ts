@@ -1,22 +1,19 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { Client } from 'pg';
 import { AppConfig } from '@motcua/config';
 import { OutboxRepository, OutboxRow } from '@motcua/persistence';
 import { EventJob, eventJobId, QUEUES } from '@motcua/queue';
 
 const BATCH = 500;
-/** How long the relay sleeps without a notification; the poll catches anything a NOTIFY missed. */
-const IDLE_POLL_MS = 1000;
 /** Deliveries (each of the queue's attempts) an event may fail before it is a dead letter. */
 export const MAX_FAILED_DELIVERIES = 3;
 const IN_FLIGHT_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 /**
- * Publishes committed outbox rows to BullMQ, then marks them sent. Woken by PostgreSQL's NOTIFY on
- * every outbox insert, polling as a fallback. If Redis is down, nothing is marked and the rows wait;
- * after a crash, unsent rows are published again (same job ids, no doubles).
+ * Publishes committed outbox rows to BullMQ, then marks them sent. It polls every OUTBOX_POLL_MS (one
+ * index probe; no NOTIFY, which would serialise every writer's commit). If Redis is down, nothing is
+ * marked and the rows wait; after a crash, unsent rows are published again (same job ids, no doubles).
  *
  * Every OUTBOX_REDELIVER_MS it looks at the jobs of events still without their effect: a job Redis
  * lost (flushed, keys deleted, an orphaned hash) or one that failed all its attempts (the database
@@ -26,10 +23,7 @@ const IN_FLIGHT_STATES = new Set(['waiting', 'active', 'delayed', 'prioritized',
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
-  private listener?: Client;
   private running = false;
-  /** Set by a NOTIFY; checked before sleeping so a notification during a drain is never lost. */
-  private notified = false;
   private wake?: () => void;
   private loop?: Promise<void>;
 
@@ -41,16 +35,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationBootstrap(): Promise<void> {
     this.running = true;
-    await this.listen();
     this.loop = this.run();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
-    this.notified = true;
     this.wake?.();
     await this.loop;
-    await this.listener?.end().catch(() => undefined);
   }
 
   /** Relays until nothing is left; returns how many rows went out. */
@@ -94,7 +85,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let lastRedelivery = 0;
     while (this.running) {
       try {
-        await this.drain();
+        if (await this.outbox.hasUnsent()) await this.drain();
         if (Date.now() - lastRedelivery > this.config.OUTBOX_REDELIVER_MS) {
           lastRedelivery = Date.now();
           const { again, buried } = await this.redeliver();
@@ -104,18 +95,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       } catch (error) {
         this.logger.warn(`Outbox relay paused: ${(error as Error).message}`);
       }
-      if (this.notified) {
-        this.notified = false;
-        continue;
-      }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, IDLE_POLL_MS);
+        const timer = setTimeout(resolve, this.config.OUTBOX_POLL_MS);
         this.wake = () => {
           clearTimeout(timer);
           resolve();
         };
       });
-      this.notified = false;
     }
   }
 
@@ -128,21 +114,5 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         opts: { jobId: eventJobId(row.id, row.delivery) },
       })),
     );
-  }
-
-  private async listen(): Promise<void> {
-    const listener = new Client({ connectionString: this.config.DATABASE_URL });
-    listener.on('notification', () => {
-      this.notified = true;
-      this.wake?.();
-    });
-    listener.on('error', (error) => this.logger.warn(`Outbox listener lost: ${error.message}; polling`));
-    try {
-      await listener.connect();
-      await listener.query('LISTEN outbox');
-      this.listener = listener;
-    } catch (error) {
-      this.logger.warn(`Cannot LISTEN for the outbox (${(error as Error).message}); polling every ${IDLE_POLL_MS} ms`);
-    }
   }
 }

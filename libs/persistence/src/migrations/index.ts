@@ -12,6 +12,7 @@ import { DeadLetters1763901100000 } from './1763901100000-dead-letters';
 import { TokenSecurity1763901200000 } from './1763901200000-token-security';
 import { AuditScope1763901300000 } from './1763901300000-audit-scope';
 import { SystemAdmin1763901400000 } from './1763901400000-system-admin';
+import { OutboxPoll1763901500000 } from './1763901500000-outbox-poll';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   TokenSecurity1763901200000,
   AuditScope1763901300000,
   SystemAdmin1763901400000,
+  OutboxPoll1763901500000,
 ];

@@ -71,6 +71,12 @@ export class OutboxRepository {
    * several relays share the work; if `publish` throws (Redis down), nothing is marked and the rows
    * are offered again next time.
    */
+  /** Whether any committed row waits to be sent: one index probe, so the relay may ask often. */
+  async hasUnsent(): Promise<boolean> {
+    const [row] = await this.db.query(`SELECT EXISTS (SELECT 1 FROM outbox WHERE sent_at IS NULL) AS waiting`);
+    return row.waiting;
+  }
+
   async relay(limit: number, publish: (rows: OutboxRow[]) => Promise<void>): Promise<number> {
     return this.db.transaction(async (tx) => {
       const rows: Row[] = await tx.query(`SELECT id, topic, aggregate_id, payload, delivery, failed_deliveries FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`, [limit]);
