@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { DEMO_PASSWORD } from '@motcua/domain';
 import { startApi, TestApi } from './support/api';
 import { CERTIFIED_COPY } from './support/dossiers';
+import { USER_PER_ROLE } from './support/roles';
 import { eventually, startWorker } from './support/worker';
 
 /**
@@ -28,19 +29,6 @@ const OPERATIONS: Operation[] = Object.entries(spec.paths).flatMap(([path, opera
     roles: /^Roles: (.+)$/.exec(operation.responses['403']?.description ?? '')?.[1].split(', '),
   })),
 );
-
-/**
- * One user per role, all but the administrators scoped to Phường Vĩnh Hải; Phường Lộc Thọ is outside
- * their scope. ADMIN administers the province, SYSTEM_ADMIN the nation and its national data.
- */
-const USERS: Record<string, string> = {
-  SYSTEM_ADMIN: 'quantri.hethong',
-  ADMIN: 'admin',
-  RECEPTION: 'tiepnhan.vinhhai',
-  PROCESSOR: 'xuly.vinhhai',
-  LEADER: 'lanhdao.vinhhai',
-  SUPERVISOR: 'giamsat.vinhhai',
-};
 
 /** Bodies that pass validation, so an allowed call reaches the scope check. */
 const BODIES: Record<string, unknown> = {
@@ -140,14 +128,14 @@ describe('authorization matrix (from openapi.json)', () => {
     }
   }, 60_000);
 
-  it.each(Object.keys(USERS))(
+  it.each(Object.keys(USER_PER_ROLE))(
     'gives %s 403 where its role is not listed, and never 401/403/404 or 5xx inside its scope where it is',
     async (role) => {
       // A dossier of its own, so what the roles before it did (withdraw, refuse) does not change its answers.
       const own: Record<string, string> = { ...inside, dossier: await file('tiepnhan.vinhhai') };
       own.id = await firstTask(own.dossier);
       for (const operation of OPERATIONS.filter((candidate) => !candidate.isPublic)) {
-        const response = await call(operation, USERS[role], own);
+        const response = await call(operation, USER_PER_ROLE[role], own);
         const allowed = !operation.roles || operation.roles.includes(role);
         const answer = { operation: `${operation.method.toUpperCase()} ${operation.path}`, status: response.status };
         // A step is in the inbox of its own role only: the first step is the PROCESSOR's, so for the other roles it does not exist;
@@ -161,13 +149,13 @@ describe('authorization matrix (from openapi.json)', () => {
     60_000,
   );
 
-  it.each(Object.keys(USERS).filter((role) => !role.endsWith('ADMIN')))(
+  it.each(Object.keys(USER_PER_ROLE).filter((role) => !role.endsWith('ADMIN')))(
     'gives %s 404 for a record outside its scope',
     async (role) => {
       const scoped = OPERATIONS.filter((operation) => !operation.isPublic && SCOPED.test(operation.path) && (!operation.roles || operation.roles.includes(role)));
       expect(scoped.length).toBeGreaterThan(0);
       for (const operation of scoped) {
-        const response = await call(operation, USERS[role], outside);
+        const response = await call(operation, USER_PER_ROLE[role], outside);
         const answer = { operation: `${operation.method.toUpperCase()} ${operation.path}`, status: response.status, code: response.body.code };
         expect(answer).toEqual({ ...answer, status: 404, code: 'NOT_FOUND' });
       }
