@@ -13,6 +13,7 @@ import { TokenSecurity1763901200000 } from './1763901200000-token-security';
 import { AuditScope1763901300000 } from './1763901300000-audit-scope';
 import { SystemAdmin1763901400000 } from './1763901400000-system-admin';
 import { OutboxPoll1763901500000 } from './1763901500000-outbox-poll';
+import { SweepIndexes1763901600000 } from './1763901600000-sweep-indexes';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AuditScope1763901300000,
   SystemAdmin1763901400000,
   OutboxPoll1763901500000,
+  SweepIndexes1763901600000,
 ];
