@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { readPdf } from '@motcua/testing';
 import { QR_CODE_OPTIONS } from '@motcua/slips';
 import { asBuffer, startApi, TestApi } from './support/api';
-import { freezeClock, landDossier } from './support/dossiers';
+import { fileDossier, freezeClock, landDossier } from './support/dossiers';
 
 describe('intake at the counter', () => {
   let api: TestApi;
@@ -313,13 +313,7 @@ describe('citizen lookup', () => {
   beforeAll(async () => {
     api = await startApi({ TRUST_PROXY: 'loopback' });
     freezeClock(api, '2025-05-12 08:15');
-    ({ code, verifier } = (
-      await api
-        .http()
-        .post('/api/dossiers')
-        .set('Authorization', await api.login('tiepnhan.vinhhai'))
-        .send(landDossier())
-    ).body);
+    ({ code, verifier } = await fileDossier(api, landDossier()));
   });
   afterAll(() => api.close());
 
@@ -361,13 +355,7 @@ describe('citizen lookup', () => {
   });
 
   it('makes one address wait after 5 wrong verifiers for a code, but not for other codes, nor others behind other addresses', async () => {
-    const other = (
-      await api
-        .http()
-        .post('/api/dossiers')
-        .set('Authorization', await api.login('tiepnhan.vinhhai'))
-        .send(landDossier())
-    ).body;
+    const other = await fileDossier(api, landDossier());
     for (let i = 0; i < 5; i++) expect((await lookUp(code, wrong(verifier), '203.0.113.30')).status).toBe(404);
     const limited = await lookUp(code, verifier, '203.0.113.30');
     expect([limited.status, limited.body.code]).toEqual([429, 'RATE_LIMITED']);
@@ -378,13 +366,7 @@ describe('citizen lookup', () => {
   });
 
   it('makes a code wait after 20 wrong verifiers from any addresses, whatever the address', async () => {
-    const target = (
-      await api
-        .http()
-        .post('/api/dossiers')
-        .set('Authorization', await api.login('tiepnhan.vinhhai'))
-        .send(landDossier())
-    ).body;
+    const target = await fileDossier(api, landDossier());
     for (let i = 0; i < 20; i++) expect((await lookUp(target.code, wrong(target.verifier), `192.0.2.${i + 1}`)).status).toBe(404);
     const fresh = await lookUp(target.code, target.verifier, '192.0.2.200');
     expect([fresh.status, fresh.body.code]).toEqual([429, 'RATE_LIMITED']);

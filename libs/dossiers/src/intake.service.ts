@@ -231,25 +231,24 @@ export class IntakeService {
 
   /** A page of the register book (BM.06) of one agency in the caller's scope, for local dates [from, to]. */
   async registerPage(actor: Actor, agencyCode: string, from: LocalDate, to: LocalDate, limit: number, offset: number): Promise<{ agency: AgencyEntity; items: Dossier[]; total: number }> {
-    const agency = await this.registerAgency(actor, agencyCode, from, to);
-    const { start, end } = localDayRange(from, to);
+    const { agency, start, end } = await this.registerPeriod(actor, agencyCode, from, to);
     return { agency, ...(await this.dossiers.registerPage(actor.scope, agency.id, start, end, limit, offset)) };
   }
 
   /** The whole register book of the period, as a stream of rows (for the CSV download). */
   async registerRows(actor: Actor, agencyCode: string, from: LocalDate, to: LocalDate): Promise<{ agency: AgencyEntity; rows: AsyncIterable<Dossier> }> {
-    const agency = await this.registerAgency(actor, agencyCode, from, to);
-    const { start, end } = localDayRange(from, to);
+    const { agency, start, end } = await this.registerPeriod(actor, agencyCode, from, to);
     return { agency, rows: this.dossiers.registerRows(actor.scope, agency.id, start, end) };
   }
 
-  private async registerAgency(actor: Actor, agencyCode: string, from: LocalDate, to: LocalDate): Promise<AgencyEntity> {
+  /** The agency of a register book, if in scope, and its period (at most a year) as instants. */
+  private async registerPeriod(actor: Actor, agencyCode: string, from: LocalDate, to: LocalDate): Promise<{ agency: AgencyEntity; start: Date; end: Date }> {
     const days = parseLocalDate(to) - parseLocalDate(from) + 1;
     if (days < 1) throw DomainError.field('to', 'must not be before from');
     if (days > REGISTER_MAX_DAYS) throw DomainError.field('to', `a register book covers at most ${REGISTER_MAX_DAYS} days (a year)`);
     const agency = await this.agencies.findByCode(actor.scope, agencyCode);
     if (!agency) throw DomainError.notFound('Agency', agencyCode);
-    return agency;
+    return { agency, ...localDayRange(from, to) };
   }
 
   async get(actor: Actor, code: string): Promise<{ dossier: Dossier; history: HistoryEntry[] }> {

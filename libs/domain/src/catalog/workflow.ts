@@ -155,7 +155,7 @@ export function validateWorkflow(definition: WorkflowDefinition, legalTime: Dura
     const { minutes, path } = criticalPath(start, byKey, context.week);
     const allowed = budgetAllowance(legalTime, context.week);
     if (minutes > allowed) {
-      const hours = (minutes: number) => Math.round(minutes / 6) / 10;
+      const hours = (workingMinutes: number) => Math.round(workingMinutes / 6) / 10;
       problem('steps', `the longest path (${path.join(' → ')}) needs ${hours(minutes)} working hours; the legal time allows ${hours(allowed)}`);
     }
   }

@@ -289,8 +289,7 @@ export class DossiersRepository {
   /** Received dossiers of one agency in [from, to), for the register book (BM.06). */
   /** A page of the register book (BM.06): one agency's dossiers received in [from, to), in order. */
   async registerPage(scope: Scope, agencyId: string, from: Date, to: Date, limit: number, offset: number): Promise<{ items: Dossier[]; total: number }> {
-    const params: unknown[] = [agencyId, from, to];
-    const filter = `receiving_agency_id = $1 AND received_at >= $2 AND received_at < $3 AND ${inScope(scope, 'receiving_unit_path', params)}`;
+    const [filter, params] = registerFilter(scope, agencyId, from, to);
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dossiers WHERE ${filter}`, params);
     const rows = await this.db.query(`SELECT * FROM dossiers WHERE ${filter} ORDER BY received_at, code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, limit, offset]);
     return { items: rows.map(toDossier), total };
@@ -298,14 +297,10 @@ export class DossiersRepository {
 
   /** The whole register book of the period, read through a cursor: memory holds a few rows at a time, however long it is. */
   async *registerRows(scope: Scope, agencyId: string, from: Date, to: Date): AsyncGenerator<Dossier> {
-    const params: unknown[] = [agencyId, from, to];
+    const [filter, params] = registerFilter(scope, agencyId, from, to);
     const runner = this.db.createQueryRunner();
     try {
-      const rows = await runner.stream(
-        `SELECT * FROM dossiers WHERE receiving_agency_id = $1 AND received_at >= $2 AND received_at < $3 AND ${inScope(scope, 'receiving_unit_path', params)}
-         ORDER BY received_at, code`,
-        params,
-      );
+      const rows = await runner.stream(`SELECT * FROM dossiers WHERE ${filter} ORDER BY received_at, code`, params);
       for await (const row of rows) yield toDossier(row);
     } finally {
       await runner.release();
@@ -337,6 +332,12 @@ function updatedRows(result: [Record<string, unknown>[], number]): Record<string
 
 function searchText(dossier: NewDossier): string {
   return foldVietnamese(`${dossier.applicant.fullName} ${dossier.proxy?.fullName ?? ''}`);
+}
+
+/** The register book's rows: one agency's dossiers received in [from, to), inside the scope. */
+function registerFilter(scope: Scope, agencyId: string, from: Date, to: Date): [string, unknown[]] {
+  const params: unknown[] = [agencyId, from, to];
+  return [`receiving_agency_id = $1 AND received_at >= $2 AND received_at < $3 AND ${inScope(scope, 'receiving_unit_path', params)}`, params];
 }
 
 function toHistoryRow(entry: HistoryDraft) {
