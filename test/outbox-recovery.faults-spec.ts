@@ -94,6 +94,15 @@ describe('events the queue lost or failed', () => {
       events.resume();
 
       await eventually(async () => expect(await statuses(codes)).toEqual({ IN_PROCESS: 500 }), 60_000);
+      // Events whose effect is recorded leave the redelivery pass for good; the lost one went out again.
+      await eventually(async () => {
+        const [rows] = await api.env.query<{ processed: number; settled: number }>(
+          `SELECT count(p.outbox_id)::int AS processed, count(*) FILTER (WHERE o.settled_at IS NOT NULL)::int AS settled
+           FROM outbox o LEFT JOIN processed_events p ON p.outbox_id = o.id`,
+        );
+        expect(rows.settled).toBe(rows.processed);
+      }, 30_000);
+      expect(await api.env.query(`SELECT delivery, settled_at IS NOT NULL AS settled FROM outbox WHERE id = $1`, [lost.id])).toEqual([{ delivery: 2, settled: true }]);
       const admin = await api.login('quantri.hethong');
       const letters = await eventually(async () => {
         const page = await api.http().get('/api/admin/dead-letters').set('Authorization', admin);

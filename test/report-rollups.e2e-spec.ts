@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import { localDayRange } from '@motcua/domain';
 import { ReportGroup, ReportPeriod, ReportsRepository } from '@motcua/persistence';
 import { insertSyntheticDossiers } from '@motcua/testing';
@@ -77,6 +78,27 @@ describe('report roll-ups', () => {
     await api.env.query(`UPDATE dossiers SET due_at = due_at - interval '5 days' WHERE code LIKE 'SYN-%' AND right(code, 2) = '55'`);
     const [{ queued }] = await api.env.query<{ queued: number }>(`SELECT count(*)::int AS queued FROM report_changes`);
     expect(queued).toBeGreaterThan(100);
+    expect(await expectParity()).toBeGreaterThan(1000);
+  }, 120_000);
+
+  it('lets a background projector skip its turn while another projects, instead of waiting on the lock', async () => {
+    await api.env.query(`UPDATE dossiers SET due_at = due_at + interval '1 day' WHERE code IN ('SYN-11', 'SYN-12')`);
+    const other = new Client({ connectionString: api.env.databaseUrl });
+    await other.connect();
+    try {
+      await other.query(`BEGIN`);
+      await other.query(`SELECT pg_advisory_xact_lock(hashtext('report_project'))`);
+      const started = Date.now();
+      expect(await reports.projectIfFree(100)).toBe(0);
+      expect(Date.now() - started).toBeLessThan(1000);
+      const [{ waiting }] = await api.env.query<{ waiting: number }>(`SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+      expect(waiting).toBe(0);
+      await other.query(`ROLLBACK`);
+      expect(await reports.projectIfFree(100)).toBe(2);
+      expect(await reports.projectIfFree(100)).toBe(0);
+    } finally {
+      await other.end();
+    }
     expect(await expectParity()).toBeGreaterThan(1000);
   }, 120_000);
 

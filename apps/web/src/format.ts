@@ -36,6 +36,9 @@ export function workingTimeLeft({ days, minutes }: Schemas['TimeLeftDto'], overd
   return overdue ? `quá hạn ${text}` : `còn ${text}`;
 }
 
+/** A list's size as the API counts it: long lists stop counting at 10,000 ("hơn 10.000"). */
+export const countText = ({ total, totalCapped }: { total: number; totalCapped: boolean }): string => `${totalCapped ? 'hơn ' : ''}${total.toLocaleString('vi-VN')}`;
+
 export const money = (amount: number): string => `${amount.toLocaleString('vi-VN')} đồng`;
 
 export const ROLE_LABEL: Record<string, string> = {

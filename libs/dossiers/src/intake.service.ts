@@ -36,7 +36,7 @@ import {
   WorkingCalendar,
 } from '@motcua/domain';
 import { RouteResolver } from './route-resolver';
-import { AgenciesRepository, AgencyEntity, DossierChanges, DossierQuery, DossiersRepository, TasksRepository, UnitsRepository, Transaction } from '@motcua/persistence';
+import { AgenciesRepository, AgencyEntity, CappedCount, DossierChanges, DossierQuery, DossiersRepository, TasksRepository, UnitsRepository, Transaction } from '@motcua/persistence';
 
 /** A register book (BM.06) is kept by the year: one request covers at most a leap year's days. */
 const REGISTER_MAX_DAYS = 366;
@@ -225,7 +225,7 @@ export class IntakeService {
     });
   }
 
-  list(actor: Actor, query: DossierQuery): Promise<{ items: Dossier[]; total: number }> {
+  list(actor: Actor, query: DossierQuery): Promise<{ items: Dossier[] } & CappedCount> {
     return this.dossiers.list(actor.scope, query);
   }
 

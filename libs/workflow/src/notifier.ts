@@ -2,9 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
 import { AppConfig } from '@motcua/config';
 import { formatVietnameseDateTime } from '@motcua/domain';
-import { DossiersRepository, Notification, NotificationsRepository, Recipient, TasksRepository } from '@motcua/persistence';
+import { DossiersRepository, NoticeKind, Notification, NotificationsRepository, Recipient, TasksRepository } from '@motcua/persistence';
 
-export type NotificationKind = 'due_soon' | 'overdue';
 
 /** A way out for notifications; stored ones are always readable at GET /api/notifications. */
 export interface NotificationChannel {
@@ -68,7 +67,7 @@ export class Notifier {
   }
 
   /** Notifies about a task if it is still open and past the mark; returns how many were created. */
-  async notify(taskId: string, kind: NotificationKind, now: Date): Promise<number> {
+  async notify(taskId: string, kind: NoticeKind, now: Date): Promise<number> {
     const task = await this.tasks.find(taskId);
     const mark = kind === 'overdue' ? task?.dueAt : task?.dueSoonAt;
     if (!task || (task.status !== 'open' && task.status !== 'claimed') || !mark || mark > now) return 0;
@@ -85,6 +84,7 @@ export class Notifier {
         notification,
         recipients.find((recipient) => recipient.id === notification.recipientId)!,
       );
+    await this.tasks.markNoticed(taskId, kind, now);
     return created.length;
   }
 

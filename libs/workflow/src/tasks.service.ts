@@ -18,7 +18,7 @@ import {
   WorkflowNavigator,
 } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
-import { DossiersRepository, InboxItem, OpenStep, RoutedStep, TasksRepository, UsersRepository, Transaction } from '@motcua/persistence';
+import { CappedCount, DossiersRepository, InboxItem, OpenStep, RoutedStep, TasksRepository, UsersRepository, Transaction } from '@motcua/persistence';
 import { WorkflowEngine } from './workflow.engine';
 
 export interface CompleteTaskInput {
@@ -41,7 +41,7 @@ export class TasksService {
     private readonly users: UsersRepository,
   ) {}
 
-  inbox(actor: Actor, query: { mine: boolean; overdueAt?: Date; dueSoonAt?: Date; dossierCode?: string; limit: number; offset: number }): Promise<{ items: InboxItem[]; total: number }> {
+  inbox(actor: Actor, query: { mine: boolean; overdueAt?: Date; dueSoonAt?: Date; dossierCode?: string; limit: number; offset: number }): Promise<{ items: InboxItem[] } & CappedCount> {
     return this.tasks.inbox({
       agencyId: actor.agencyId,
       role: actor.role,

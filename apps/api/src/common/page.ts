@@ -23,6 +23,8 @@ export class PageQuery {
 export interface Page<T> {
   items: T[];
   total: number;
+  /** Long lists (dossiers, inboxes) stop counting at 10,000: then `total` is that and this is true. */
+  totalCapped?: boolean;
   limit: number;
   offset: number;
 }

@@ -53,7 +53,7 @@ export class DossiersController {
   @ApiOkResponse({ type: DossierPageDto })
   async list(@CurrentActor() actor: Actor, @Query() query: ListDossiersQuery): Promise<DossierPageDto> {
     const now = this.clock.now();
-    const { items, total } = await this.intake.list(actor, {
+    const { items, total, totalCapped } = await this.intake.list(actor, {
       status: query.status,
       procedureCode: query.procedure,
       channel: query.channel,
@@ -69,7 +69,7 @@ export class DossiersController {
       limit: query.limit,
       offset: query.offset,
     });
-    return toDossierPage({ items, total, limit: query.limit, offset: query.offset }, now);
+    return toDossierPage({ items, total, totalCapped, limit: query.limit, offset: query.offset }, now);
   }
 
   @Get(':code')

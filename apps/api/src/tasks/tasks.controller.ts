@@ -29,7 +29,7 @@ export class TasksController {
   async inbox(@CurrentActor() actor: Actor, @Query() query: InboxQuery): Promise<InboxPageDto> {
     const now = this.clock.now();
     const calendar = await this.calendar.current();
-    const { items, total } = await this.tasks.inbox(actor, {
+    const { items, total, totalCapped } = await this.tasks.inbox(actor, {
       mine: query.mine ?? false,
       overdueAt: query.overdue ? now : undefined,
       dueSoonAt: query.dueSoon ? now : undefined,
@@ -37,7 +37,7 @@ export class TasksController {
       limit: query.limit,
       offset: query.offset,
     });
-    return { items: items.map((item) => toInboxItem(item, calendar, now)), total, limit: query.limit, offset: query.offset };
+    return { items: items.map((item) => toInboxItem(item, calendar, now)), total, totalCapped, limit: query.limit, offset: query.offset };
   }
 
   @Post(':id/claim')

@@ -1448,6 +1448,8 @@ export interface components {
         DossierPageDto: {
             items: components["schemas"]["DossierSummaryDto"][];
             total: number;
+            /** @description True when more than `total` match: long lists stop counting at 10,000 */
+            totalCapped: boolean;
             limit: number;
             offset: number;
         };
@@ -1600,6 +1602,8 @@ export interface components {
         InboxPageDto: {
             items: components["schemas"]["InboxItemDto"][];
             total: number;
+            /** @description True when more than `total` match: long lists stop counting at 10,000 */
+            totalCapped: boolean;
             limit: number;
             offset: number;
         };

@@ -6,7 +6,7 @@ import { errorText } from '../api/errors';
 import { useApi } from '../api/use-api';
 import { DeadlineTag } from '../components/deadline-tag';
 import { type DossierStatus, STATUS_LABEL, StatusTag } from '../components/status-tag';
-import { CHANNEL_LABEL, formatDateTime } from '../format';
+import { CHANNEL_LABEL, countText, formatDateTime } from '../format';
 
 type DossierSummary = Schemas['DossierSummaryDto'];
 type SortKey = 'submittedAt' | 'dueAt';
@@ -130,7 +130,7 @@ export function DossiersPage() {
             pageSize: PAGE_SIZE,
             total: dossiers.data?.total ?? 0,
             showSizeChanger: false,
-            showTotal: (total) => `${total} hồ sơ`,
+            showTotal: () => dossiers.data && `${countText(dossiers.data)} hồ sơ`,
           }}
         />
       )}

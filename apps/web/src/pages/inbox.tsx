@@ -7,7 +7,7 @@ import { errorText } from '../api/errors';
 import { useApi } from '../api/use-api';
 import { DeadlineTag } from '../components/deadline-tag';
 import { type DossierStatus, StatusTag } from '../components/status-tag';
-import { formatDateTime, workingTimeLeft } from '../format';
+import { countText, formatDateTime, workingTimeLeft } from '../format';
 import type { InboxItem } from './dossier/complete-task';
 import { PAUSED_STATUSES } from './dossier/labels';
 import { ReturnedTag } from './dossier/returns';
@@ -41,7 +41,7 @@ export function InboxPage() {
       const list = (mine: boolean, limit: number, offset: number) => unwrap(api.GET('/api/tasks', { params: { query: { ...filter, mine: mine || undefined, limit, offset } } }));
       // The other tab's count comes with the list, so both tabs say how much waits in them.
       const [shown, other] = await Promise.all([list(scope === 'mine', PAGE_SIZE, (page - 1) * PAGE_SIZE), list(scope !== 'mine', 1, 0)]);
-      const totals: Record<Scope, number> = scope === 'mine' ? { mine: shown.total, agency: other.total } : { agency: shown.total, mine: other.total };
+      const totals: Record<Scope, string> = scope === 'mine' ? { mine: countText(shown), agency: countText(other) } : { agency: countText(shown), mine: countText(other) };
       return { shown, totals };
     },
     { keepPrevious: true },
@@ -148,7 +148,7 @@ export function InboxPage() {
             total: inbox.data?.shown.total ?? 0,
             showSizeChanger: false,
             hideOnSinglePage: true,
-            showTotal: (total) => `${total} bước`,
+            showTotal: () => inbox.data && `${countText(inbox.data.shown)} bước`,
             onChange: (next) => show({ trang: next === 1 ? null : String(next) }),
           }}
         />

@@ -57,6 +57,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Looks at the jobs of events sent a while ago and still without their effect; returns how many went out again. */
   async redeliver(): Promise<{ again: number; buried: number }> {
     return this.outbox.transaction(async (tx) => {
+      await this.outbox.settle(tx);
       const rows = await this.outbox.inFlight(tx, new Date(Date.now() - this.config.OUTBOX_REDELIVER_MS), BATCH);
       const again: OutboxRow[] = [];
       const waiting: string[] = [];

@@ -6,8 +6,8 @@ const POLL_MS = 1000;
 
 /**
  * Keeps the report roll-ups current: every second, projects the dossier changes the trigger queued,
- * in batches, one projector at a time (an advisory lock in report_project). Reports also catch up
- * before reading, so this only keeps the queue short.
+ * in batches, one projector at a time (an advisory lock in report_project; a worker that finds it taken
+ * skips its turn instead of waiting). Reports also catch up before reading, so this only keeps the queue short.
  */
 @Injectable()
 export class ReportProjector implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -20,7 +20,7 @@ export class ReportProjector implements OnApplicationBootstrap, OnApplicationShu
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => {
       this.running ??= this.reports
-        .catchUp()
+        .catchUpIfFree()
         .catch((error: Error) => this.logger.warn(`Report projection paused: ${error.message}`))
         .finally(() => (this.running = undefined));
     }, POLL_MS);

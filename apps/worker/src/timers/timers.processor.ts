@@ -74,8 +74,8 @@ export class TimersProcessor extends LoggedWorkerHost implements OnApplicationBo
   /** Everything past a mark without its notice, and supplements past their limit. */
   async sweep(now: Date): Promise<void> {
     let notified = 0;
-    for (const task of await this.tasks.openPast('due_soon_at', now, SWEEP_BATCH)) notified += await this.notifier.notify(task.id, 'due_soon', now);
-    for (const task of await this.tasks.openPast('due_at', now, SWEEP_BATCH)) notified += await this.notifier.notify(task.id, 'overdue', now);
+    for (const task of await this.tasks.unnoticed('due_soon', now, SWEEP_BATCH)) notified += await this.notifier.notify(task.id, 'due_soon', now);
+    for (const task of await this.tasks.unnoticed('overdue', now, SWEEP_BATCH)) notified += await this.notifier.notify(task.id, 'overdue', now);
     const stopped = await this.engine.stopExpiredSupplements(now);
     if (notified || stopped) this.logger.log(`Sweep: ${notified} notifications, ${stopped} dossiers stopped`);
   }

@@ -14,6 +14,9 @@ import { AuditScope1763901300000 } from './1763901300000-audit-scope';
 import { SystemAdmin1763901400000 } from './1763901400000-system-admin';
 import { OutboxPoll1763901500000 } from './1763901500000-outbox-poll';
 import { SweepIndexes1763901600000 } from './1763901600000-sweep-indexes';
+import { OutboxSettled1763901700000 } from './1763901700000-outbox-settled';
+import { SearchIndexes1763901800000 } from './1763901800000-search-indexes';
+import { TaskNotices1763901900000 } from './1763901900000-task-notices';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
 export const MIGRATIONS = [
@@ -33,4 +36,7 @@ export const MIGRATIONS = [
   SystemAdmin1763901400000,
   OutboxPoll1763901500000,
   SweepIndexes1763901600000,
+  OutboxSettled1763901700000,
+  SearchIndexes1763901800000,
+  TaskNotices1763901900000,
 ];

@@ -16,6 +16,7 @@ import {
   Scope,
 } from '@motcua/domain';
 import { OutboxMessage, OutboxRepository } from './outbox.repository';
+import { CappedCount, cappedCount } from './capped-count';
 import { inScope } from './scope-sql';
 
 /** A new dossier: everything but what the database assigns (id, code, version). */
@@ -239,7 +240,7 @@ export class DossiersRepository {
     return row ? toDossier(row) : null;
   }
 
-  async list(scope: Scope, query: DossierQuery): Promise<{ items: Dossier[]; total: number }> {
+  async list(scope: Scope, query: DossierQuery): Promise<{ items: Dossier[] } & CappedCount> {
     const params: unknown[] = [];
     const conditions = [inScope(scope, 'receiving_unit_path', params)];
     const where = (sql: string, ...values: unknown[]) => {
@@ -264,10 +265,10 @@ export class DossiersRepository {
       where('(applicant_search LIKE ? OR lower(code) LIKE ?)', folded, folded);
     }
     const filter = conditions.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM dossiers WHERE ${filter}`, params);
+    const count = await cappedCount(this.db, `FROM dossiers WHERE ${filter}`, params);
     const order = `${SORT_COLUMNS[query.sort]} ${query.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, code`;
     const rows = await this.db.query(`SELECT * FROM dossiers WHERE ${filter} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, query.limit, query.offset]);
-    return { items: rows.map(toDossier), total };
+    return { items: rows.map(toDossier), ...count };
   }
 
   async history(dossierId: string): Promise<HistoryEntry[]> {

@@ -1,6 +1,7 @@
 export * from './audit.repository';
 export * from './agencies.repository';
 export * from './calendar.repository';
+export * from './capped-count';
 export * from './catalog.repository';
 export * from './dossiers.repository';
 export * from './idempotency.repository';

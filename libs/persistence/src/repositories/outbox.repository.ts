@@ -97,6 +97,18 @@ export class OutboxRepository {
   }
 
   /**
+   * Published rows whose effect is recorded leave the redelivery pass's index for good. SKIP LOCKED:
+   * two relays settling at once never wait on (or deadlock over) each other's rows.
+   */
+  async settle(tx: EntityManager): Promise<void> {
+    await tx.query(
+      `UPDATE outbox SET settled_at = now() WHERE id IN (
+         SELECT o.id FROM outbox o JOIN processed_events p ON p.outbox_id = o.id
+         WHERE o.sent_at IS NOT NULL AND o.dead_at IS NULL AND o.settled_at IS NULL FOR UPDATE OF o SKIP LOCKED)`,
+    );
+  }
+
+  /**
    * Published rows still without their effect, not looked at since `before` and not dead, oldest
    * first, locked for the caller's transaction (SKIP LOCKED: several relays share them). Each look
    * moves a row to the back (`checked_at`), so rows still in flight never hide a lost one.
@@ -104,7 +116,7 @@ export class OutboxRepository {
   async inFlight(tx: EntityManager, before: Date, limit: number): Promise<OutboxRow[]> {
     const rows: Row[] = await tx.query(
       `SELECT o.id, o.topic, o.aggregate_id, o.payload, o.delivery, o.failed_deliveries FROM outbox o
-       WHERE o.sent_at IS NOT NULL AND o.dead_at IS NULL AND o.checked_at < $1
+       WHERE o.sent_at IS NOT NULL AND o.dead_at IS NULL AND o.settled_at IS NULL AND o.checked_at < $1
          AND NOT EXISTS (SELECT 1 FROM processed_events p WHERE p.outbox_id = o.id)
        ORDER BY o.checked_at, o.id LIMIT $2 FOR UPDATE OF o SKIP LOCKED`,
       [before, limit],

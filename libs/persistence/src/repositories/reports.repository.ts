@@ -300,9 +300,29 @@ export class ReportsRepository {
     return projected;
   }
 
+  /**
+   * The background projector's turn: nothing when the queue is empty or another projector holds the
+   * lock, so idle workers neither wait on the lock nor keep a transaction open for it. The try-lock
+   * and report_project's own lock are the same transaction's (one statement), so it re-enters.
+   */
+  async projectIfFree(batch: number): Promise<number> {
+    const [{ projected }] = await this.db.query(
+      `SELECT CASE WHEN NOT EXISTS (SELECT 1 FROM report_changes) THEN 0
+                   WHEN pg_try_advisory_xact_lock(hashtext('report_project')) THEN report_project($1)
+                   ELSE 0 END AS projected`,
+      [batch],
+    );
+    return projected;
+  }
+
   /** Projects everything still queued, so a report counts every committed change. */
   async catchUp(batch = PROJECTION_BATCH): Promise<void> {
     while ((await this.project(batch)) === batch);
+  }
+
+  /** Projects what is queued unless another projector is at it (see projectIfFree). */
+  async catchUpIfFree(batch = PROJECTION_BATCH): Promise<void> {
+    while ((await this.projectIfFree(batch)) === batch);
   }
 
   /** Recounts the roll-ups from the dossiers (after a bulk load); returns how many dossiers were counted. */

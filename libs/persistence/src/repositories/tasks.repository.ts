@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, ErrorCode, Role, Task } from '@motcua/domain';
+import { CappedCount, cappedCount } from './capped-count';
 
 export type NewTask = Omit<Task, 'id' | 'version' | 'completedAt' | 'completedBy' | 'action' | 'result' | 'note' | 'assigneeId' | 'status'>;
 
@@ -41,6 +42,12 @@ export interface InboxQuery {
   limit: number;
   offset: number;
 }
+
+export type NoticeKind = 'due_soon' | 'overdue';
+const NOTICE_COLUMNS: Record<NoticeKind, { mark: string; noticed: string }> = {
+  due_soon: { mark: 'due_soon_at', noticed: 'due_soon_noticed_at' },
+  overdue: { mark: 'due_at', noticed: 'overdue_noticed_at' },
+};
 
 const COLUMNS: Record<keyof Omit<Task, 'id' | 'version'>, string> = {
   dossierId: 'dossier_id',
@@ -176,7 +183,7 @@ export class TasksRepository {
     return rows.map((row) => ({ stepKey: row.step_key, agencyCode: row.agency_code, agencyName: row.agency_name }));
   }
 
-  async inbox(query: InboxQuery): Promise<{ items: InboxItem[]; total: number }> {
+  async inbox(query: InboxQuery): Promise<{ items: InboxItem[] } & CappedCount> {
     const conditions = [`t.agency_id = $1`, `t.role = $2`, `t.status IN ('open', 'claimed')`];
     const params: unknown[] = [query.agencyId, query.role];
     const add = (sql: string, value: unknown) => {
@@ -188,7 +195,7 @@ export class TasksRepository {
     if (query.dueSoonAt) add('t.due_soon_at <= ?', query.dueSoonAt);
     if (query.dossierCode) add('t.dossier_id = (SELECT id FROM dossiers WHERE code = ?)', query.dossierCode);
     const where = conditions.join(' AND ');
-    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM tasks t WHERE ${where}`, params);
+    const count = await cappedCount(this.db, `FROM tasks t WHERE ${where}`, params);
     const rows = await this.db.query(
       `SELECT t.*, d.code AS dossier_code, d.status AS dossier_status, d.procedure_name, d.applicant->>'fullName' AS applicant_name, d.due_at AS dossier_due_at
        FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
@@ -196,7 +203,7 @@ export class TasksRepository {
       [...params, query.limit, query.offset],
     );
     return {
-      total,
+      ...count,
       items: rows.map((row: Record<string, unknown>) => ({
         task: toTask(row),
         dossierCode: row.dossier_code as string,
@@ -208,14 +215,16 @@ export class TasksRepository {
     };
   }
 
-  /** Open tasks past an instant (their due-soon mark or their deadline), for the sweep. */
-  async openPast(column: 'due_soon_at' | 'due_at', at: Date, limit: number): Promise<Task[]> {
-    const rows = await this.db.query(
-      `SELECT t.* FROM tasks t WHERE t.status IN ('open', 'claimed') AND t.${column} <= $1
-         AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.task_id = t.id AND n.kind = $2)
-       ORDER BY t.${column} LIMIT $3`,
-      [at, column === 'due_at' ? 'overdue' : 'due_soon', limit],
-    );
+  /** Open tasks past their due-soon mark or their deadline whose notice is not handled yet, for the sweep. */
+  async unnoticed(kind: NoticeKind, at: Date, limit: number): Promise<Task[]> {
+    const { mark, noticed } = NOTICE_COLUMNS[kind];
+    const rows = await this.db.query(`SELECT * FROM tasks WHERE status IN ('open', 'claimed') AND ${noticed} IS NULL AND ${mark} <= $1 ORDER BY ${mark} LIMIT $2`, [at, limit]);
     return rows.map(toTask);
+  }
+
+  /** The task's notice is handled (sent to whoever there was, or to nobody): the sweep stops finding it. */
+  async markNoticed(taskId: string, kind: NoticeKind, at: Date): Promise<void> {
+    const { noticed } = NOTICE_COLUMNS[kind];
+    await this.db.query(`UPDATE tasks SET ${noticed} = $2 WHERE id = $1 AND ${noticed} IS NULL`, [taskId, at]);
   }
 }

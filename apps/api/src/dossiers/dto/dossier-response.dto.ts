@@ -105,6 +105,7 @@ export interface DossierDetails {
 export class DossierPageDto {
   @ApiProperty({ type: [DossierSummaryDto] }) items!: DossierSummaryDto[];
   @ApiProperty() total!: number;
+  @ApiProperty({ description: 'True when more than `total` match: long lists stop counting at 10,000' }) totalCapped!: boolean;
   @ApiProperty() limit!: number;
   @ApiProperty() offset!: number;
 }
@@ -189,5 +190,5 @@ function toCurrentStep({ task, agencyCode, agencyName, assigneeName }: OpenStep,
 }
 
 export function toDossierPage(page: Page<Dossier>, now: Date): DossierPageDto {
-  return { ...page, items: page.items.map((dossier) => toDossierSummary(dossier, now)) };
+  return { ...page, totalCapped: page.totalCapped ?? false, items: page.items.map((dossier) => toDossierSummary(dossier, now)) };
 }

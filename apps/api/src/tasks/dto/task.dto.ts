@@ -86,6 +86,7 @@ export class InboxItemDto extends TaskResponseDto {
 export class InboxPageDto {
   @ApiProperty({ type: [InboxItemDto] }) items!: InboxItemDto[];
   @ApiProperty() total!: number;
+  @ApiProperty({ description: 'True when more than `total` match: long lists stop counting at 10,000' }) totalCapped!: boolean;
   @ApiProperty() limit!: number;
   @ApiProperty() offset!: number;
 }

@@ -8,5 +8,5 @@ type DossierQuery = NonNullable<operations['DossiersController_list']['parameter
 export function useDossierList(query: DossierQuery) {
   const list = useApi(JSON.stringify(query), () => unwrap(api.GET('/api/dossiers', { params: { query } })), { keepPrevious: true });
   const shown = list.error === undefined ? list.data : undefined;
-  return { items: shown?.items ?? [], total: shown?.total ?? 0, loading: list.loading, error: list.error, reload: list.reload };
+  return { items: shown?.items ?? [], total: shown?.total ?? 0, totalCapped: shown?.totalCapped ?? false, loading: list.loading, error: list.error, reload: list.reload };
 }

@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { Schemas } from '../../api/client';
 import { errorText } from '../../api/errors';
-import { CHANNEL_LABEL, formatDateTime } from '../../format';
+import { CHANNEL_LABEL, countText, formatDateTime } from '../../format';
 import { useSession } from '../../session';
 import type { Channel } from './catalog';
 import { ChannelTag } from './dossier-details';
@@ -79,7 +79,7 @@ export function QueuePage() {
             setTab(key as Waiting);
             setPage(1);
           }}
-          items={TABS.map(({ key, label }) => ({ key, label: `${label} (${lists[key].total})` }))}
+          items={TABS.map(({ key, label }) => ({ key, label: `${label} (${countText(lists[key])})` }))}
           tabBarExtraContent={
             <Flex gap={8}>
               <Select<Channel | undefined>

@@ -1,0 +1,123 @@
+import { DataSource } from 'typeorm';
+import { Role } from '@motcua/domain';
+import { createTestEnvironment, insertSyntheticDossiers, TestEnvironment } from '@motcua/testing';
+import { dataSourceOptions } from '../data-source';
+import { COUNT_CAP } from './capped-count';
+import { DossiersRepository } from './dossiers.repository';
+import { OutboxRepository } from './outbox.repository';
+import { TasksRepository } from './tasks.repository';
+
+/** The sweep's and the lists' queries read an index, not the whole table, and count no further than a page needs. */
+describe('the deadline sweep on 50,000 dossiers and their steps', () => {
+  let env: TestEnvironment;
+  let db: DataSource;
+  const plan = async (sql: string, params: unknown[]) => JSON.stringify(await db.query(`EXPLAIN (FORMAT JSON) ${sql}`, params));
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    db = await new DataSource(dataSourceOptions(env.databaseUrl)).initialize();
+    await insertSyntheticDossiers((sql, params) => db.query(sql, params), { first: 1, last: 50_000, since: '2025-01-02', days: 300, now: new Date('2025-12-31T10:00:00Z') });
+    // One step per dossier: most done, a few open; and a few dossiers waiting for papers.
+    await db.query(
+      `INSERT INTO tasks (dossier_id, step_key, step_name, activation, agency_id, role, optional, status, budget, activated_at, due_soon_at, due_at)
+       SELECT d.id, 'tham-dinh', 'Thẩm định', 1, d.receiving_agency_id, 'PROCESSOR', false, CASE WHEN d.code LIKE '%7' THEN 'open' ELSE 'done' END,
+              '{"amount": 3, "unit": "working_days"}', d.received_at, d.due_at - interval '1 day', d.due_at
+       FROM dossiers d`,
+    );
+    await db.query(`UPDATE dossiers SET status = 'SUPPLEMENT_REQUESTED' WHERE code LIKE '%13'`);
+    await db.query(`ANALYZE tasks`);
+    await db.query(`ANALYZE dossiers`);
+  }, 120_000);
+  afterAll(async () => {
+    await db.destroy();
+    await env.dispose();
+  });
+
+  it('finds open steps past their due-soon instant or deadline through tasks_due_soon_idx and tasks_overdue_idx', async () => {
+    for (const [mark, noticed, index] of [
+      ['due_soon_at', 'due_soon_noticed_at', 'tasks_due_soon_idx'],
+      ['due_at', 'overdue_noticed_at', 'tasks_overdue_idx'],
+    ]) {
+      const sql = `SELECT * FROM tasks WHERE status IN ('open', 'claimed') AND ${noticed} IS NULL AND ${mark} <= $1 ORDER BY ${mark} LIMIT 500`;
+      const explained = await plan(sql, [new Date('2025-03-01T00:00:00Z')]);
+      expect(explained).toContain(index);
+      expect(explained).not.toContain('"Seq Scan"');
+    }
+  });
+
+  it('finds each overdue step until its notice is handled, whether or not anyone was told, then moves on to the next', async () => {
+    const tasks = new TasksRepository(db);
+    const now = new Date('2025-12-31T10:00:00Z');
+    const first = await tasks.unnoticed('overdue', now, 300);
+    expect(first).toHaveLength(300);
+    // Nobody is told about these (the test database has no users): handled all the same.
+    for (const task of first) await tasks.markNoticed(task.id, 'overdue', now);
+    const next = await tasks.unnoticed('overdue', now, 300);
+    expect(next).toHaveLength(300);
+    expect(next.filter((task) => first.some((handled) => handled.id === task.id))).toEqual([]);
+    expect(next[0].dueAt!.getTime()).toBeGreaterThanOrEqual(first[299].dueAt!.getTime());
+  });
+
+  it('finds the dossiers waiting for papers through dossiers_awaiting_supplement_idx', async () => {
+    const explained = await plan(`SELECT * FROM dossiers WHERE status = 'SUPPLEMENT_REQUESTED' AND received_at IS NOT NULL`, []);
+    expect(explained).toContain('dossiers_awaiting_supplement_idx');
+    expect(explained).not.toContain('"Seq Scan"');
+  });
+});
+
+describe('the dossier list and the inbox on 50,000 dossiers', () => {
+  let env: TestEnvironment;
+  let db: DataSource;
+  let dossiers: DossiersRepository;
+  let tasks: TasksRepository;
+  let busyAgency: string;
+  const plan = async (sql: string, params: unknown[]) => JSON.stringify(await db.query(`EXPLAIN (FORMAT JSON) ${sql}`, params));
+  const list = { sort: 'receivedAt', order: 'desc', limit: 20, offset: 0 } as const;
+
+  beforeAll(async () => {
+    env = await createTestEnvironment();
+    db = await new DataSource(dataSourceOptions(env.databaseUrl)).initialize();
+    dossiers = new DossiersRepository(db, new OutboxRepository(db));
+    tasks = new TasksRepository(db);
+    await insertSyntheticDossiers((sql, params) => db.query(sql, params), { first: 1, last: 50_000, since: '2025-01-02', days: 300, now: new Date('2025-12-31T10:00:00Z') });
+    [{ id: busyAgency }] = await db.query(`SELECT id FROM agencies ORDER BY code LIMIT 1`);
+    // 10,050 open steps waiting for one agency's processors.
+    await db.query(
+      `INSERT INTO tasks (dossier_id, step_key, step_name, activation, agency_id, role, status, budget, activated_at, due_at)
+       SELECT d.id, 'phe-duyet', 'Phê duyệt', 1, $1, 'PROCESSOR', 'open', '{"amount": 1, "unit": "working_days"}', d.received_at, d.due_at
+       FROM dossiers d ORDER BY d.code LIMIT 10050`,
+      [busyAgency],
+    );
+    await db.query(`UPDATE dossiers SET applicant = '{"fullName": "Trần Thị Hoà"}', applicant_search = 'tran thi hoa' WHERE code LIKE '%4321'`);
+    await db.query(`ANALYZE tasks`);
+    await db.query(`ANALYZE dossiers`);
+  }, 120_000);
+  afterAll(async () => {
+    await db.destroy();
+    await env.dispose();
+  });
+
+  it('counts a long dossier list up to 10,000 and says there are more', async () => {
+    const page = await dossiers.list({ unitPath: null }, list);
+    expect({ total: page.total, totalCapped: page.totalCapped, rows: page.items.length }).toEqual({ total: COUNT_CAP, totalCapped: true, rows: 20 });
+  });
+
+  it('counts a short one exactly', async () => {
+    const page = await dossiers.list({ unitPath: null }, { ...list, search: 'Trần Thị Hoà' });
+    expect({ total: page.total, totalCapped: page.totalCapped }).toEqual({ total: 5, totalCapped: false });
+    expect(page.items.map((dossier) => dossier.applicant.fullName)).toEqual(Array(5).fill('Trần Thị Hoà'));
+    expect((await dossiers.list({ unitPath: null }, { ...list, search: 'tran thi hoa' })).total).toBe(5);
+  });
+
+  it('counts an inbox of 10,050 open steps up to 10,000', async () => {
+    const inbox = await tasks.inbox({ agencyId: busyAgency, role: Role.PROCESSOR, limit: 20, offset: 0 });
+    expect({ total: inbox.total, totalCapped: inbox.totalCapped, rows: inbox.items.length }).toEqual({ total: COUNT_CAP, totalCapped: true, rows: 20 });
+  });
+
+  it('searches applicant names and codes through their trigram indexes', async () => {
+    const explained = await plan(`SELECT * FROM dossiers WHERE applicant_search LIKE $1 OR lower(code) LIKE $1`, ['%tran thi hoa%']);
+    expect(explained).toContain('dossiers_applicant_search_idx');
+    expect(explained).toContain('dossiers_code_search_idx');
+    expect(explained).not.toContain('"Seq Scan"');
+  });
+});
