@@ -3,15 +3,18 @@ import { CalendarService } from '@motcua/calendar';
 import { CatalogService } from '@motcua/catalog';
 import { Clock } from '@motcua/config';
 import {
+  addLocalDays,
   classifyTimeliness,
   DomainError,
   historyRecord,
   isActionAllowed,
+  localDayRange,
   Dossier,
   DossierStatus,
   PauseRecord,
   StepState,
   Task,
+  toLocalDate,
   WorkflowNavigator,
   WorkflowStep,
   WorkingCalendar,
@@ -127,7 +130,9 @@ export class WorkflowEngine {
   async stopExpiredSupplements(now: Date): Promise<number> {
     const calendar = await this.calendar.current();
     let stopped = 0;
-    for (const waiting of await this.dossiers.awaitingSupplement()) {
+    // The limit's working days are distinct days: a request from the last N − 2 local days cannot have run out.
+    const recent = addLocalDays(toLocalDate(now), -(SUPPLEMENT_LIMIT_WORKING_DAYS - 2));
+    for (const waiting of await this.dossiers.awaitingSupplement(localDayRange(recent, recent).start)) {
       const asked = waiting.pauses.find((pause) => pause.kind === 'supplement' && pause.to === null);
       if (!asked || now < supplementLimit(calendar, asked)) continue;
       await this.dossiers.transaction(async (tx) => {

@@ -17,6 +17,7 @@ import { SweepIndexes1763901600000 } from './1763901600000-sweep-indexes';
 import { OutboxSettled1763901700000 } from './1763901700000-outbox-settled';
 import { SearchIndexes1763901800000 } from './1763901800000-search-indexes';
 import { TaskNotices1763901900000 } from './1763901900000-task-notices';
+import { SupplementSince1763902000000 } from './1763902000000-supplement-since';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   OutboxSettled1763901700000,
   SearchIndexes1763901800000,
   TaskNotices1763901900000,
+  SupplementSince1763902000000,
 ];

@@ -217,9 +217,9 @@ export class DossiersRepository {
     return rows.map(toDossier);
   }
 
-  /** Received dossiers waiting for the citizen's papers (for the 15-working-day limit). */
-  async awaitingSupplement(): Promise<Dossier[]> {
-    const rows = await this.db.query(`SELECT * FROM dossiers WHERE status = 'SUPPLEMENT_REQUESTED' AND received_at IS NOT NULL`);
+  /** Received dossiers waiting for the citizen's papers since before an instant (for the 15-working-day limit). */
+  async awaitingSupplement(requestedBefore: Date): Promise<Dossier[]> {
+    const rows = await this.db.query(`SELECT * FROM dossiers WHERE status = 'SUPPLEMENT_REQUESTED' AND received_at IS NOT NULL AND open_supplement_since(pauses) < $1`, [requestedBefore]);
     return rows.map(toDossier);
   }
 
@@ -261,8 +261,11 @@ export class DossiersRepository {
     if (query.overdueAt) where('closed_at IS NULL AND resolved_at IS NULL AND due_at < ?', query.overdueAt);
     if (query.agencyCode) where('receiving_agency_id = (SELECT id FROM agencies WHERE code = ?)', query.agencyCode);
     if (query.search) {
-      const folded = `%${foldVietnamese(query.search).replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      where('(applicant_search LIKE ? OR lower(code) LIKE ?)', folded, folded);
+      const folded = foldVietnamese(query.search);
+      const code = `%${folded.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      const words = nameWords(folded);
+      if (words) where(`(to_tsvector('simple', applicant_search) @@ to_tsquery('simple', ?) OR lower(code) LIKE ?)`, words, code);
+      else where('lower(code) LIKE ?', code);
     }
     const filter = conditions.join(' AND ');
     const count = await cappedCount(this.db, `FROM dossiers WHERE ${filter}`, params);
@@ -329,6 +332,20 @@ export class DossiersRepository {
 /** TypeORM answers an UPDATE on PostgreSQL with [rows, count], unlike a SELECT or an INSERT. */
 function updatedRows(result: [Record<string, unknown>[], number]): Record<string, unknown>[] {
   return result[0];
+}
+
+/**
+ * A name search as a text query over the folded names' words: every word typed, the last one also as
+ * the beginning of a word (typing "tran thi h" finds "Trần Thị Hoa"). Null when nothing is left to
+ * look for. Words, not substrings: a trigram match of common names reads most of the table.
+ */
+function nameWords(folded: string): string | null {
+  const words = folded
+    .split(' ')
+    .map((word) => word.replace(/[^a-z0-9]/g, ''))
+    .filter(Boolean);
+  if (words.length === 0) return null;
+  return words.map((word, i) => (i === words.length - 1 ? `${word}:*` : word)).join(' & ');
 }
 
 function searchText(dossier: NewDossier): string {

@@ -24,7 +24,10 @@ describe('the deadline sweep on 50,000 dossiers and their steps', () => {
               '{"amount": 3, "unit": "working_days"}', d.received_at, d.due_at - interval '1 day', d.due_at
        FROM dossiers d`,
     );
-    await db.query(`UPDATE dossiers SET status = 'SUPPLEMENT_REQUESTED' WHERE code LIKE '%13'`);
+    await db.query(
+      `UPDATE dossiers SET status = 'SUPPLEMENT_REQUESTED', pauses = jsonb_build_array(jsonb_build_object('kind', 'supplement', 'from', to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'to', NULL))
+       WHERE code LIKE '%13'`,
+    );
     await db.query(`ANALYZE tasks`);
     await db.query(`ANALYZE dossiers`);
   }, 120_000);
@@ -58,9 +61,14 @@ describe('the deadline sweep on 50,000 dossiers and their steps', () => {
     expect(next[0].dueAt!.getTime()).toBeGreaterThanOrEqual(first[299].dueAt!.getTime());
   });
 
-  it('finds the dossiers waiting for papers through dossiers_awaiting_supplement_idx', async () => {
-    const explained = await plan(`SELECT * FROM dossiers WHERE status = 'SUPPLEMENT_REQUESTED' AND received_at IS NOT NULL`, []);
-    expect(explained).toContain('dossiers_awaiting_supplement_idx');
+  it('finds the dossiers waiting for papers since before an instant through dossiers_supplement_since_idx', async () => {
+    const dossiers = new DossiersRepository(db, new OutboxRepository(db));
+    const before = new Date('2025-03-01T00:00:00Z');
+    const [{ expected }] = await db.query(`SELECT count(*)::int AS expected FROM dossiers WHERE code LIKE '%13' AND received_at < $1`, [before]);
+    expect((await dossiers.awaitingSupplement(before)).length).toBe(expected);
+    expect(expected).toBeGreaterThan(10);
+    const explained = await plan(`SELECT * FROM dossiers WHERE status = 'SUPPLEMENT_REQUESTED' AND received_at IS NOT NULL AND open_supplement_since(pauses) < $1`, [before]);
+    expect(explained).toContain('dossiers_supplement_since_idx');
     expect(explained).not.toContain('"Seq Scan"');
   });
 });
@@ -114,9 +122,16 @@ describe('the dossier list and the inbox on 50,000 dossiers', () => {
     expect({ total: inbox.total, totalCapped: inbox.totalCapped, rows: inbox.items.length }).toEqual({ total: COUNT_CAP, totalCapped: true, rows: 20 });
   });
 
-  it('searches applicant names and codes through their trigram indexes', async () => {
-    const explained = await plan(`SELECT * FROM dossiers WHERE applicant_search LIKE $1 OR lower(code) LIKE $1`, ['%tran thi hoa%']);
-    expect(explained).toContain('dossiers_applicant_search_idx');
+  it('searches applicant names by their words and codes by any part, through their indexes', async () => {
+    expect((await dossiers.list({ unitPath: null }, { ...list, search: 'tran thi h' })).total).toBe(5);
+    expect((await dossiers.list({ unitPath: null }, { ...list, search: 'Thị Hoà' })).total).toBe(5);
+    expect((await dossiers.list({ unitPath: null }, { ...list, search: 'hoa tran' })).total).toBe(5);
+    expect((await dossiers.list({ unitPath: null }, { ...list, search: 'ran thi hoa' })).total).toBe(0);
+    // SYN-4432 and SYN-44320 to SYN-44329.
+    expect((await dossiers.list({ unitPath: null }, { ...list, search: 'syn-4432' })).total).toBe(11);
+    expect((await dossiers.list({ unitPath: null }, { ...list, search: '%_' })).total).toBe(0);
+    const explained = await plan(`SELECT * FROM dossiers WHERE to_tsvector('simple', applicant_search) @@ to_tsquery('simple', $1) OR lower(code) LIKE $2`, ['tran & thi & hoa:*', '%tran thi hoa%']);
+    expect(explained).toContain('dossiers_applicant_words_idx');
     expect(explained).toContain('dossiers_code_search_idx');
     expect(explained).not.toContain('"Seq Scan"');
   });
