@@ -260,17 +260,25 @@ export class DossiersRepository {
     if (query.dueTo) where('due_at < ?', query.dueTo);
     if (query.overdueAt) where('closed_at IS NULL AND resolved_at IS NULL AND due_at < ?', query.overdueAt);
     if (query.agencyCode) where('receiving_agency_id = (SELECT id FROM agencies WHERE code = ?)', query.agencyCode);
+    let source = 'dossiers';
     if (query.search) {
       const folded = foldVietnamese(query.search);
-      const code = `%${folded.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      const words = nameWords(folded);
-      if (words) where(`(to_tsvector('simple', applicant_search) @@ to_tsquery('simple', ?) OR lower(code) LIKE ?)`, words, code);
-      else where('lower(code) LIKE ?', code);
+      if (/\d/.test(folded)) {
+        // A code, by any part. The planner cannot tell how few rows a code pattern matches (it guesses
+        // thousands) and would walk the sort's index past a million rows to find them: the matches are
+        // read first, through the trigram index (OFFSET 0 keeps the planner from merging them back).
+        params.push(`%${folded.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+        source = `(SELECT * FROM dossiers WHERE lower(code) LIKE $${params.length} OFFSET 0) dossiers`;
+      } else {
+        const words = nameWords(folded);
+        if (words) where(`to_tsvector('simple', applicant_search) @@ to_tsquery('simple', ?)`, words);
+        else conditions.push('FALSE');
+      }
     }
     const filter = conditions.join(' AND ');
-    const count = await cappedCount(this.db, `FROM dossiers WHERE ${filter}`, params);
+    const count = await cappedCount(this.db, `FROM ${source} WHERE ${filter}`, params);
     const order = `${SORT_COLUMNS[query.sort]} ${query.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, code`;
-    const rows = await this.db.query(`SELECT * FROM dossiers WHERE ${filter} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, query.limit, query.offset]);
+    const rows = await this.db.query(`SELECT * FROM ${source} WHERE ${filter} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, query.limit, query.offset]);
     return { items: rows.map(toDossier), ...count };
   }
 
@@ -335,17 +343,16 @@ function updatedRows(result: [Record<string, unknown>[], number]): Record<string
 }
 
 /**
- * A name search as a text query over the folded names' words: every word typed, the last one also as
- * the beginning of a word (typing "tran thi h" finds "Trần Thị Hoa"). Null when nothing is left to
- * look for. Words, not substrings: a trigram match of common names reads most of the table.
+ * A search without digits looks for names: a text query for every word typed, whole, among the folded
+ * names' words ("tran thi hoa" finds "Trần Thị Hoa", not "Trần Thị Hoàng"). Null when nothing is left
+ * to look for. Words, not substrings: a trigram match of common names reads most of the table.
  */
 function nameWords(folded: string): string | null {
   const words = folded
     .split(' ')
-    .map((word) => word.replace(/[^a-z0-9]/g, ''))
+    .map((word) => word.replace(/[^a-z]/g, ''))
     .filter(Boolean);
-  if (words.length === 0) return null;
-  return words.map((word, i) => (i === words.length - 1 ? `${word}:*` : word)).join(' & ');
+  return words.length === 0 ? null : words.join(' & ');
 }
 
 function searchText(dossier: NewDossier): string {
