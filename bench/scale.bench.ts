@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
-import { addLocalDays, localDayRange, Role, toLocalDate } from '@motcua/domain';
+import { buildWorkingCalendar, latestExpiredRequest, NATIONAL_CALENDAR_SPEC, Role } from '@motcua/domain';
 import { dataSourceOptions, DossiersRepository, OutboxRepository, ReportsRepository, TasksRepository } from '@motcua/persistence';
 import { insertSyntheticDossiers } from '@motcua/testing';
 import { benchEnvironment, percentile, table } from './support';
@@ -39,7 +39,7 @@ async function build(client: Client): Promise<void> {
      FROM (SELECT id, substr(code, 5)::bigint AS n FROM dossiers) s WHERE s.id = d.id`,
     [FAMILY, MIDDLE, GIVEN, FAMILY.length, MIDDLE.length, GIVEN.length],
   );
-  // Their requests were made over the last 14 days (older ones the sweep has stopped), 50 just past the limit.
+  // Their requests were made over the last 14 days (older ones the sweep has stopped), 50 past the limit.
   await client.query(
     `UPDATE dossiers d SET pauses = jsonb_build_array(jsonb_build_object('kind', 'supplement', 'from', to_char(s.since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'to', NULL))
      FROM (SELECT id, CASE WHEN row_number() OVER (ORDER BY id) <= 50 THEN $1::timestamptz - interval '22 days'
@@ -146,11 +146,11 @@ async function main(): Promise<void> {
       [busiest],
     );
     const list = { sort: 'receivedAt', order: 'desc', limit: 20, offset: 0 } as const;
-    const thirteenDaysAgo = addLocalDays(toLocalDate(NOW), -13); // as the workflow engine asks
+    const calendar = buildWorkingCalendar(NATIONAL_CALENDAR_SPEC);
     const operations: [string, () => Promise<unknown>][] = [
       ['sweep: steps due soon, notice not handled', () => tasks.unnoticed('due_soon', NOW, 1000)],
       ['sweep: steps overdue, notice not handled', () => tasks.unnoticed('overdue', NOW, 1000)],
-      ['sweep: requests for papers old enough to run out', () => dossiers.awaitingSupplement(localDayRange(thirteenDaysAgo, thirteenDaysAgo).start)],
+      ['sweep: requests for papers past 15 working days', () => dossiers.awaitingSupplement(latestExpiredRequest(calendar, NOW))],
       ['relay: redelivery pass (settle + in flight)', () => outbox.transaction(async (tx) => (await outbox.settle(tx), outbox.inFlight(tx, new Date(Date.now() - 30_000), 500)))],
       [`inbox: ${facts.inbox.toLocaleString('en')} open steps, first page + count`, () => tasks.inbox({ agencyId: busiest, role: Role.PROCESSOR, limit: 20, offset: 0 })],
       [`dossier list: province ${province}, first page + count`, () => dossiers.list({ unitPath: province }, list)],

@@ -4,7 +4,6 @@ import { AppConfig } from '@motcua/config';
 import { formatVietnameseDateTime } from '@motcua/domain';
 import { DossiersRepository, NoticeKind, Notification, NotificationsRepository, Recipient, TasksRepository } from '@motcua/persistence';
 
-
 /** A way out for notifications; stored ones are always readable at GET /api/notifications. */
 export interface NotificationChannel {
   readonly name: string;

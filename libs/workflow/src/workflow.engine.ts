@@ -3,18 +3,17 @@ import { CalendarService } from '@motcua/calendar';
 import { CatalogService } from '@motcua/catalog';
 import { Clock } from '@motcua/config';
 import {
-  addLocalDays,
   classifyTimeliness,
   DomainError,
   historyRecord,
   isActionAllowed,
-  localDayRange,
+  latestExpiredRequest,
+  openSupplementRequest,
   Dossier,
   DossierStatus,
-  PauseRecord,
   StepState,
+  supplementLimit,
   Task,
-  toLocalDate,
   WorkflowNavigator,
   WorkflowStep,
   WorkingCalendar,
@@ -25,8 +24,6 @@ import { EVENTS, EventJob } from '@motcua/queue';
 
 /** Share of a step's budget after which it is due soon. */
 export const DUE_SOON_SHARE = 0.8;
-/** Working days a requested supplement may take before processing stops (the legal rule). */
-const SUPPLEMENT_LIMIT_WORKING_DAYS = 15;
 
 /**
  * Carries dossiers through their workflows: the worker starts received dossiers, stops expired
@@ -130,15 +127,13 @@ export class WorkflowEngine {
   async stopExpiredSupplements(now: Date): Promise<number> {
     const calendar = await this.calendar.current();
     let stopped = 0;
-    // The limit's working days are distinct days: a request from the last N − 2 local days cannot have run out.
-    const recent = addLocalDays(toLocalDate(now), -(SUPPLEMENT_LIMIT_WORKING_DAYS - 2));
-    for (const waiting of await this.dossiers.awaitingSupplement(localDayRange(recent, recent).start)) {
-      const asked = waiting.pauses.find((pause) => pause.kind === 'supplement' && pause.to === null);
-      if (!asked || now < supplementLimit(calendar, asked)) continue;
+    for (const waiting of await this.dossiers.awaitingSupplement(latestExpiredRequest(calendar, now))) {
+      const asked = openSupplementRequest(waiting.pauses);
+      if (!asked || now < supplementLimit(calendar, new Date(asked.from))) continue;
       await this.dossiers.transaction(async (tx) => {
         const dossier = (await this.dossiers.lockById(tx, waiting.id))!;
-        const open = dossier.pauses.find((pause) => pause.kind === 'supplement' && pause.to === null);
-        if (!isActionAllowed('stopExpiredSupplement', dossier.status) || !dossier.receivedAt || !open || now < supplementLimit(calendar, open)) return;
+        const open = openSupplementRequest(dossier.pauses);
+        if (!isActionAllowed('stopExpiredSupplement', dossier.status) || !dossier.receivedAt || !open || now < supplementLimit(calendar, new Date(open.from))) return;
         const pauses = dossier.pauses.map((pause) => (pause.to === null ? { ...pause, to: now.toISOString() } : pause));
         await this.tasks.cancelOpen(tx, dossier.id);
         await this.dossiers.change(
@@ -199,9 +194,4 @@ export class WorkflowEngine {
       await this.dossiers.change(tx, dossier, { changes, history: historyRecord(null, 'resolve') }, now);
     }
   }
-}
-
-/** The end of the 15th working day after the request: a working day is its sessions, however long. */
-function supplementLimit(calendar: WorkingCalendar, asked: PauseRecord): Date {
-  return calendar.deadline({ start: new Date(asked.from), amount: SUPPLEMENT_LIMIT_WORKING_DAYS, unit: 'working_days' });
 }

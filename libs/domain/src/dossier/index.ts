@@ -5,3 +5,4 @@ export * from './dossier-status';
 export * from './task';
 export * from './appointment';
 export * from './history';
+export * from './supplement-limit';

@@ -217,7 +217,7 @@ export class DossiersRepository {
     return rows.map(toDossier);
   }
 
-  /** Received dossiers waiting for the citizen's papers since before an instant (for the 15-working-day limit). */
+  /** Received dossiers waiting for the citizen's papers, asked for before an instant (for the 15-working-day limit). */
   async awaitingSupplement(requestedBefore: Date): Promise<Dossier[]> {
     const rows = await this.db.query(`SELECT * FROM dossiers WHERE status = 'SUPPLEMENT_REQUESTED' AND received_at IS NOT NULL AND open_supplement_since(pauses) < $1`, [requestedBefore]);
     return rows.map(toDossier);
