@@ -276,10 +276,9 @@ export class DossiersRepository {
       }
     }
     const filter = conditions.join(' AND ');
-    const count = await cappedCount(this.db, `FROM ${source} WHERE ${filter}`, params);
     const order = `${SORT_COLUMNS[query.sort]} ${query.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, code`;
     const rows = await this.db.query(`SELECT * FROM ${source} WHERE ${filter} ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, query.limit, query.offset]);
-    return { items: rows.map(toDossier), ...count };
+    return { items: rows.map(toDossier), ...(await cappedCount(this.db, `FROM ${source} WHERE ${filter}`, params, { shown: rows.length, ...query })) };
   }
 
   async history(dossierId: string): Promise<HistoryEntry[]> {

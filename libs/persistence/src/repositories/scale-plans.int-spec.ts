@@ -129,6 +129,11 @@ describe('the dossier list and the inbox on 50,000 dossiers', () => {
     expect((await dossiers.list({ unitPath: null }, { ...list, search: 'ran thi hoa' })).total).toBe(0);
     // SYN-4432 and SYN-44320 to SYN-44329.
     expect((await dossiers.list({ unitPath: null }, { ...list, search: 'syn-4432' })).total).toBe(11);
+    // The last page tells the total without a count; a page past the end counts.
+    const last = await dossiers.list({ unitPath: null }, { ...list, search: 'syn-4432', limit: 5, offset: 10 });
+    expect({ rows: last.items.length, total: last.total }).toEqual({ rows: 1, total: 11 });
+    const past = await dossiers.list({ unitPath: null }, { ...list, search: 'syn-4432', offset: 40 });
+    expect({ rows: past.items.length, total: past.total }).toEqual({ rows: 0, total: 11 });
     expect((await dossiers.list({ unitPath: null }, { ...list, search: '%_' })).total).toBe(0);
     for (const [sql, params, index] of [
       [`SELECT * FROM dossiers WHERE to_tsvector('simple', applicant_search) @@ to_tsquery('simple', $1)`, ['tran & thi & hoa'], 'dossiers_applicant_words_idx'],

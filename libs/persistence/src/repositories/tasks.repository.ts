@@ -195,7 +195,6 @@ export class TasksRepository {
     if (query.dueSoonAt) add('t.due_soon_at <= ?', query.dueSoonAt);
     if (query.dossierCode) add('t.dossier_id = (SELECT id FROM dossiers WHERE code = ?)', query.dossierCode);
     const where = conditions.join(' AND ');
-    const count = await cappedCount(this.db, `FROM tasks t WHERE ${where}`, params);
     const rows = await this.db.query(
       `SELECT t.*, d.code AS dossier_code, d.status AS dossier_status, d.procedure_name, d.applicant->>'fullName' AS applicant_name, d.due_at AS dossier_due_at
        FROM tasks t JOIN dossiers d ON d.id = t.dossier_id
@@ -203,7 +202,7 @@ export class TasksRepository {
       [...params, query.limit, query.offset],
     );
     return {
-      ...count,
+      ...(await cappedCount(this.db, `FROM tasks t WHERE ${where}`, params, { shown: rows.length, ...query })),
       items: rows.map((row: Record<string, unknown>) => ({
         task: toTask(row),
         dossierCode: row.dossier_code as string,
