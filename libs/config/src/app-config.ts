@@ -107,6 +107,46 @@ export class AppConfig {
   @IsInt()
   DATABASE_QUERY_TIMEOUT_MS = 5000;
 
+  /** Where dossier files are stored: `local` (FILE_STORAGE_DIR) or `s3` (S3_*: what several API replicas share). */
+  @IsIn(['local', 's3'])
+  FILE_STORAGE: 'local' | 's3' = 'local';
+
+  /** The local driver's directory, relative to the working directory; back it up with the database. */
+  @IsString()
+  FILE_STORAGE_DIR = 'data/files';
+
+  /** The S3 endpoint (http://minio:9000); unset: the AWS endpoint of S3_REGION. */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'S3_ENDPOINT must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'S3_BUCKET must be a bucket name' })
+  S3_BUCKET = 'motcua-files';
+
+  /** Unset: the AWS SDK's own chain (environment, instance role). */
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** The largest file accepted, in bytes (20 MB). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(1024)
+  @IsInt()
+  FILE_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** Files a dossier may hold, every version counted. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Min(1)
+  @IsInt()
+  FILE_MAX_PER_DOSSIER = 200;
+
   get corsOrigins(): string[] {
     return this.CORS_ORIGINS ? this.CORS_ORIGINS.split(',') : [];
   }
@@ -127,7 +167,7 @@ export class ConfigError extends Error {
   }
 }
 
-const KEYS = Object.keys(new AppConfig()).concat('JWT_SECRET', 'NOTIFY_WEBHOOK_URL', 'SMTP_URL', 'CORS_ORIGINS', 'TRUST_PROXY');
+const KEYS = Object.keys(new AppConfig()).concat('JWT_SECRET', 'NOTIFY_WEBHOOK_URL', 'SMTP_URL', 'CORS_ORIGINS', 'TRUST_PROXY', 'S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY');
 
 /** Validates the environment; throws a ConfigError listing every bad variable at once. */
 export function loadConfig(env: NodeJS.ProcessEnv): AppConfig {
