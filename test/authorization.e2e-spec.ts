@@ -83,6 +83,17 @@ describe('authorization matrix (from openapi.json)', () => {
         .set('Authorization', await api.login(username))
         .send(CERTIFIED_COPY)
     ).body.code as string;
+  /** A paper digitised at the dossier's counter, for the file operations. */
+  const attach = async (username: string, code: string) =>
+    (
+      await api
+        .http()
+        .post(`/api/dossiers/${code}/files`)
+        .set('Authorization', await api.login(username))
+        .field('kind', 'paper')
+        .field('documentKey', 'ban-chinh')
+        .attach('file', Buffer.from('%PDF-1.4\n%%EOF\n'), 'ban-chinh.pdf')
+    ).body.id as string;
   const firstTask = (code: string) =>
     eventually(async () => {
       const [task] = await api.env.query<{ id: string }>(`SELECT t.id FROM tasks t JOIN dossiers d ON d.id = t.dossier_id WHERE d.code = $1`, [code]);
@@ -97,6 +108,8 @@ describe('authorization matrix (from openapi.json)', () => {
     outside.dossier = await file('tiepnhan.loctho');
     inside.id = await firstTask(inside.dossier);
     outside.id = await firstTask(outside.dossier);
+    inside.fileId = await attach('tiepnhan.vinhhai', inside.dossier);
+    outside.fileId = await attach('tiepnhan.loctho', outside.dossier);
     // A dead letter for the administrator to retry.
     const [{ id: outboxId }] = await api.env.query<{ id: string }>(
       `INSERT INTO outbox (topic, aggregate_id, payload, sent_at, dead_at) VALUES ('dossier.received', gen_random_uuid(), '{}', now(), now()) RETURNING id`,
@@ -107,7 +120,7 @@ describe('authorization matrix (from openapi.json)', () => {
     );
     inside.letter = letter;
     Object.assign(inside, { agency: '002.00.31.H56', procedure: '2.000815', year: '2026', n: '1', form: 'BM.01', username: 'xuly.vinhhai' });
-    Object.assign(outside, { ...inside, agency: '009.00.31.H56', dossier: outside.dossier, id: outside.id });
+    Object.assign(outside, { ...inside, agency: '009.00.31.H56', dossier: outside.dossier, id: outside.id, fileId: outside.fileId });
   }, 60_000);
   afterAll(async () => {
     await worker.close();
@@ -134,6 +147,7 @@ describe('authorization matrix (from openapi.json)', () => {
       // A dossier of its own, so what the roles before it did (withdraw, refuse) does not change its answers.
       const own: Record<string, string> = { ...inside, dossier: await file('tiepnhan.vinhhai') };
       own.id = await firstTask(own.dossier);
+      own.fileId = await attach('tiepnhan.vinhhai', own.dossier);
       for (const operation of OPERATIONS.filter((candidate) => !candidate.isPublic)) {
         const response = await call(operation, USER_PER_ROLE[role], own);
         const allowed = !operation.roles || operation.roles.includes(role);

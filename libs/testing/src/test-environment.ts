@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { databaseUrl, deleteRedisKeys, withAdminClient, withRedis } from './services';
 import { currentRun, exportAppEnvironment, testConfig } from './test-config';
@@ -7,11 +10,13 @@ export interface TestEnvironment {
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
+  /** The local file storage's directory (FILE_STORAGE_DIR), removed with the database. */
+  filesDir: string;
   /** Runs SQL against this file's database (to check what was written, not to set state up). */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Drops the database (closing its connections): what a PostgreSQL outage looks like to the app. */
   dropDatabase(): Promise<void>;
-  /** Drops the database and the Redis keys. */
+  /** Drops the database, the Redis keys and the stored files. */
   dispose(): Promise<void>;
 }
 
@@ -29,6 +34,7 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
     databaseUrl: databaseUrl(name),
     redisUrl: testConfig.redisUrl,
     redisPrefix: `${run}:${suffix}`,
+    filesDir: join(tmpdir(), `motcua-files-${name}`),
     async query<T>(sql: string, params: unknown[] = []) {
       const client = new Client({ connectionString: environment.databaseUrl });
       await client.connect();
@@ -44,6 +50,7 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
     async dispose() {
       await environment.dropDatabase();
       await withRedis((redis) => deleteRedisKeys(redis, `${environment.redisPrefix}:`));
+      await rm(environment.filesDir, { recursive: true, force: true });
     },
   };
   exportAppEnvironment({
@@ -53,6 +60,8 @@ export async function createTestEnvironment(): Promise<TestEnvironment> {
     REDIS_PREFIX: environment.redisPrefix,
     LOG_LEVEL: testConfig.appLogLevel,
     WORKER_HEALTH_PORT: '0',
+    FILE_STORAGE: 'local',
+    FILE_STORAGE_DIR: environment.filesDir,
   });
   return environment;
 }

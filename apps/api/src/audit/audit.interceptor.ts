@@ -7,6 +7,7 @@ import { DomainError, ErrorCode } from '@motcua/domain';
 import { AuditEntry, AuditRepository } from '@motcua/persistence';
 import type { AuthenticatedRequest } from '../auth/auth.decorators';
 import { ERROR_STATUS } from '../common/error-status';
+import { AUDIT_READS_KEY } from './audit-reads.decorator';
 
 type AuditedRequest = Request & Partial<AuthenticatedRequest> & { id?: string };
 
@@ -17,7 +18,8 @@ const LOGIN_FAILURES = new Set([ErrorCode.INVALID_CREDENTIALS, ErrorCode.DEMO_PA
 /**
  * Appends every successful change made through the API to the audit log before the answer leaves:
  * who (the actor, or the username a login claimed), when, what (method and route, the record's kind
- * and key) and from which address. Failed logins are recorded too. Reads are not.
+ * and key) and from which address. Failed logins are recorded too. Reads are not, unless marked
+ * @AuditReads() (downloads of dossier files).
  */
 @Injectable()
 export class AuditInterceptor implements NestInterceptor {
@@ -30,7 +32,7 @@ export class AuditInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<AuditedRequest>();
-    if (READS.has(request.method)) return next.handle();
+    if (READS.has(request.method) && !this.reflector.get<boolean>(AUDIT_READS_KEY, context.getHandler())) return next.handle();
     const status = this.reflector.get<number>(HTTP_CODE_METADATA, context.getHandler()) ?? (request.method === RequestMethod[RequestMethod.POST] ? HttpStatus.CREATED : HttpStatus.OK);
     return next.handle().pipe(
       mergeMap((result) => from(this.record(request, status, result).then(() => result))),

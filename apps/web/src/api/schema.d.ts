@@ -464,6 +464,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{code}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dossier's files, every version, oldest first */
+        get: operations["FilesController_list"];
+        put?: never;
+        /** Attach a file: a paper of the checklist at the counter (kind paper, documentKey), a step's working paper (kind working), or the result (kind result, by the officer who claimed the step). Streams to storage; 413 past the size limit, 415 unless PDF, JPEG or PNG by content, 422 past the files per dossier, 409 once the dossier is finished */
+        post: operations["FilesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file (inline for PDF and images); each download is audited */
+        get: operations["FilesController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/registers": {
         parameters: {
             query?: never;
@@ -1490,6 +1525,68 @@ export interface components {
              */
             method: "counter" | "online" | "post";
             note?: string;
+        };
+        UploadFileDto: {
+            /** @enum {string} */
+            kind: "paper" | "working" | "result";
+            /** @description For a paper: the procedure's checklist key */
+            documentKey?: string;
+            /**
+             * Format: uuid
+             * @description The file this new version replaces
+             */
+            supersedes?: string;
+            /**
+             * Format: binary
+             * @description PDF, JPEG or PNG; sent after the fields
+             */
+            file: string;
+        };
+        DossierFileDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description paper (of the checklist), working (paper of a step), result
+             * @enum {string}
+             */
+            kind: "paper" | "working" | "result";
+            /** @description The checklist line's key, for a paper */
+            documentKey: string | null;
+            /** @description The name it was uploaded with, sanitised */
+            name: string;
+            /**
+             * @description Read from the content
+             * @enum {string}
+             */
+            mediaType: "application/pdf" | "image/jpeg" | "image/png";
+            size: number;
+            /** @description SHA-256 of the content, hex */
+            sha256: string;
+            uploadedByName: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description Scanned at the reception counter (Decision 766, indicator 4.2) */
+            digitisedAtCounter: boolean;
+            /**
+             * Format: uuid
+             * @description The earlier dossier file this reuses (indicator 4.3)
+             */
+            reusedFrom: string | null;
+            /** @description From the citizen's own document store */
+            fromCitizenStore: boolean;
+            /**
+             * Format: uuid
+             * @description The earlier version this one replaces
+             */
+            supersedes: string | null;
+            /**
+             * Format: uuid
+             * @description The later version that replaced this one; null for the current one
+             */
+            supersededBy: string | null;
+        };
+        DossierFileListDto: {
+            items: components["schemas"]["DossierFileDto"][];
         };
         RegisterRowDto: {
             dossierCode: string;
@@ -3092,6 +3189,100 @@ export interface operations {
             };
             /** @description Roles: RECEPTION */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FilesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierFileListDto"];
+                };
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FilesController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["UploadFileDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierFileDto"];
+                };
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Roles: RECEPTION, PROCESSOR, LEADER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FilesController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No or invalid token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -6,3 +6,4 @@ export * from './task';
 export * from './appointment';
 export * from './history';
 export * from './supplement-limit';
+export * from './dossier-file';

@@ -37,6 +37,8 @@ export const LIFECYCLE = {
   reassignStep: { by: 'manager', from: [IN_PROCESS, SUPPLEMENT_REQUESTED, AWAITING_PAYMENT, RESOLVED] },
   /** Papers not supplied by the end of the 15th working day → STOPPED. */
   stopExpiredSupplement: { by: 'system', from: [SUPPLEMENT_REQUESTED] },
+  /** A file is attached: papers scanned at the counter, a step's working papers or its result; the status stays. */
+  attachFile: { by: 'processor', from: [SUBMITTED, RECEIVED, IN_PROCESS, SUPPLEMENT_REQUESTED, AWAITING_PAYMENT] },
   /** The calendar changed: open deadlines are computed again; the status stays. */
   reproject: { by: 'system', from: [RECEIVED, IN_PROCESS, SUPPLEMENT_REQUESTED, AWAITING_PAYMENT] },
 } as const satisfies Record<string, { by: LifecycleActor; from: readonly DossierStatus[] }>;

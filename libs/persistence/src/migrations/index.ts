@@ -18,6 +18,7 @@ import { OutboxSettled1763901700000 } from './1763901700000-outbox-settled';
 import { SearchIndexes1763901800000 } from './1763901800000-search-indexes';
 import { TaskNotices1763901900000 } from './1763901900000-task-notices';
 import { SupplementSince1763902000000 } from './1763902000000-supplement-since';
+import { DossierFiles1763902100000 } from './1763902100000-dossier-files';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   SearchIndexes1763901800000,
   TaskNotices1763901900000,
   SupplementSince1763902000000,
+  DossierFiles1763902100000,
 ];

@@ -12,3 +12,4 @@ export * from './tasks.repository';
 export * from './units.repository';
 export * from './users.repository';
 export * from './secrets.repository';
+export * from './files.repository';

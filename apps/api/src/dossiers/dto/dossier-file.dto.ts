@@ -1,0 +1,49 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { DOSSIER_FILE_KINDS, DossierFile } from '@motcua/domain';
+
+export class DossierFileDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: DOSSIER_FILE_KINDS, description: 'paper (of the checklist), working (paper of a step), result' }) kind!: string;
+  @ApiProperty({ type: String, nullable: true, description: "The checklist line's key, for a paper" }) documentKey!: string | null;
+  @ApiProperty({ description: 'The name it was uploaded with, sanitised' }) name!: string;
+  @ApiProperty({ enum: ['application/pdf', 'image/jpeg', 'image/png'], description: 'Read from the content' }) mediaType!: string;
+  @ApiProperty() size!: number;
+  @ApiProperty({ description: 'SHA-256 of the content, hex' }) sha256!: string;
+  @ApiProperty() uploadedByName!: string;
+  @ApiProperty({ format: 'date-time' }) uploadedAt!: string;
+  @ApiProperty({ description: 'Scanned at the reception counter (Decision 766, indicator 4.2)' }) digitisedAtCounter!: boolean;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The earlier dossier file this reuses (indicator 4.3)' }) reusedFrom!: string | null;
+  @ApiProperty({ description: "From the citizen's own document store" }) fromCitizenStore!: boolean;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The earlier version this one replaces' }) supersedes!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The later version that replaced this one; null for the current one' }) supersededBy!: string | null;
+}
+
+export class DossierFileListDto {
+  @ApiProperty({ type: [DossierFileDto] }) items!: DossierFileDto[];
+}
+
+export class UploadFileDto {
+  @ApiProperty({ enum: DOSSIER_FILE_KINDS }) kind!: string;
+  @ApiProperty({ required: false, description: "For a paper: the procedure's checklist key" }) documentKey?: string;
+  @ApiProperty({ required: false, format: 'uuid', description: 'The file this new version replaces' }) supersedes?: string;
+  @ApiProperty({ type: 'string', format: 'binary', description: 'PDF, JPEG or PNG; sent after the fields' }) file!: unknown;
+}
+
+export function toDossierFileDto(file: DossierFile): DossierFileDto {
+  return {
+    id: file.id,
+    kind: file.kind,
+    documentKey: file.documentKey,
+    name: file.name,
+    mediaType: file.mediaType,
+    size: file.size,
+    sha256: file.sha256,
+    uploadedByName: file.uploadedByName,
+    uploadedAt: file.uploadedAt.toISOString(),
+    digitisedAtCounter: file.digitisedAtCounter,
+    reusedFrom: file.reusedFrom,
+    fromCitizenStore: file.fromCitizenStore,
+    supersedes: file.supersedes,
+    supersededBy: file.supersededBy,
+  };
+}

@@ -1,0 +1,69 @@
+import { Controller, Get, HttpCode, HttpStatus, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { create as contentDisposition } from 'content-disposition';
+import type { Request, Response } from 'express';
+import { Clock } from '@motcua/config';
+import { type Actor, foldVietnamese, Role } from '@motcua/domain';
+import { DossierFilesService } from '@motcua/dossiers';
+import { AuditReads } from '../audit/audit-reads.decorator';
+import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
+import { DossierFileDto, DossierFileListDto, toDossierFileDto, UploadFileDto } from './dto/dossier-file.dto';
+import { FilePart, readFilePart } from './multipart-upload';
+
+/** Shown in the browser rather than saved: PDF and images (the console previews them). */
+const INLINE = new Set(['application/pdf', 'image/jpeg', 'image/png']);
+
+@ApiTags('dossiers')
+@Authenticated()
+@Controller('dossiers/:code/files')
+export class FilesController {
+  constructor(
+    private readonly files: DossierFilesService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @Roles(Role.RECEPTION, Role.PROCESSOR, Role.LEADER)
+  @ApiOperation({
+    summary:
+      "Attach a file: a paper of the checklist at the counter (kind paper, documentKey), a step's working paper (kind working), or the result (kind result, by the officer who claimed the step). Streams to storage; 413 past the size limit, 415 unless PDF, JPEG or PNG by content, 422 past the files per dossier, 409 once the dossier is finished",
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ type: UploadFileDto })
+  @ApiCreatedResponse({ type: DossierFileDto })
+  async upload(@CurrentActor() actor: Actor, @Param('code') code: string, @Req() request: Request): Promise<DossierFileDto> {
+    let part: FilePart | undefined;
+    const receive = async () => {
+      part = await readFilePart(request);
+      return { fields: part.fields, fileName: part.fileName, body: part.file };
+    };
+    try {
+      return toDossierFileDto(await this.files.upload(actor, code, receive, this.clock.now()));
+    } finally {
+      // Whatever was not read (a refused upload) is drained, so the connection stays usable.
+      if (part) part.drain();
+      else request.resume();
+    }
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The dossier's files, every version, oldest first" })
+  @ApiOkResponse({ type: DossierFileListDto })
+  async list(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<DossierFileListDto> {
+    return { items: (await this.files.list(actor, code)).map(toDossierFileDto) };
+  }
+
+  @Get(':fileId')
+  @AuditReads()
+  @ApiOperation({ summary: 'Download a file (inline for PDF and images); each download is audited' })
+  @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
+  async download(@CurrentActor() actor: Actor, @Param('code') code: string, @Param('fileId') id: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+    const { file, content } = await this.files.open(actor, code, id);
+    // The UTF-8 name for today's browsers, its unaccented form for the rest.
+    response.setHeader('Content-Disposition', contentDisposition(file.name, { type: INLINE.has(file.mediaType) ? 'inline' : 'attachment', fallback: foldVietnamese(file.name) }));
+    response.setHeader('ETag', `"${file.sha256}"`);
+    response.setHeader('Cache-Control', 'private, no-store');
+    return new StreamableFile(content, { type: file.mediaType, length: file.size });
+  }
+}

@@ -1,0 +1,202 @@
+import { createHash } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { FileStorage } from '@motcua/storage';
+import { S3Server, startS3Server } from '@motcua/testing';
+import { asBuffer, startApi, TestApi } from './support/api';
+import { landDossier } from './support/dossiers';
+import { eventually, startWorker } from './support/worker';
+
+/** A small but real PDF, and bytes that only claim to be one. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const MAX_BYTES = 1024 * 1024;
+const MAX_FILES = 6;
+
+describe.each(['local', 's3'] as const)('dossier files, stored by the %s driver', (driver) => {
+  let api: TestApi;
+  let worker: INestApplicationContext;
+  let s3: S3Server | undefined;
+  let storage: FileStorage;
+
+  const upload = async (username: string, code: string, fields: Record<string, string>, file: Buffer, name = 'scan.pdf', type = 'application/pdf') => {
+    let call = api
+      .http()
+      .post(`/api/dossiers/${code}/files`)
+      .set('Authorization', await api.login(username));
+    for (const [field, value] of Object.entries(fields)) call = call.field(field, value);
+    return call.attach('file', file, { filename: name, contentType: type });
+  };
+  const file = async () =>
+    (
+      await api
+        .http()
+        .post('/api/dossiers')
+        .set('Authorization', await api.login('tiepnhan.vinhhai'))
+        .send(landDossier())
+    ).body.code as string;
+  /** Rows and stored objects: what a refused upload must not leave behind. */
+  const leftovers = async () => {
+    const rows = await api.env.query<{ state: string; storage_key: string }>(`SELECT state, storage_key FROM dossier_files`);
+    const missing = [];
+    for (const row of rows) if (!(await storage.exists(row.storage_key))) missing.push(row.storage_key);
+    return { uploading: rows.filter((row) => row.state === 'uploading').length, stored: rows.length, missing };
+  };
+
+  beforeAll(async () => {
+    if (driver === 's3') s3 = await startS3Server();
+    api = await startApi({ ...(s3?.env ?? {}), FILE_MAX_BYTES: String(MAX_BYTES), FILE_MAX_PER_DOSSIER: String(MAX_FILES) });
+    worker = await startWorker();
+    storage = api.app.get(FileStorage);
+    expect(storage.driver).toBe(driver);
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await s3?.close();
+  });
+
+  it('digitises a paper at the counter: type read from the content, name sanitised, same bytes back, the download audited', async () => {
+    const code = await file();
+    // The client calls it a PNG; its content says PDF.
+    const sent = await upload('tiepnhan.vinhhai', code, { kind: 'paper', documentKey: 'hop-dong' }, PDF, '..\\..\\Hợp đồng\u202e chuyển nhượng.pdf', 'image/png');
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({
+      kind: 'paper',
+      documentKey: 'hop-dong',
+      name: 'Hợp đồng chuyển nhượng.pdf',
+      mediaType: 'application/pdf',
+      size: PDF.length,
+      sha256: sha256(PDF),
+      uploadedByName: expect.any(String),
+      digitisedAtCounter: true,
+      supersedes: null,
+      supersededBy: null,
+    });
+    const listed = await api
+      .http()
+      .get(`/api/dossiers/${code}/files`)
+      .set('Authorization', await api.login('tiepnhan.vinhhai'));
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([sent.body.id]);
+
+    const downloaded = await api
+      .http()
+      .get(`/api/dossiers/${code}/files/${sent.body.id}`)
+      .set('Authorization', await api.login('tiepnhan.vinhhai'))
+      .buffer(true)
+      .parse(asBuffer);
+    expect(downloaded.status).toBe(200);
+    expect(downloaded.headers['content-type']).toBe('application/pdf');
+    expect(downloaded.headers['content-disposition']).toBe(
+      `inline; filename="hop dong chuyen nhuong.pdf"; filename*=UTF-8''H%E1%BB%A3p%20%C4%91%E1%BB%93ng%20chuy%E1%BB%83n%20nh%C6%B0%E1%BB%A3ng.pdf`,
+    );
+    expect(sha256(downloaded.body as Buffer)).toBe(sha256(PDF));
+    const audited = await eventually(async () => {
+      const rows = await api.env.query<{ action: string; entity_key: string }>(`SELECT action, entity_key FROM audit_log WHERE action LIKE 'GET %files%'`);
+      expect(rows).toHaveLength(1);
+      return rows;
+    });
+    expect(audited[0]).toEqual({ action: 'GET /api/dossiers/:code/files/:fileId', entity_key: code });
+    expect(await leftovers()).toEqual({ uploading: 0, stored: 1, missing: [] });
+  });
+
+  it('refuses what it cannot take with the reason, and keeps nothing of it', async () => {
+    const code = await file();
+    const before = await leftovers();
+    const cases: [string, Promise<{ status: number; body: { code: string; details?: { fields?: { field: string }[] } } }>, number, string, string][] = [
+      ['too large', upload('tiepnhan.vinhhai', code, { kind: 'paper', documentKey: 'hop-dong' }, Buffer.concat([PDF, Buffer.alloc(MAX_BYTES)])), 413, 'PAYLOAD_TOO_LARGE', 'file'],
+      [
+        'text called .pdf',
+        upload('tiepnhan.vinhhai', code, { kind: 'paper', documentKey: 'hop-dong' }, Buffer.from('<html><script>alert(1)</script>'), 'x.pdf'),
+        415,
+        'UNSUPPORTED_MEDIA_TYPE',
+        'file',
+      ],
+      ['empty', upload('tiepnhan.vinhhai', code, { kind: 'paper', documentKey: 'hop-dong' }, Buffer.alloc(0)), 422, 'UNPROCESSABLE', 'file'],
+      ['no kind', upload('tiepnhan.vinhhai', code, {}, PDF), 400, 'VALIDATION_FAILED', 'kind'],
+      ['not on the checklist', upload('tiepnhan.vinhhai', code, { kind: 'paper', documentKey: 'giay-ket-hon' }, PDF), 422, 'UNPROCESSABLE', 'documentKey'],
+      ['paper by a processor', upload('xuly.vpdk.nhatrang', code, { kind: 'paper', documentKey: 'hop-dong' }, PDF), 403, 'FORBIDDEN', ''],
+      ['result without a claimed step', upload('xuly.vpdk.nhatrang', code, { kind: 'result' }, PDF), 403, 'FORBIDDEN', ''],
+      ['another district', upload('tiepnhan.loctho', code, { kind: 'paper', documentKey: 'hop-dong' }, PDF), 404, 'NOT_FOUND', ''],
+      [
+        'superseding nothing',
+        upload('tiepnhan.vinhhai', code, { kind: 'paper', documentKey: 'hop-dong', supersedes: '00000000-0000-4000-8000-000000000000' }, PDF),
+        422,
+        'UNPROCESSABLE',
+        'supersedes',
+      ],
+    ];
+    for (const [what, sent, status, errorCode, field] of cases) {
+      const response = await sent;
+      expect({ what, status: response.status, code: response.body.code }).toEqual({ what, status, code: errorCode });
+      if (field) expect({ what, fields: response.body.details?.fields?.map((problem) => problem.field) }).toEqual({ what, fields: [field] });
+    }
+    const json = await api
+      .http()
+      .post(`/api/dossiers/${code}/files`)
+      .set('Authorization', await api.login('tiepnhan.vinhhai'))
+      .send({ kind: 'paper' });
+    expect({ status: json.status, code: json.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
+    expect(await leftovers()).toEqual(before);
+
+    // A finished dossier takes no more files.
+    await api
+      .http()
+      .post(`/api/dossiers/${code}/withdraw`)
+      .set('Authorization', await api.login('tiepnhan.vinhhai'))
+      .send({ reason: 'Công dân rút hồ sơ' });
+    const late = await upload('tiepnhan.vinhhai', code, { kind: 'paper', documentKey: 'hop-dong' }, PDF);
+    expect({ status: late.status, code: late.body.code }).toEqual({ status: 409, code: 'DOSSIER_NOT_IN_STATE' });
+    expect(await leftovers()).toEqual(before);
+  });
+
+  it('stores exactly as many files as a dossier may hold when uploads race for the last places', async () => {
+    const code = await file();
+    for (let i = 0; i < MAX_FILES - 2; i++) expect((await upload('tiepnhan.vinhhai', code, { kind: 'paper', documentKey: 'don-dang-ky' }, PNG, `trang-${i}.png`, 'image/png')).status).toBe(201);
+    const raced = await Promise.all(Array.from({ length: 6 }, (_, i) => upload('tiepnhan.vinhhai', code, { kind: 'paper', documentKey: 'don-dang-ky' }, PNG, `dua-${i}.png`, 'image/png')));
+    expect(raced.filter((response) => response.status === 201)).toHaveLength(2);
+    expect(new Set(raced.filter((response) => response.status !== 201).map((response) => `${response.status} ${response.body.code}`))).toEqual(new Set(['422 UNPROCESSABLE']));
+    const listed = await api
+      .http()
+      .get(`/api/dossiers/${code}/files`)
+      .set('Authorization', await api.login('tiepnhan.vinhhai'));
+    expect(listed.body.items).toHaveLength(MAX_FILES);
+    const { uploading, missing } = await leftovers();
+    expect({ uploading, missing }).toEqual({ uploading: 0, missing: [] });
+  });
+
+  it('keeps both versions when a file is replaced, and lets only one upload replace it', async () => {
+    const code = await file();
+    const first = (await upload('tiepnhan.vinhhai', code, { kind: 'paper', documentKey: 'giay-chung-nhan' }, PDF)).body;
+    const raced = await Promise.all([0, 1, 2].map(() => upload('tiepnhan.vinhhai', code, { kind: 'paper', documentKey: 'giay-chung-nhan', supersedes: first.id }, PNG, 'ban-moi.png', 'image/png')));
+    expect(raced.map((response) => response.status).sort()).toEqual([201, 409, 409]);
+    const listed = (
+      await api
+        .http()
+        .get(`/api/dossiers/${code}/files`)
+        .set('Authorization', await api.login('tiepnhan.vinhhai'))
+    ).body.items as { id: string; supersedes: string | null; supersededBy: string | null }[];
+    const second = raced.find((response) => response.status === 201)!.body;
+    expect(listed).toEqual([expect.objectContaining({ id: first.id, supersededBy: second.id }), expect.objectContaining({ id: second.id, supersedes: first.id, supersededBy: null })]);
+    const again = await upload('tiepnhan.vinhhai', code, { kind: 'paper', documentKey: 'giay-chung-nhan', supersedes: first.id }, PDF);
+    expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'CONFLICT' });
+  });
+
+  it('lets the officer holding a step attach working papers, and the one who claimed it the result', async () => {
+    const code = await file();
+    const registry = await api.login('xuly.vpdk.nhatrang');
+    const [task] = await eventually(async () => {
+      const items = (await api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', registry)).body.items as { id: string }[];
+      expect(items).toHaveLength(1);
+      return items;
+    });
+    expect((await upload('xuly.vpdk.nhatrang', code, { kind: 'working' }, PDF, 'bien-ban.pdf')).status).toBe(201);
+    expect((await upload('xuly.vpdk.nhatrang', code, { kind: 'result' }, PDF)).status).toBe(403);
+    expect((await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', registry)).status).toBe(200);
+    const result = await upload('xuly.vpdk.nhatrang', code, { kind: 'result' }, PDF, 'giay-chung-nhan.pdf');
+    expect(result.status).toBe(201);
+    expect(result.body).toMatchObject({ kind: 'result', documentKey: null, digitisedAtCounter: false });
+    // A paper is the counter's; a working paper names no checklist line.
+    expect((await upload('xuly.vpdk.nhatrang', code, { kind: 'working', documentKey: 'hop-dong' }, PDF)).status).toBe(422);
+  });
+});
