@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
 import type { INestApplicationContext } from '@nestjs/common';
 import { FileStorage } from '@motcua/storage';
 import { S3Server, startS3Server } from '@motcua/testing';
+import { FilesJanitor } from '../apps/worker/src/files/files-janitor';
 import { asBuffer, startApi, TestApi } from './support/api';
 import { landDossier } from './support/dossiers';
 import { eventually, startWorker } from './support/worker';
@@ -180,6 +182,43 @@ describe.each(['local', 's3'] as const)('dossier files, stored by the %s driver'
     expect(listed).toEqual([expect.objectContaining({ id: first.id, supersededBy: second.id }), expect.objectContaining({ id: second.id, supersedes: first.id, supersededBy: null })]);
     const again = await upload('tiepnhan.vinhhai', code, { kind: 'paper', documentKey: 'giay-chung-nhan', supersedes: first.id }, PDF);
     expect({ status: again.status, code: again.body.code }).toEqual({ status: 409, code: 'CONFLICT' });
+  });
+
+  it('clears an upload the API did not live to finish once it is a day old, and nothing else', async () => {
+    const code = await file();
+    const kept = (await upload('tiepnhan.vinhhai', code, { kind: 'paper', documentKey: 'to-khai-thue' }, PDF)).body.id as string;
+    // Two uploads cut off by a crash: their rows say uploading, part of their bytes reached the storage.
+    const [{ id: dossierId }] = await api.env.query<{ id: string }>(`SELECT id FROM dossiers WHERE code = $1`, [code]);
+    const [{ id: userId }] = await api.env.query<{ id: string }>(`SELECT id FROM users WHERE username = 'tiepnhan.vinhhai'`);
+    for (const [key, age] of [
+      ['2026/01/abandoned-old', '25 hours'],
+      ['2026/01/abandoned-new', '2 hours'],
+    ]) {
+      await storage.write(key, Readable.from([PDF]), 'application/pdf');
+      await api.env.query(
+        `INSERT INTO dossier_files (dossier_id, kind, document_key, name, storage_key, uploaded_by, uploaded_by_name, uploaded_at)
+         VALUES ($1, 'paper', 'to-khai-thue', 'x.pdf', $2, $3, 'Cán bộ', now() - $4::interval)`,
+        [dossierId, key, userId, age],
+      );
+    }
+    expect(await worker.get(FilesJanitor).clean(new Date())).toBe(1);
+    expect(await storage.exists('2026/01/abandoned-old')).toBe(false);
+    expect(await storage.exists('2026/01/abandoned-new')).toBe(true);
+    const rows = await api.env.query<{ storage_key: string; state: string }>(
+      `SELECT storage_key, state FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id WHERE d.code = $1 ORDER BY state, storage_key`,
+      [code],
+    );
+    expect(rows.map((row) => row.state)).toEqual(['stored', 'uploading']);
+    expect(
+      (
+        await api
+          .http()
+          .get(`/api/dossiers/${code}/files`)
+          .set('Authorization', await api.login('tiepnhan.vinhhai'))
+      ).body.items.map((item: { id: string }) => item.id),
+    ).toEqual([kept]);
+    // A stored file is never deleted.
+    await expect(api.env.query(`DELETE FROM dossier_files WHERE id = $1`, [kept])).rejects.toThrow('immutable');
   });
 
   it('lets the officer holding a step attach working papers, and the one who claimed it the result', async () => {

@@ -6,15 +6,17 @@ import { CatalogModule } from '@motcua/catalog';
 import { AppConfig, AppConfigModule } from '@motcua/config';
 import { PersistenceModule } from '@motcua/persistence';
 import { QUEUES, QueueRootModule, RedisModule } from '@motcua/queue';
+import { StorageModule } from '@motcua/storage';
 import { WorkflowModule } from '@motcua/workflow';
 import { EventsProcessor } from './events/events.processor';
+import { FilesJanitor } from './files/files-janitor';
 import { WorkerHealthServer } from './health-server';
 import { OutboxRelay } from './outbox/outbox-relay';
 import { QueueErrorLogger } from './queue-errors';
 import { ReportProjector } from './reports/report-projector';
 import { TimersProcessor } from './timers/timers.processor';
 
-/** The worker process: the outbox relay, BullMQ processors and the report projector; no HTTP but a health port. */
+/** The worker process: the outbox relay, BullMQ processors, the report projector and the files' janitor; no HTTP but a health port. */
 @Module({
   imports: [
     AppConfigModule,
@@ -26,7 +28,8 @@ import { TimersProcessor } from './timers/timers.processor';
     CalendarModule,
     CatalogModule,
     WorkflowModule,
+    StorageModule,
   ],
-  providers: [WorkerHealthServer, OutboxRelay, EventsProcessor, TimersProcessor, ReportProjector, QueueErrorLogger],
+  providers: [WorkerHealthServer, OutboxRelay, EventsProcessor, TimersProcessor, ReportProjector, QueueErrorLogger, FilesJanitor],
 })
 export class WorkerModule {}
