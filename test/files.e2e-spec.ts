@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { INestApplicationContext } from '@nestjs/common';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { FileStorage } from '@motcua/storage';
 import { S3Server, startS3Server } from '@motcua/testing';
 import { FilesJanitor } from '../apps/worker/src/files/files-janitor';
@@ -11,6 +12,12 @@ import { eventually, startWorker } from './support/worker';
 /** A small but real PDF, and bytes that only claim to be one. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+/** A one-page PDF as a scanner or a word processor writes it (pdf-lib). */
+const onePagePdf = async () => {
+  const document = await PDFDocument.create();
+  document.addPage().drawText('Giay chung nhan quyen su dung dat', { x: 50, y: 700, font: await document.embedFont(StandardFonts.Helvetica) });
+  return Buffer.from(await document.save());
+};
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const MAX_BYTES = 1024 * 1024;
 const MAX_FILES = 6;
@@ -232,9 +239,38 @@ describe.each(['local', 's3'] as const)('dossier files, stored by the %s driver'
     expect((await upload('xuly.vpdk.nhatrang', code, { kind: 'working' }, PDF, 'bien-ban.pdf')).status).toBe(201);
     expect((await upload('xuly.vpdk.nhatrang', code, { kind: 'result' }, PDF)).status).toBe(403);
     expect((await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', registry)).status).toBe(200);
-    const result = await upload('xuly.vpdk.nhatrang', code, { kind: 'result' }, PDF, 'giay-chung-nhan.pdf');
+    // A result needs its number and date, and is a PDF.
+    const unnumbered = await upload('xuly.vpdk.nhatrang', code, { kind: 'result', resultDate: '2099-01-01' }, PDF);
+    expect({ status: unnumbered.status, fields: unnumbered.body.details.fields.map((problem: { field: string }) => problem.field) }).toEqual({ status: 400, fields: ['resultNumber', 'resultDate'] });
+    const image = await upload('xuly.vpdk.nhatrang', code, { kind: 'result', resultNumber: '125/GCN-VPĐK', resultDate: '2026-01-05' }, PNG, 'anh.png', 'image/png');
+    expect({ status: image.status, code: image.body.code }).toEqual({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
+
+    const result = await upload('xuly.vpdk.nhatrang', code, { kind: 'result', resultNumber: '125/GCN-VPĐK', resultDate: '2026-01-05' }, await onePagePdf(), 'giay-chung-nhan.pdf');
     expect(result.status).toBe(201);
-    expect(result.body).toMatchObject({ kind: 'result', documentKey: null, digitisedAtCounter: false });
+    expect(result.body).toMatchObject({ kind: 'result', documentKey: null, digitisedAtCounter: false, signed: true, resultNumber: '125/GCN-VPĐK', resultDate: '2026-01-05' });
+    // Signed as the agency: the stored file is the signed one, and its signature holds.
+    const check = async () =>
+      (
+        await api
+          .http()
+          .get(`/api/dossiers/${code}/files/${result.body.id}/signature`)
+          .set('Authorization', await api.login('tiepnhan.vinhhai'))
+      ).body;
+    expect(await check()).toMatchObject({ signed: true, valid: true, coversWholeDocument: true, problem: null, signer: expect.stringContaining('Van phong Dang ky dat dai') });
+    // One byte changed in storage, and it no longer verifies.
+    const [{ storage_key: key }] = await api.env.query<{ storage_key: string }>(`SELECT storage_key FROM dossier_files WHERE id = $1`, [result.body.id]);
+    const chunks: Buffer[] = [];
+    for await (const chunk of await storage.read(key)) chunks.push(chunk as Buffer);
+    const stored = Buffer.concat(chunks);
+    expect(sha256(stored)).toBe(result.body.sha256);
+    const altered = Buffer.from(stored);
+    const at = altered.indexOf('/MediaBox');
+    altered[at + 1] = 'N'.charCodeAt(0);
+    await storage.write(key, Readable.from([altered]), 'application/pdf');
+    expect(await check()).toMatchObject({ signed: true, valid: false });
+    // A scanned paper carries no signature.
+    const paper = (await api.http().get(`/api/dossiers/${code}/files`).set('Authorization', registry)).body.items.find((item: { kind: string }) => item.kind === 'working');
+    expect((await api.http().get(`/api/dossiers/${code}/files/${paper.id}/signature`).set('Authorization', registry)).body).toMatchObject({ signed: false, valid: false });
     // A paper is the counter's; a working paper names no checklist line.
     expect((await upload('xuly.vpdk.nhatrang', code, { kind: 'working', documentKey: 'hop-dong' }, PDF)).status).toBe(422);
   });

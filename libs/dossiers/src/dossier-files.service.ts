@@ -1,18 +1,36 @@
-import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { createHash, randomUUID } from 'node:crypto';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { CatalogService } from '@motcua/catalog';
 import { AppConfig } from '@motcua/config';
-import { Actor, assertActionAllowed, Dossier, DOSSIER_FILE_KINDS, DossierFile, DossierFileKind, DomainError, ErrorCode, resolveVariant, Role, sanitiseFileName } from '@motcua/domain';
-import { DossiersRepository, FilesRepository, TasksRepository } from '@motcua/persistence';
-import { FileInspector, FileStorage } from '@motcua/storage';
+import {
+  Actor,
+  assertActionAllowed,
+  Dossier,
+  DOSSIER_FILE_KINDS,
+  DossierFile,
+  DossierFileKind,
+  DomainError,
+  ErrorCode,
+  FieldProblem,
+  resolveVariant,
+  Role,
+  sanitiseFileName,
+  toLocalDate,
+} from '@motcua/domain';
+import { DossiersRepository, FilesRepository, SigningKeysRepository, TasksRepository } from '@motcua/persistence';
+import { SignatureCheck, signPdf, verifyPdfSignature } from '@motcua/signing';
+import { FileInspector, FileStorage, InspectedFile, tooLarge } from '@motcua/storage';
 
 /** What a client says of an upload, before its bytes: the multipart form's fields. */
 export interface UploadFields {
   kind?: string;
   documentKey?: string;
   supersedes?: string;
+  /** A result's number and symbol (số, ký hiệu) and date (ngày ký). */
+  resultNumber?: string;
+  resultDate?: string;
 }
 
 /** An upload as it arrives: its fields, the name it came with, and its bytes (read once). */
@@ -39,6 +57,7 @@ export class DossierFilesService {
     private readonly dossiers: DossiersRepository,
     private readonly files: FilesRepository,
     private readonly tasks: TasksRepository,
+    private readonly signingKeys: SigningKeysRepository,
     private readonly catalog: CatalogService,
     private readonly storage: FileStorage,
     private readonly config: AppConfig,
@@ -49,7 +68,7 @@ export class DossierFilesService {
     const dossier = await this.visible(actor, code);
     assertActionAllowed('attachFile', dossier.status, dossier.code);
     const { fields, fileName, body } = await receive();
-    const kind = await this.checkFields(actor, dossier, fields);
+    const kind = await this.checkFields(actor, dossier, fields, now);
     if ((await this.files.count(dossier.id)) >= this.config.FILE_MAX_PER_DOSSIER) throw this.tooMany();
 
     const storageKey = `${now.getUTCFullYear()}/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${randomUUID()}`;
@@ -63,26 +82,79 @@ export class DossierFilesService {
       uploadedByName: actor.fullName,
       digitisedAtCounter: kind === 'paper',
       supersedes: fields.supersedes ?? null,
+      resultNumber: kind === 'result' ? fields.resultNumber!.trim() : null,
+      resultDate: kind === 'result' ? fields.resultDate! : null,
     });
-    const inspector = new FileInspector(this.config.FILE_MAX_BYTES);
     try {
-      // The inspector's error (413, 415) is the one to tell, whichever side of the pipe noticed first.
-      // The storage's content type is generic: the detected one is known after the first bytes, and downloads take it from the row.
-      await Promise.all([pipeline(body, inspector), this.storage.write(storageKey, inspector, 'application/octet-stream')]).catch((error: unknown) => {
-        throw inspector.errored ?? error;
-      });
+      const stored = kind === 'result' ? await this.storeSigned(actor, storageKey, body, fields, now) : { ...(await this.storeStream(storageKey, body)), signed: false };
       return await this.dossiers.transaction(async (tx) => {
         const locked = (await this.dossiers.lockById(tx, dossier.id))!;
         assertActionAllowed('attachFile', locked.status, locked.code);
         // Uploads racing for the last places: files are stored only under this lock, one at a time.
         if ((await this.files.count(dossier.id, tx)) >= this.config.FILE_MAX_PER_DOSSIER) throw this.tooMany();
-        return this.files.store(tx, id, inspector.inspected, now);
+        return this.files.store(tx, id, stored, now);
       });
     } catch (error) {
       await this.storage.remove(storageKey).catch((cause: Error) => this.logger.warn(`File ${storageKey} left for the clean-up: ${cause.message}`));
       await this.files.discard(id);
       throw error;
     }
+  }
+
+  /** Streams the upload to storage, reading what the metadata needs on the way. */
+  private async storeStream(storageKey: string, body: Readable): Promise<InspectedFile> {
+    const inspector = new FileInspector(this.config.FILE_MAX_BYTES);
+    // The inspector's error (413, 415) is the one to tell, whichever side of the pipe noticed first.
+    // The storage's content type is generic: the detected one is known after the first bytes, and downloads take it from the row.
+    await Promise.all([pipeline(body, inspector), this.storage.write(storageKey, inspector, 'application/octet-stream')]).catch((error: unknown) => {
+      throw inspector.errored ?? error;
+    });
+    return inspector.inspected;
+  }
+
+  /**
+   * A result is signed as the agency before it is stored (PAdES: the signature goes inside the PDF),
+   * so it is read whole, within the size limit; what is stored, hashed and served is the signed file.
+   */
+  private async storeSigned(actor: Actor, storageKey: string, body: Readable, fields: UploadFields, now: Date): Promise<InspectedFile & { signed: true }> {
+    const inspector = new FileInspector(this.config.FILE_MAX_BYTES);
+    const chunks: Buffer[] = [];
+    const collect = new Writable({
+      write: (chunk: Buffer, _encoding, done) => {
+        chunks.push(chunk);
+        done();
+      },
+    });
+    await pipeline(body, inspector, collect).catch((error: unknown) => {
+      throw inspector.errored ?? error;
+    });
+    if (inspector.inspected.mediaType !== 'application/pdf') {
+      throw new DomainError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'An electronic result is a PDF, signed inside the file', {
+        fields: [{ field: 'file', reason: 'a result must be a PDF' }],
+        accepted: ['application/pdf'],
+      });
+    }
+    const key = await this.signingKeys.forAgency(actor.agencyId);
+    if (!key) throw DomainError.field('file', `agency ${actor.agencyCode} has no signing certificate installed: the result cannot be signed`);
+    const details = { reason: `Kết quả giải quyết thủ tục hành chính số ${fields.resultNumber}`, name: actor.agencyCode, location: 'Việt Nam' };
+    const signed = await signPdf(Buffer.concat(chunks), key, details, now).catch((error: Error) => {
+      throw DomainError.field('file', `the PDF cannot be signed: ${error.message}`);
+    });
+    if (signed.length > this.config.FILE_MAX_BYTES) throw tooLarge(this.config.FILE_MAX_BYTES);
+    await this.storage.write(storageKey, Readable.from([signed]), 'application/pdf');
+    return { size: signed.length, sha256: createHash('sha256').update(signed).digest('hex'), mediaType: 'application/pdf', signed: true };
+  }
+
+  /** Whether a stored PDF's signature still holds: signer, time, and that not a byte changed. */
+  async signature(actor: Actor, code: string, id: string): Promise<SignatureCheck> {
+    const { file, content } = await this.open(actor, code, id);
+    if (file.mediaType !== 'application/pdf') {
+      content.destroy();
+      return { signed: false, valid: false, signer: null, signedAt: null, coversWholeDocument: false, problem: 'only a PDF carries a signature' };
+    }
+    const chunks: Buffer[] = [];
+    for await (const chunk of content) chunks.push(chunk as Buffer);
+    return verifyPdfSignature(Buffer.concat(chunks));
   }
 
   async list(actor: Actor, code: string): Promise<DossierFile[]> {
@@ -103,7 +175,7 @@ export class DossierFilesService {
     return dossier;
   }
 
-  private async checkFields(actor: Actor, dossier: Dossier, fields: UploadFields): Promise<DossierFileKind> {
+  private async checkFields(actor: Actor, dossier: Dossier, fields: UploadFields, now: Date): Promise<DossierFileKind> {
     const kind = fields.kind as DossierFileKind;
     if (!DOSSIER_FILE_KINDS.includes(kind)) throw DomainError.validation([{ field: 'kind', reason: `must be one of ${DOSSIER_FILE_KINDS.join(', ')}` }]);
     if (fields.supersedes !== undefined && !UUID.test(fields.supersedes)) throw DomainError.validation([{ field: 'supersedes', reason: 'must be the id of a file' }]);
@@ -129,6 +201,7 @@ export class DossierFilesService {
             : `Only an officer with an open step of dossier ${dossier.code} attaches working papers`,
         );
       }
+      if (kind === 'result') this.checkResultFields(fields, now);
     }
     if (fields.supersedes) {
       const earlier = await this.files.find(dossier.id, fields.supersedes);
@@ -138,6 +211,17 @@ export class DossierFilesService {
       if (earlier.supersededBy) throw DomainError.field('supersedes', `file ${fields.supersedes} was replaced already, by ${earlier.supersededBy}`, ErrorCode.CONFLICT);
     }
     return kind;
+  }
+
+  private checkResultFields(fields: UploadFields, now: Date): void {
+    const problems: FieldProblem[] = [];
+    if (!fields.resultNumber?.trim() || fields.resultNumber.length > 60) {
+      problems.push({ field: 'resultNumber', reason: 'give the number and symbol (số, ký hiệu), e.g. 125/QĐ-UBND, at most 60 characters' });
+    }
+    if (!fields.resultDate || !/^\d{4}-\d{2}-\d{2}$/.test(fields.resultDate) || Number.isNaN(Date.parse(fields.resultDate))) {
+      problems.push({ field: 'resultDate', reason: 'give the signing date as YYYY-MM-DD' });
+    } else if (fields.resultDate > toLocalDate(now)) problems.push({ field: 'resultDate', reason: 'cannot be after today' });
+    if (problems.length > 0) throw DomainError.validation(problems);
   }
 
   private tooMany(): DomainError {

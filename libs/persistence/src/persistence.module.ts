@@ -15,6 +15,7 @@ import {
   OutboxRepository,
   ReportsRepository,
   SecretsRepository,
+  SigningKeysRepository,
   TasksRepository,
   UnitsRepository,
   UsersRepository,
@@ -35,6 +36,7 @@ const REPOSITORIES = [
   ReportsRepository,
   AuditRepository,
   SecretsRepository,
+  SigningKeysRepository,
   DatabaseHealth,
 ];
 

@@ -7,7 +7,7 @@ import { type Actor, foldVietnamese, Role } from '@motcua/domain';
 import { DossierFilesService } from '@motcua/dossiers';
 import { AuditReads } from '../audit/audit-reads.decorator';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
-import { DossierFileDto, DossierFileListDto, toDossierFileDto, UploadFileDto } from './dto/dossier-file.dto';
+import { DossierFileDto, DossierFileListDto, SignatureCheckDto, toDossierFileDto, UploadFileDto } from './dto/dossier-file.dto';
 import { FilePart, readFilePart } from './multipart-upload';
 
 /** Shown in the browser rather than saved: PDF and images (the console previews them). */
@@ -52,6 +52,13 @@ export class FilesController {
   @ApiOkResponse({ type: DossierFileListDto })
   async list(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<DossierFileListDto> {
     return { items: (await this.files.list(actor, code)).map(toDossierFileDto) };
+  }
+
+  @Get(':fileId/signature')
+  @ApiOperation({ summary: "Checks a PDF's signature: who signed it, when, and that not a byte changed since" })
+  @ApiOkResponse({ type: SignatureCheckDto })
+  signature(@CurrentActor() actor: Actor, @Param('code') code: string, @Param('fileId') id: string): Promise<SignatureCheckDto> {
+    return this.files.signature(actor, code, id);
   }
 
   @Get(':fileId')

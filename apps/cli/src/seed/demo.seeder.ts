@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogService } from '@motcua/catalog';
 import { AppConfig } from '@motcua/config';
+import { randomBytes } from 'node:crypto';
 import { DEMO_PASSWORD, hashPassword, NATIONAL_SCOPE, parseUnitFile } from '@motcua/domain';
-import { AgenciesRepository, UnitsRepository, UsersRepository } from '@motcua/persistence';
+import { AgenciesRepository, SigningKeysRepository, UnitsRepository, UsersRepository } from '@motcua/persistence';
+import { selfSignedPkcs12 } from '@motcua/signing';
 import { DEMO_CATALOG } from './demo-catalog';
 import { DEMO_AGENCIES, DEMO_USERS } from './demo-data';
 import { DemoFilingsSeeder } from './demo-filings';
@@ -16,6 +18,7 @@ export class DemoSeeder {
     private readonly units: UnitsRepository,
     private readonly agencies: AgenciesRepository,
     private readonly users: UsersRepository,
+    private readonly signingKeys: SigningKeysRepository,
     private readonly catalog: CatalogService,
     private readonly filings: DemoFilingsSeeder,
     private readonly config: AppConfig,
@@ -33,8 +36,14 @@ export class DemoSeeder {
       if (!unit) throw new Error(`Demo unit ${agency.unitPath} is missing`);
       const parent = agency.parentCode ? await this.agencies.findByCode(NATIONAL_SCOPE, agency.parentCode) : null;
       await this.agencies.upsertByCode({ code: agency.code, name: agency.name, kind: agency.kind, unitId: unit.id, parentId: parent?.id ?? null });
+      const stored = (await this.agencies.findByCode(NATIONAL_SCOPE, agency.code))!;
+      // A self-signed key per agency, so results can be signed in the demo; a real one replaces it.
+      if (!(await this.signingKeys.hasKey(stored.id))) {
+        const passphrase = randomBytes(18).toString('base64url');
+        await this.signingKeys.install(stored.id, { pkcs12: selfSignedPkcs12(agency.name, passphrase, new Date()), passphrase });
+      }
     }
-    report.push(`Agencies: ${DEMO_AGENCIES.length}`);
+    report.push(`Agencies: ${DEMO_AGENCIES.length}, each with a self-signed signing key`);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const user of DEMO_USERS) {
       const agency = await this.agencies.findByCode(NATIONAL_SCOPE, user.agencyCode);

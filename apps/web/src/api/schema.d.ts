@@ -482,6 +482,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{code}/files/{fileId}/signature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Checks a PDF's signature: who signed it, when, and that not a byte changed since */
+        get: operations["FilesController_signature"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{code}/files/{fileId}": {
         parameters: {
             query?: never;
@@ -1536,6 +1553,13 @@ export interface components {
              * @description The file this new version replaces
              */
             supersedes?: string;
+            /** @description For a result: its number and symbol (số, ký hiệu), e.g. 125/QĐ-UBND */
+            resultNumber?: string;
+            /**
+             * Format: date
+             * @description For a result: its signing date, YYYY-MM-DD
+             */
+            resultDate?: string;
             /**
              * Format: binary
              * @description PDF, JPEG or PNG; sent after the fields
@@ -1574,6 +1598,15 @@ export interface components {
             reusedFrom: string | null;
             /** @description From the citizen's own document store */
             fromCitizenStore: boolean;
+            /** @description A result's number and symbol (số, ký hiệu) */
+            resultNumber: string | null;
+            /**
+             * Format: date
+             * @description A result's signing date (ngày ký)
+             */
+            resultDate: string | null;
+            /** @description Signed by the system as the agency (PAdES); check it with …/signature */
+            signed: boolean;
             /**
              * Format: uuid
              * @description The earlier version this one replaces
@@ -1587,6 +1620,19 @@ export interface components {
         };
         DossierFileListDto: {
             items: components["schemas"]["DossierFileDto"][];
+        };
+        SignatureCheckDto: {
+            signed: boolean;
+            /** @description The signature matches the document's bytes and the signer's certificate, and covers the whole file */
+            valid: boolean;
+            /** @description The signer certificate's name and organisation */
+            signer: string | null;
+            /** Format: date-time */
+            signedAt: string | null;
+            /** @description Nothing was added to the file after it was signed */
+            coversWholeDocument: boolean;
+            /** @description Why it is not valid */
+            problem: string | null;
         };
         RegisterRowDto: {
             dossierCode: string;
@@ -3256,6 +3302,35 @@ export interface operations {
             };
             /** @description Roles: RECEPTION, PROCESSOR, LEADER */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FilesController_signature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                fileId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignatureCheckDto"];
+                };
+            };
+            /** @description No or invalid token */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,6 +19,11 @@ export interface DossierFile {
   digitisedAtCounter: boolean;
   reusedFrom: string | null;
   fromCitizenStore: boolean;
+  /** A result's number and symbol (số, ký hiệu: "125/QĐ-UBND") and its date (ngày ký, YYYY-MM-DD). */
+  resultNumber: string | null;
+  resultDate: string | null;
+  /** Signed by the system as the agency (PAdES), at upload. */
+  signed: boolean;
   /** The earlier version this one replaces, and the later one that replaced it. */
   supersedes: string | null;
   supersededBy: string | null;

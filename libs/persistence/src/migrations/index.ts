@@ -19,6 +19,7 @@ import { SearchIndexes1763901800000 } from './1763901800000-search-indexes';
 import { TaskNotices1763901900000 } from './1763901900000-task-notices';
 import { SupplementSince1763902000000 } from './1763902000000-supplement-since';
 import { DossierFiles1763902100000 } from './1763902100000-dossier-files';
+import { SigningKeys1763902200000 } from './1763902200000-signing-keys';
 
 /** Every migration, in order. Listed explicitly so bundled builds carry them. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   TaskNotices1763901900000,
   SupplementSince1763902000000,
   DossierFiles1763902100000,
+  SigningKeys1763902200000,
 ];

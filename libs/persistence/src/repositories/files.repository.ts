@@ -13,6 +13,8 @@ export interface NewUpload {
   uploadedByName: string;
   digitisedAtCounter: boolean;
   supersedes: string | null;
+  resultNumber: string | null;
+  resultDate: string | null;
 }
 
 export interface StaleUpload {
@@ -36,6 +38,9 @@ function toFile(row: Record<string, unknown>): DossierFile {
     digitisedAtCounter: row.digitised_at_counter as boolean,
     reusedFrom: row.reused_from as string | null,
     fromCitizenStore: row.from_citizen_store as boolean,
+    resultNumber: row.result_number as string | null,
+    resultDate: row.result_date as string | null,
+    signed: row.signed as boolean,
     supersedes: row.supersedes as string | null,
     supersededBy: (row.superseded_by as string | null) ?? null,
   };
@@ -55,9 +60,21 @@ export class FilesRepository {
   async begin(upload: NewUpload): Promise<string> {
     const rows = await this.db
       .query(
-        `INSERT INTO dossier_files (dossier_id, kind, document_key, name, storage_key, uploaded_by, uploaded_by_name, digitised_at_counter, supersedes)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [upload.dossierId, upload.kind, upload.documentKey, upload.name, upload.storageKey, upload.uploadedBy, upload.uploadedByName, upload.digitisedAtCounter, upload.supersedes],
+        `INSERT INTO dossier_files (dossier_id, kind, document_key, name, storage_key, uploaded_by, uploaded_by_name, digitised_at_counter, supersedes, result_number, result_date)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [
+          upload.dossierId,
+          upload.kind,
+          upload.documentKey,
+          upload.name,
+          upload.storageKey,
+          upload.uploadedBy,
+          upload.uploadedByName,
+          upload.digitisedAtCounter,
+          upload.supersedes,
+          upload.resultNumber,
+          upload.resultDate,
+        ],
       )
       .catch((error: { code?: string; constraint?: string }) => {
         if (error.code === '23505' && error.constraint === 'dossier_files_supersedes_key') {
@@ -69,12 +86,13 @@ export class FilesRepository {
   }
 
   /** The upload is complete: what was read of it, and from now on immutable. */
-  async store(tx: EntityManager, id: string, inspected: { size: number; sha256: string; mediaType: string }, at: Date): Promise<DossierFile> {
-    await tx.query(`UPDATE dossier_files SET state = 'stored', size = $2, sha256 = $3, media_type = $4, uploaded_at = $5 WHERE id = $1 AND state = 'uploading'`, [
+  async store(tx: EntityManager, id: string, stored: { size: number; sha256: string; mediaType: string; signed: boolean }, at: Date): Promise<DossierFile> {
+    await tx.query(`UPDATE dossier_files SET state = 'stored', size = $2, sha256 = $3, media_type = $4, signed = $5, uploaded_at = $6 WHERE id = $1 AND state = 'uploading'`, [
       id,
-      inspected.size,
-      inspected.sha256,
-      inspected.mediaType,
+      stored.size,
+      stored.sha256,
+      stored.mediaType,
+      stored.signed,
       at,
     ]);
     const [row] = await tx.query(`${WITH_SUPERSEDED_BY} WHERE f.id = $1`, [id]);

@@ -13,3 +13,4 @@ export * from './units.repository';
 export * from './users.repository';
 export * from './secrets.repository';
 export * from './files.repository';
+export * from './signing-keys.repository';

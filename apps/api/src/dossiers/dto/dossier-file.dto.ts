@@ -14,6 +14,9 @@ export class DossierFileDto {
   @ApiProperty({ description: 'Scanned at the reception counter (Decision 766, indicator 4.2)' }) digitisedAtCounter!: boolean;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The earlier dossier file this reuses (indicator 4.3)' }) reusedFrom!: string | null;
   @ApiProperty({ description: "From the citizen's own document store" }) fromCitizenStore!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: "A result's number and symbol (số, ký hiệu)" }) resultNumber!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date', description: "A result's signing date (ngày ký)" }) resultDate!: string | null;
+  @ApiProperty({ description: 'Signed by the system as the agency (PAdES); check it with …/signature' }) signed!: boolean;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The earlier version this one replaces' }) supersedes!: string | null;
   @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The later version that replaced this one; null for the current one' }) supersededBy!: string | null;
 }
@@ -26,6 +29,8 @@ export class UploadFileDto {
   @ApiProperty({ enum: DOSSIER_FILE_KINDS }) kind!: string;
   @ApiProperty({ required: false, description: "For a paper: the procedure's checklist key" }) documentKey?: string;
   @ApiProperty({ required: false, format: 'uuid', description: 'The file this new version replaces' }) supersedes?: string;
+  @ApiProperty({ required: false, description: 'For a result: its number and symbol (số, ký hiệu), e.g. 125/QĐ-UBND' }) resultNumber?: string;
+  @ApiProperty({ required: false, format: 'date', description: 'For a result: its signing date, YYYY-MM-DD' }) resultDate?: string;
   @ApiProperty({ type: 'string', format: 'binary', description: 'PDF, JPEG or PNG; sent after the fields' }) file!: unknown;
 }
 
@@ -43,7 +48,19 @@ export function toDossierFileDto(file: DossierFile): DossierFileDto {
     digitisedAtCounter: file.digitisedAtCounter,
     reusedFrom: file.reusedFrom,
     fromCitizenStore: file.fromCitizenStore,
+    resultNumber: file.resultNumber,
+    resultDate: file.resultDate,
+    signed: file.signed,
     supersedes: file.supersedes,
     supersededBy: file.supersededBy,
   };
+}
+
+export class SignatureCheckDto {
+  @ApiProperty() signed!: boolean;
+  @ApiProperty({ description: "The signature matches the document's bytes and the signer's certificate, and covers the whole file" }) valid!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: "The signer certificate's name and organisation" }) signer!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) signedAt!: string | null;
+  @ApiProperty({ description: 'Nothing was added to the file after it was signed' }) coversWholeDocument!: boolean;
+  @ApiProperty({ type: String, nullable: true, description: 'Why it is not valid' }) problem!: string | null;
 }
