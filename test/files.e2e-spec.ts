@@ -107,6 +107,18 @@ describe.each(['local', 's3'] as const)('dossier files, stored by the %s driver'
     });
     expect(audited[0]).toEqual({ action: 'GET /api/dossiers/:code/files/:fileId', entity_key: code });
     expect(await leftovers()).toEqual({ uploading: 0, stored: 1, missing: [] });
+    // The receipt says which papers were digitised.
+    const receipt = await api
+      .http()
+      .get(`/api/dossiers/${code}/slips/BM.01`)
+      .set('Authorization', await api.login('tiepnhan.vinhhai'));
+    const rows = [...(receipt.text as string).matchAll(/<tr>(.*?)<\/tr>/gs)].map(([row]) =>
+      row
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    );
+    expect(rows.filter((row) => row.includes('Đã số hóa'))).toEqual([expect.stringContaining('Hợp đồng')]);
   });
 
   it('refuses what it cannot take with the reason, and keeps nothing of it', async () => {
@@ -248,6 +260,9 @@ describe.each(['local', 's3'] as const)('dossier files, stored by the %s driver'
     const result = await upload('xuly.vpdk.nhatrang', code, { kind: 'result', resultNumber: '125/GCN-VPĐK', resultDate: '2026-01-05' }, await onePagePdf(), 'giay-chung-nhan.pdf');
     expect(result.status).toBe(201);
     expect(result.body).toMatchObject({ kind: 'result', documentKey: null, digitisedAtCounter: false, signed: true, resultNumber: '125/GCN-VPĐK', resultDate: '2026-01-05' });
+    // BM.05 names the result.
+    const control = await api.http().get(`/api/dossiers/${code}/slips/BM.05`).set('Authorization', registry);
+    expect(control.text).toContain('Văn bản số 125/GCN-VPĐK, ngày 05/01/2026 (bản điện tử, đã ký số)');
     // Signed as the agency: the stored file is the signed one, and its signature holds.
     const check = async () =>
       (

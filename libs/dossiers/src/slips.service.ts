@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@motcua/config';
-import { currentAppointment, DomainError, Dossier, Duration, ErrorCode, HistoryEntry } from '@motcua/domain';
+import { currentAppointment, DomainError, Dossier, DossierFile, Duration, ErrorCode, HistoryEntry } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
-import { AgenciesRepository, TasksRepository, UnitsRepository } from '@motcua/persistence';
-import type { Slip, SlipForm, SlipHeader, SlipPerson } from '@motcua/slips';
+import { AgenciesRepository, FilesRepository, TasksRepository, UnitsRepository } from '@motcua/persistence';
+import type { ControlSlip, Slip, SlipForm, SlipHeader, SlipPerson } from '@motcua/slips';
 import { IntakeService } from './intake.service';
 
 const UNIT_LABEL: Record<Duration['unit'], string> = {
@@ -15,6 +15,12 @@ const UNIT_LABEL: Record<Duration['unit'], string> = {
 };
 
 /** Place names print without their type: 'Thành phố Nha Trang' → 'Nha Trang'. */
+/** The latest current result file, as BM.05 names it. */
+function resultOf(files: DossierFile[]): ControlSlip['result'] {
+  const result = files.filter((file) => file.kind === 'result').pop();
+  return result ? { number: result.resultNumber!, date: result.resultDate!, signed: result.signed } : undefined;
+}
+
 const TYPE_PREFIX = /^(Thành phố|Tỉnh|Quận|Huyện|Thị xã|Phường|Xã|Thị trấn|Đặc khu)\s+/;
 
 /** Turns a dossier into the slip a form prints; which forms exist depends on what happened to it. */
@@ -25,6 +31,7 @@ export class SlipsService {
     private readonly agencies: AgenciesRepository,
     private readonly units: UnitsRepository,
     private readonly tasks: TasksRepository,
+    private readonly files: FilesRepository,
     private readonly config: AppConfig,
   ) {}
 
@@ -40,6 +47,7 @@ export class SlipsService {
     });
     const applicant = await this.person(dossier);
     const last = (action: string) => [...history].reverse().find((entry) => entry.action === action);
+    const current = (await this.files.list(dossier.id)).filter((file) => file.supersededBy === null);
     const missing = () => new DomainError(ErrorCode.NOT_FOUND, `Dossier ${code} has no slip ${form} in its current state`, { status: dossier.status });
 
     switch (form) {
@@ -55,7 +63,12 @@ export class SlipsService {
           applicant,
           proxy: dossier.proxy ? { fullName: dossier.proxy.fullName, idNumber: dossier.proxy.idNumber, authorization: dossier.proxy.authorization } : undefined,
           procedureName: dossier.procedureName,
-          documents: dossier.documents.map(({ name, originals, copies }) => ({ name, originals, copies })),
+          documents: dossier.documents.map(({ key, name, originals, copies }) => ({
+            name,
+            originals,
+            copies,
+            digitised: current.filter((file) => file.kind === 'paper' && file.documentKey === key).length,
+          })),
           legalTimeText: legalTimeText(dossier.legalTime),
           receivedAt: dossier.receivedAt,
           appointmentAt: dossier.originalDueAt!,
@@ -121,6 +134,7 @@ export class SlipsService {
           receivedAt: dossier.receivedAt,
           appointmentAt: currentAppointment(dossier)!,
           rows,
+          result: resultOf(current),
         };
       }
       default:

@@ -99,6 +99,18 @@ function layoutOf(slip: Slip): SlipLayout {
   }
 }
 
+/** BM.01's note for a paper scanned at the counter. */
+function digitisedNote(files = 0): string {
+  if (files === 0) return '';
+  return files === 1 ? 'Đã số hóa' : `Đã số hóa (${files} tệp)`;
+}
+
+/** 2026-01-05 → 05/01/2026 */
+function formatLocalDateText(date: string): string {
+  const [year, month, day] = date.split('-');
+  return `${day}/${month}/${year}`;
+}
+
 function receipt(slip: ReceiptSlip): SlipLayout {
   const { applicant, proxy } = slip;
   return {
@@ -120,7 +132,7 @@ function receipt(slip: ReceiptSlip): SlipLayout {
           { header: 'Bản sao', widthPercent: 12, align: 'center' },
           { header: 'Ghi chú', widthPercent: 18, align: 'left' },
         ],
-        rows: slip.documents.map((document, index) => [String(index + 1), document.name, String(document.originals), String(document.copies), '']),
+        rows: slip.documents.map((document, index) => [String(index + 1), document.name, String(document.originals), String(document.copies), digitisedNote(document.digitised)]),
       },
       field('Thời hạn giải quyết', slip.legalTimeText),
       field('Thời gian nhận hồ sơ', formatVietnameseDateTime(slip.receivedAt)),
@@ -228,6 +240,9 @@ function control(slip: ControlSlip): SlipLayout {
           [row.dueAt ? `Hạn: ${formatVietnameseDateTime(row.dueAt)}` : '', row.note ?? ''].filter(Boolean).join('\n'),
         ]),
       },
+      ...(slip.result
+        ? [field('Kết quả giải quyết', `Văn bản số ${slip.result.number}, ngày ${formatLocalDateText(slip.result.date)}${slip.result.signed ? ' (bản điện tử, đã ký số)' : ''}`, true)]
+        : []),
     ],
     // Each hand-off is signed in its row by hand; the form has no closing signature.
     signatures: [],

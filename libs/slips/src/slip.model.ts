@@ -28,6 +28,8 @@ export interface SlipDocumentLine {
   name: string;
   originals: number;
   copies: number;
+  /** Files scanned for this paper at the counter (current versions). */
+  digitised?: number;
 }
 
 /** BM.01 Giấy tiếp nhận hồ sơ và hẹn trả kết quả */
@@ -101,6 +103,8 @@ export interface ControlSlip {
   receivedAt: Date;
   appointmentAt: Date;
   rows: { step: string; giver: string; receiver: string; handedAt: Date; dueAt?: Date; result?: StepResult; note?: string }[];
+  /** The electronic result, once attached: its number, date (YYYY-MM-DD) and whether the system signed it. */
+  result?: { number: string; date: string; signed: boolean };
 }
 
 /** BM.06 Sổ theo dõi hồ sơ */

@@ -10,6 +10,7 @@ import { StatusTag } from '../components/status-tag';
 import { CHANNEL_LABEL, durationText, formatDate, formatDateTime } from '../format';
 import { type Role, useSession } from '../session';
 import { ApologyButton } from './dossier/apology';
+import { DossierFiles, type FileKind } from './dossier/files';
 import { CurrentSteps } from './dossier/current-steps';
 import { HistoryTimeline } from './dossier/history-timeline';
 import { SlipButtons } from './dossier/slips';
@@ -107,6 +108,9 @@ export function DossierPage() {
                 ]}
               />
             </Card>
+            <Card title="Tệp hồ sơ">
+              <DossierFiles dossier={current} kinds={open ? uploadsFor(role, tasks.data ?? []) : []} />
+            </Card>
           </Space>
         </Col>
         <Col xs={24} xl={10}>
@@ -122,6 +126,13 @@ export function DossierPage() {
       </Row>
     </Space>
   );
+}
+
+/** What the caller may attach: the counter its papers, an officer with a step its working papers, and its result once claimed. */
+function uploadsFor(role: Role | undefined, tasks: { status: string }[]): FileKind[] {
+  if (role === 'RECEPTION') return ['paper'];
+  if ((role === 'PROCESSOR' || role === 'LEADER') && tasks.length > 0) return tasks.some((task) => task.status === 'claimed') ? ['working', 'result'] : ['working'];
+  return [];
 }
 
 /** The new return date of the agency's apology, if it made one (the dossier's appointment stays, for the statistics). */

@@ -1,5 +1,5 @@
 import { CheckOutlined, CloseOutlined, DeleteOutlined, FileSearchOutlined, InboxOutlined, PlusOutlined, PrinterOutlined, RightOutlined, SendOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Col, Descriptions, Form, type FormInstance, Input, Radio, Result, Row, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, type FormInstance, Input, Radio, Result, Row, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ApiError, type Schemas } from '../../api/client';
@@ -7,6 +7,7 @@ import { showFieldErrors } from '../../api/errors';
 import { StatusTag } from '../../components/status-tag';
 import { formatDateTime } from '../../format';
 import { usePrintSlip } from '../dossier/slips';
+import { DossierFiles } from '../dossier/files';
 import { ChannelTag, type Dossier } from './dossier-details';
 
 type SupplementItem = Schemas['SupplementItemDto'];
@@ -269,6 +270,11 @@ export function DecisionResult({ dossier, nextLabel, onNext }: { dossier: Dossie
             : []),
         ]}
       />
+      {dossier.status === 'RECEIVED' && dossier.documents.length > 0 && (
+        <Card size="small" title="Số hóa giấy tờ đã nhận" style={{ marginTop: 16, textAlign: 'left' }}>
+          <DossierFiles dossier={dossier} kinds={['paper']} />
+        </Card>
+      )}
     </Result>
   );
 }

@@ -1,5 +1,5 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Descriptions, Drawer, Form, Input, Radio, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Collapse, Descriptions, Drawer, Form, Input, Radio, Select, Space, Spin, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { api, type Schemas, unwrap } from '../../api/client';
 import { errorText } from '../../api/errors';
@@ -11,6 +11,7 @@ import { type Role, useSession } from '../../session';
 import { TASK_ACTION_LABEL, type TaskAction } from './labels';
 import { latestReturnTo, ReturnedTag } from './returns';
 import { destinationOf, dossierWorkflow, earlierSteps, nextSteps, type WorkflowStep } from './workflow';
+import { DossierFiles } from './files';
 
 export type InboxItem = Schemas['InboxItemDto'];
 
@@ -221,6 +222,16 @@ function CompleteTaskForm({ task, onCancel, onCompleted }: { task: InboxItem; on
             ),
           },
           { key: 'appointment', label: 'Hẹn trả kết quả', children: dossier.dueText ?? '—' },
+        ]}
+      />
+      <Collapse
+        size="small"
+        items={[
+          {
+            key: 'files',
+            label: 'Tệp hồ sơ: giấy tờ số hóa, tài liệu xử lý, kết quả',
+            children: <DossierFiles dossier={dossier} kinds={task.status === 'claimed' ? ['working', 'result'] : ['working']} />,
+          },
         ]}
       />
       <ProblemsAlert problems={problems} />
