@@ -45,6 +45,7 @@ const BODIES: Record<string, unknown> = {
   'post /api/tasks/{id}/complete': { action: 'forward' },
   'post /api/tasks/{id}/assign': { username: 'xuly.vinhhai' },
   'post /api/public/dossiers/{code}/rating': { verifier: '0000', score: 5 },
+  'post /api/dossiers/{code}/reused-files': { fileId: '00000000-0000-4000-8000-000000000000', documentKey: 'ban-chinh' },
 };
 
 const QUERIES: Record<string, Record<string, string>> = {

@@ -147,6 +147,23 @@ describe('a land transfer’s files, from the counter to the signed result', () 
     result = await preview(desk, files, 'giay-chung-nhan.pdf');
     await result.getByRole('button', { name: 'Kiểm tra chữ ký số' }).click();
     await result.getByText('Chữ ký số không hợp lệ').waitFor();
+    await desk.keyboard.press('Escape');
+
+    // The same applicant's next dossier reuses the scanned contract instead of scanning it again.
+    const { code: next } = await fileDossier(harness().api, landDossier());
+    await desk.goto(`/ho-so/${next}`);
+    const nextFiles = desk.locator('.ant-card').filter({ has: desk.getByText('Tệp hồ sơ', { exact: true }) });
+    await nextFiles.getByLabel('Dùng lại cho giấy tờ').click();
+    await desk.locator('.ant-select-item-option').filter({ hasText: 'Hợp đồng chuyển nhượng' }).last().click();
+    await nextFiles.getByRole('button', { name: 'Dùng lại hop-dong-chuyen-nhuong.pdf' }).click();
+    await desk.locator('.ant-message-notice').filter({ hasText: 'Đã dùng lại hop-dong-chuyen-nhuong.pdf' }).waitFor();
+    // Listed among the dossier's files, tagged as reused.
+    await nextFiles
+      .locator('.ant-table-row')
+      .filter({ hasText: 'hop-dong-chuyen-nhuong.pdf' })
+      .filter({ has: desk.locator('.ant-tag', { hasText: 'Dùng lại' }) })
+      .waitFor();
+    await screenshot(desk, 'files-reuse');
     await desk.context().close();
   }, 120_000);
 });

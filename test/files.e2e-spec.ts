@@ -240,6 +240,33 @@ describe.each(['local', 's3'] as const)('dossier files, stored by the %s driver'
     await expect(api.env.query(`DELETE FROM dossier_files WHERE id = $1`, [kept])).rejects.toThrow('immutable');
   });
 
+  it("offers the applicant's earlier papers inside the counter's scope, and reuses one without scanning it again", async () => {
+    const earlier = await file();
+    const scanned = (await upload('tiepnhan.vinhhai', earlier, { kind: 'paper', documentKey: 'giay-chung-nhan' }, PDF, 'so-do.pdf')).body;
+    const later = await file();
+    const counter = await api.login('tiepnhan.vinhhai');
+    const offered = (await api.http().get(`/api/dossiers/${later}/reusable-files`).set('Authorization', counter)).body.items as { id: string; dossierCode: string }[];
+    expect(offered).toContainEqual(expect.objectContaining({ id: scanned.id, dossierCode: earlier }));
+    const reused = await api.http().post(`/api/dossiers/${later}/reused-files`).set('Authorization', counter).send({ fileId: scanned.id, documentKey: 'giay-chung-nhan' });
+    expect(reused.status).toBe(201);
+    expect(reused.body).toMatchObject({ kind: 'paper', documentKey: 'giay-chung-nhan', reusedFrom: scanned.id, digitisedAtCounter: false, sha256: scanned.sha256, name: 'so-do.pdf' });
+    const downloaded = await api.http().get(`/api/dossiers/${later}/files/${reused.body.id}`).set('Authorization', counter).buffer(true).parse(asBuffer);
+    expect(sha256(downloaded.body as Buffer)).toBe(sha256(PDF));
+
+    // Another commune's counter sees none of them, and cannot reuse them.
+    const elsewhere = (
+      await api
+        .http()
+        .post('/api/dossiers')
+        .set('Authorization', await api.login('tiepnhan.loctho'))
+        .send(landDossier())
+    ).body.code;
+    const neighbour = await api.login('tiepnhan.loctho');
+    expect((await api.http().get(`/api/dossiers/${elsewhere}/reusable-files`).set('Authorization', neighbour)).body.items).toEqual([]);
+    const refused = await api.http().post(`/api/dossiers/${elsewhere}/reused-files`).set('Authorization', neighbour).send({ fileId: scanned.id, documentKey: 'giay-chung-nhan' });
+    expect({ status: refused.status, code: refused.body.code, field: refused.body.details?.fields?.[0]?.field }).toEqual({ status: 422, code: 'UNPROCESSABLE', field: 'fileId' });
+  });
+
   it('lets the officer holding a step attach working papers, and the one who claimed it the result', async () => {
     const code = await file();
     const registry = await api.login('xuly.vpdk.nhatrang');

@@ -157,6 +157,29 @@ export class DossierFilesService {
     return verifyPdfSignature(Buffer.concat(chunks));
   }
 
+  /** The applicant's papers and results in their earlier dossiers (same ID number, inside the caller's scope). */
+  async reusable(actor: Actor, code: string): Promise<(DossierFile & { dossierCode: string })[]> {
+    const dossier = await this.visible(actor, code);
+    if (!dossier.applicant.idNumber) return [];
+    return this.files.reusable(actor.scope, dossier.applicant.idNumber, dossier.id);
+  }
+
+  /** The counter attaches an earlier dossier's paper or result as a paper of this one, without scanning it again. */
+  async reuse(actor: Actor, code: string, fileId: string, documentKey: string | undefined, now: Date): Promise<DossierFile> {
+    const dossier = await this.visible(actor, code);
+    assertActionAllowed('attachFile', dossier.status, dossier.code);
+    await this.checkFields(actor, dossier, { kind: 'paper', documentKey }, now);
+    const offered = UUID.test(fileId) ? (await this.reusable(actor, code)).find((file) => file.id === fileId) : undefined;
+    const from = offered && (await this.files.findAny(offered.id));
+    if (!from) throw DomainError.field('fileId', `file ${fileId} is not one of this applicant's earlier papers or results`);
+    return this.dossiers.transaction(async (tx) => {
+      const locked = (await this.dossiers.lockById(tx, dossier.id))!;
+      assertActionAllowed('attachFile', locked.status, locked.code);
+      if ((await this.files.count(dossier.id, tx)) >= this.config.FILE_MAX_PER_DOSSIER) throw this.tooMany();
+      return this.files.reuse(tx, dossier.id, from, documentKey!, { id: actor.userId, name: actor.fullName }, now);
+    });
+  }
+
   async list(actor: Actor, code: string): Promise<DossierFile[]> {
     return this.files.list((await this.visible(actor, code)).id);
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { create as contentDisposition } from 'content-disposition';
 import type { Request, Response } from 'express';
@@ -7,7 +7,7 @@ import { type Actor, foldVietnamese, Role } from '@motcua/domain';
 import { DossierFilesService } from '@motcua/dossiers';
 import { AuditReads } from '../audit/audit-reads.decorator';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
-import { DossierFileDto, DossierFileListDto, SignatureCheckDto, toDossierFileDto, UploadFileDto } from './dto/dossier-file.dto';
+import { DossierFileDto, DossierFileListDto, ReusableFileListDto, ReuseFileDto, SignatureCheckDto, toDossierFileDto, UploadFileDto } from './dto/dossier-file.dto';
 import { FilePart, readFilePart } from './multipart-upload';
 
 /** Shown in the browser rather than saved: PDF and images (the console previews them). */
@@ -15,14 +15,14 @@ const INLINE = new Set(['application/pdf', 'image/jpeg', 'image/png']);
 
 @ApiTags('dossiers')
 @Authenticated()
-@Controller('dossiers/:code/files')
+@Controller('dossiers/:code')
 export class FilesController {
   constructor(
     private readonly files: DossierFilesService,
     private readonly clock: Clock,
   ) {}
 
-  @Post()
+  @Post('files')
   @HttpCode(HttpStatus.CREATED)
   @Roles(Role.RECEPTION, Role.PROCESSOR, Role.LEADER)
   @ApiOperation({
@@ -47,21 +47,37 @@ export class FilesController {
     }
   }
 
-  @Get()
+  @Get('files')
   @ApiOperation({ summary: "The dossier's files, every version, oldest first" })
   @ApiOkResponse({ type: DossierFileListDto })
   async list(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<DossierFileListDto> {
     return { items: (await this.files.list(actor, code)).map(toDossierFileDto) };
   }
 
-  @Get(':fileId/signature')
+  @Get('reusable-files')
+  @ApiOperation({ summary: "The applicant's papers and results in earlier dossiers (same ID number, inside the caller's scope), to reuse instead of scanning again" })
+  @ApiOkResponse({ type: ReusableFileListDto })
+  async reusable(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<ReusableFileListDto> {
+    return { items: (await this.files.reusable(actor, code)).map((file) => ({ ...toDossierFileDto(file), dossierCode: file.dossierCode })) };
+  }
+
+  @Post('reused-files')
+  @HttpCode(HttpStatus.CREATED)
+  @Roles(Role.RECEPTION)
+  @ApiOperation({ summary: 'Attach an earlier paper or result of the applicant as a paper of this dossier, flagged as reused (Decision 766, indicator 4.3)' })
+  @ApiCreatedResponse({ type: DossierFileDto })
+  async reuse(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: ReuseFileDto): Promise<DossierFileDto> {
+    return toDossierFileDto(await this.files.reuse(actor, code, dto.fileId, dto.documentKey, this.clock.now()));
+  }
+
+  @Get('files/:fileId/signature')
   @ApiOperation({ summary: "Checks a PDF's signature: who signed it, when, and that not a byte changed since" })
   @ApiOkResponse({ type: SignatureCheckDto })
   signature(@CurrentActor() actor: Actor, @Param('code') code: string, @Param('fileId') id: string): Promise<SignatureCheckDto> {
     return this.files.signature(actor, code, id);
   }
 
-  @Get(':fileId')
+  @Get('files/:fileId')
   @AuditReads()
   @ApiOperation({ summary: 'Download a file (inline for PDF and images); each download is audited' })
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png')

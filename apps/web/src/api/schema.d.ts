@@ -482,6 +482,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/dossiers/{code}/reusable-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The applicant's papers and results in earlier dossiers (same ID number, inside the caller's scope), to reuse instead of scanning again */
+        get: operations["FilesController_reusable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dossiers/{code}/reused-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach an earlier paper or result of the applicant as a paper of this dossier, flagged as reused (Decision 766, indicator 4.3) */
+        post: operations["FilesController_reuse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dossiers/{code}/files/{fileId}/signature": {
         parameters: {
             query?: never;
@@ -1620,6 +1654,72 @@ export interface components {
         };
         DossierFileListDto: {
             items: components["schemas"]["DossierFileDto"][];
+        };
+        ReusableFileDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description paper (of the checklist), working (paper of a step), result
+             * @enum {string}
+             */
+            kind: "paper" | "working" | "result";
+            /** @description The checklist line's key, for a paper */
+            documentKey: string | null;
+            /** @description The name it was uploaded with, sanitised */
+            name: string;
+            /**
+             * @description Read from the content
+             * @enum {string}
+             */
+            mediaType: "application/pdf" | "image/jpeg" | "image/png";
+            size: number;
+            /** @description SHA-256 of the content, hex */
+            sha256: string;
+            uploadedByName: string;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** @description Scanned at the reception counter (Decision 766, indicator 4.2) */
+            digitisedAtCounter: boolean;
+            /**
+             * Format: uuid
+             * @description The earlier dossier file this reuses (indicator 4.3)
+             */
+            reusedFrom: string | null;
+            /** @description From the citizen's own document store */
+            fromCitizenStore: boolean;
+            /** @description A result's number and symbol (số, ký hiệu) */
+            resultNumber: string | null;
+            /**
+             * Format: date
+             * @description A result's signing date (ngày ký)
+             */
+            resultDate: string | null;
+            /** @description Signed by the system as the agency (PAdES); check it with …/signature */
+            signed: boolean;
+            /**
+             * Format: uuid
+             * @description The earlier version this one replaces
+             */
+            supersedes: string | null;
+            /**
+             * Format: uuid
+             * @description The later version that replaced this one; null for the current one
+             */
+            supersededBy: string | null;
+            /** @description The earlier dossier that holds it */
+            dossierCode: string;
+        };
+        ReusableFileListDto: {
+            items: components["schemas"]["ReusableFileDto"][];
+        };
+        ReuseFileDto: {
+            /**
+             * Format: uuid
+             * @description An earlier paper or result of the same applicant (GET …/reusable-files)
+             */
+            fileId: string;
+            /** @description The paper of this dossier's checklist it serves as */
+            documentKey: string;
         };
         SignatureCheckDto: {
             signed: boolean;
@@ -3301,6 +3401,73 @@ export interface operations {
                 content?: never;
             };
             /** @description Roles: RECEPTION, PROCESSOR, LEADER */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FilesController_reusable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReusableFileListDto"];
+                };
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FilesController_reuse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReuseFileDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DossierFileDto"];
+                };
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Roles: RECEPTION */
             403: {
                 headers: {
                     [name: string]: unknown;

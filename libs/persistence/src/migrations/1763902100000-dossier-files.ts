@@ -20,7 +20,7 @@ export class DossierFiles1763902100000 implements MigrationInterface {
         media_type text,
         size bigint,
         sha256 text,
-        storage_key text NOT NULL UNIQUE,
+        storage_key text NOT NULL,
         state text NOT NULL DEFAULT 'uploading' CHECK (state IN ('uploading', 'stored')),
         uploaded_by uuid NOT NULL REFERENCES users (id),
         uploaded_by_name text NOT NULL,
@@ -33,6 +33,10 @@ export class DossierFiles1763902100000 implements MigrationInterface {
         CHECK (state = 'uploading' OR (media_type IS NOT NULL AND size IS NOT NULL AND sha256 IS NOT NULL))
       )`);
     await db.query(`CREATE INDEX dossier_files_dossier_idx ON dossier_files (dossier_id, uploaded_at)`);
+    // A paper reused in a later dossier is a row of its own over the same stored bytes.
+    await db.query(`CREATE INDEX dossier_files_storage_key_idx ON dossier_files (storage_key)`);
+    // Earlier papers of the same applicant, offered for reuse at the counter.
+    await db.query(`CREATE INDEX dossiers_applicant_id_idx ON dossiers ((applicant ->> 'idNumber'))`);
     await db.query(`CREATE INDEX dossier_files_uploading_idx ON dossier_files (uploaded_at) WHERE state = 'uploading'`);
     // Stored rows never change: a correction is a new version.
     await db.query(`CREATE FUNCTION dossier_files_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -45,6 +49,7 @@ export class DossierFiles1763902100000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP INDEX dossiers_applicant_id_idx`);
     await db.query(`DROP TABLE dossier_files`);
     await db.query(`DROP FUNCTION dossier_files_immutable`);
   }

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError, DossierFile, DossierFileKind, ErrorCode } from '@motcua/domain';
+import { DomainError, DossierFile, DossierFileKind, ErrorCode, Scope } from '@motcua/domain';
+import { inScope } from './scope-sql';
 
 export interface NewUpload {
   dossierId: string;
@@ -117,6 +118,40 @@ export class FilesRepository {
 
   async find(dossierId: string, id: string): Promise<(DossierFile & { storageKey: string }) | null> {
     const [row] = await this.db.query(`${WITH_SUPERSEDED_BY} WHERE f.dossier_id = $1 AND f.id = $2 AND f.state = 'stored'`, [dossierId, id]);
+    return row ? { ...toFile(row), storageKey: row.storage_key } : null;
+  }
+
+  /**
+   * The applicant's current papers and results in their other dossiers inside the scope, newest
+   * first: what the counter may reuse instead of scanning again.
+   */
+  async reusable(scope: Scope, idNumber: string, exceptDossierId: string): Promise<(DossierFile & { dossierCode: string })[]> {
+    const params: unknown[] = [idNumber, exceptDossierId];
+    const rows = await this.db.query(
+      `SELECT f.*, NULL AS superseded_by, d.code AS dossier_code FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id
+       WHERE d.applicant ->> 'idNumber' = $1 AND d.id <> $2 AND ${inScope(scope, 'd.receiving_unit_path', params)}
+         AND f.state = 'stored' AND f.kind IN ('paper', 'result')
+         AND NOT EXISTS (SELECT 1 FROM dossier_files n WHERE n.supersedes = f.id AND n.state = 'stored')
+       ORDER BY f.uploaded_at DESC LIMIT 50`,
+      params,
+    );
+    return rows.map((row: Record<string, unknown>) => ({ ...toFile(row), dossierCode: row.dossier_code as string }));
+  }
+
+  /** Attaches an earlier dossier's file as a paper of this one: a row of its own over the same bytes, flagged as reused. */
+  async reuse(tx: EntityManager, dossierId: string, from: DossierFile & { storageKey: string }, documentKey: string, by: { id: string; name: string }, at: Date): Promise<DossierFile> {
+    const [{ id }] = await tx.query(
+      `INSERT INTO dossier_files (dossier_id, kind, document_key, name, media_type, size, sha256, storage_key, state, uploaded_by, uploaded_by_name, uploaded_at, reused_from, signed)
+       VALUES ($1, 'paper', $2, $3, $4, $5, $6, $7, 'stored', $8, $9, $10, $11, $12) RETURNING id`,
+      [dossierId, documentKey, from.name, from.mediaType, from.size, from.sha256, from.storageKey, by.id, by.name, at, from.id, from.signed],
+    );
+    const [row] = await tx.query(`${WITH_SUPERSEDED_BY} WHERE f.id = $1`, [id]);
+    return toFile(row);
+  }
+
+  /** A stored file by id, whichever dossier holds it (the caller checks the scope). */
+  async findAny(id: string): Promise<(DossierFile & { storageKey: string }) | null> {
+    const [row] = await this.db.query(`${WITH_SUPERSEDED_BY} WHERE f.id = $1 AND f.state = 'stored'`, [id]);
     return row ? { ...toFile(row), storageKey: row.storage_key } : null;
   }
 

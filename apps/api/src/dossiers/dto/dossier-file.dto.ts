@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { IsString, IsUUID, MaxLength } from 'class-validator';
 import { DOSSIER_FILE_KINDS, DossierFile } from '@motcua/domain';
 
 export class DossierFileDto {
@@ -23,6 +24,25 @@ export class DossierFileDto {
 
 export class DossierFileListDto {
   @ApiProperty({ type: [DossierFileDto] }) items!: DossierFileDto[];
+}
+
+export class ReusableFileDto extends DossierFileDto {
+  @ApiProperty({ description: 'The earlier dossier that holds it' }) dossierCode!: string;
+}
+
+export class ReusableFileListDto {
+  @ApiProperty({ type: [ReusableFileDto] }) items!: ReusableFileDto[];
+}
+
+export class ReuseFileDto {
+  @ApiProperty({ format: 'uuid', description: 'An earlier paper or result of the same applicant (GET …/reusable-files)' })
+  @IsUUID()
+  fileId!: string;
+
+  @ApiProperty({ description: "The paper of this dossier's checklist it serves as" })
+  @IsString()
+  @MaxLength(100)
+  documentKey!: string;
 }
 
 export class UploadFileDto {

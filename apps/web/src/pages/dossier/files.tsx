@@ -68,6 +68,7 @@ export function DossierFiles({ dossier, kinds, onChanged }: { dossier: Pick<Sche
             render: (_, file) => (
               <Space size={4} wrap>
                 {file.signed && <Tag color="green">Đã ký số</Tag>}
+                {file.reusedFrom && <Tag color="blue">Dùng lại</Tag>}
                 {file.supersededBy && <Tag>Đã thay bằng bản mới</Tag>}
               </Space>
             ),
@@ -91,6 +92,16 @@ export function DossierFiles({ dossier, kinds, onChanged }: { dossier: Pick<Sche
           papers={dossier.documents}
           current={(files.data ?? []).filter((file) => !file.supersededBy)}
           onUploaded={() => {
+            files.reload();
+            onChanged?.();
+          }}
+        />
+      )}
+      {kinds.includes('paper') && (
+        <ReusableFiles
+          code={dossier.code}
+          papers={dossier.documents}
+          onReused={() => {
             files.reload();
             onChanged?.();
           }}
@@ -194,6 +205,55 @@ function UploadForm({ code, kinds, papers, current, onUploaded }: { code: string
         {kind === 'result' ? 'Tải lên và ký số' : 'Tải lên'}
       </Button>
     </Form>
+  );
+}
+
+/** The applicant's papers and results from earlier dossiers, attached to a paper of this one without scanning again. */
+function ReusableFiles({ code, papers, onReused }: { code: string; papers: { key: string; name: string }[]; onReused(): void }) {
+  const { message } = App.useApp();
+  const offered = useApi(`reusable/${code}`, async () => (await unwrap(api.GET('/api/dossiers/{code}/reusable-files', { params: { path: { code } } }))).items);
+  const [paper, setPaper] = useState(papers[0]?.key);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!offered.data?.length) return null;
+
+  async function reuse(fileId: string, name: string) {
+    setProblem(null);
+    try {
+      await unwrap(api.POST('/api/dossiers/{code}/reused-files', { params: { path: { code } }, body: { fileId, documentKey: paper ?? '' } }));
+      message.success(`Đã dùng lại ${name}`);
+      onReused();
+    } catch (error) {
+      setProblem(errorText(error));
+    }
+  }
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Typography.Text strong>Giấy tờ đã số hóa ở hồ sơ trước của người nộp</Typography.Text>
+      <Select aria-label="Dùng lại cho giấy tờ" value={paper} onChange={setPaper} options={papers.map((candidate) => ({ value: candidate.key, label: candidate.name }))} style={{ width: '100%' }} />
+      {problem && <Alert type="error" showIcon title={problem} />}
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={offered.data}
+        scroll={{ x: true }}
+        columns={[
+          { title: 'Tệp', key: 'name', render: (_, file) => `${file.name} (hồ sơ ${file.dossierCode})` },
+          { title: 'Ngày', key: 'at', render: (_, file) => formatDateTime(file.uploadedAt) },
+          {
+            title: '',
+            key: 'reuse',
+            align: 'right',
+            render: (_, file) => (
+              <Button size="small" onClick={() => reuse(file.id, file.name)} aria-label={`Dùng lại ${file.name}`}>
+                Dùng lại
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </Space>
   );
 }
 
