@@ -1,7 +1,7 @@
 // Dossier files through the built API, with each storage driver: 50 concurrent uploads of a 5 MB PDF,
 // then 200 concurrent downloads of them, beside the same bytes written raw to the same disk (and PUT
 // raw to the same S3 server) in the same run, with the stack stopped; the API's peak memory.
-// Run: npm run bench:files   (BENCH_UPLOADS=, BENCH_DOWNLOADS= to change the counts)
+// Run: npm run bench:files   (BENCH_UPLOADS=, BENCH_DOWNLOADS= to change the counts, BENCH_DRIVERS=s3 for one driver)
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -90,7 +90,7 @@ async function scenario(driver: 'local' | 's3'): Promise<(string | number)[][]> 
         ((ids.length * FILE_BYTES) / MB / uploads.seconds).toFixed(0),
         ids.length,
         cpuPerOperation([{ cpu: uploadCpu, operations: ids.length }]),
-        '',
+        Math.round(peakResidentMb(stack.api.pid!)),
       ]);
 
       const downloadMeter = await cpuMeter(new URL(bench.databaseUrl).pathname.slice(1), bench.databaseUrl, { api: stack.api.pid!, worker: stack.worker.pid! });
@@ -121,8 +121,9 @@ async function scenario(driver: 'local' | 's3'): Promise<(string | number)[][]> 
 
 async function main(): Promise<void> {
   console.log(`load average before: ${loadAverage()}`);
-  const rows: (string | number)[][] = [['scenario', 'MB/s', 'succeeded', 'CPU ms per file', 'API peak RSS MB']];
-  for (const driver of ['local', 's3'] as const) rows.push(...(await scenario(driver)));
+  const rows: (string | number)[][] = [['scenario', 'MB/s', 'succeeded', 'CPU ms per file', 'API peak RSS MB so far']];
+  const drivers = (process.env.BENCH_DRIVERS ?? 'local,s3').split(',') as ('local' | 's3')[];
+  for (const driver of drivers) rows.push(...(await scenario(driver)));
   console.log(table(rows));
   console.log(`load average after: ${loadAverage()}; target: API peak RSS under 300 MB`);
 }
