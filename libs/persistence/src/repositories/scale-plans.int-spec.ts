@@ -7,6 +7,14 @@ import { DossiersRepository } from './dossiers.repository';
 import { OutboxRepository } from './outbox.repository';
 import { TasksRepository } from './tasks.repository';
 
+/** A database of its own holding 50,000 synthetic dossiers. */
+async function withSyntheticDossiers(): Promise<{ env: TestEnvironment; db: DataSource }> {
+  const env = await createTestEnvironment();
+  const db = await new DataSource(dataSourceOptions(env.databaseUrl)).initialize();
+  await insertSyntheticDossiers((sql, params) => db.query(sql, params), { first: 1, last: 50_000, since: '2025-01-02', days: 300, now: new Date('2025-12-31T10:00:00Z') });
+  return { env, db };
+}
+
 /** The sweep's and the lists' queries read an index, not the whole table, and count no further than a page needs. */
 describe('the deadline sweep on 50,000 dossiers and their steps', () => {
   let env: TestEnvironment;
@@ -14,9 +22,7 @@ describe('the deadline sweep on 50,000 dossiers and their steps', () => {
   const plan = async (sql: string, params: unknown[]) => JSON.stringify(await db.query(`EXPLAIN (FORMAT JSON) ${sql}`, params));
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
-    db = await new DataSource(dataSourceOptions(env.databaseUrl)).initialize();
-    await insertSyntheticDossiers((sql, params) => db.query(sql, params), { first: 1, last: 50_000, since: '2025-01-02', days: 300, now: new Date('2025-12-31T10:00:00Z') });
+    ({ env, db } = await withSyntheticDossiers());
     // One step per dossier: most done, a few open; and a few dossiers waiting for papers.
     await db.query(
       `INSERT INTO tasks (dossier_id, step_key, step_name, activation, agency_id, role, optional, status, budget, activated_at, due_soon_at, due_at)
@@ -83,11 +89,9 @@ describe('the dossier list and the inbox on 50,000 dossiers', () => {
   const list = { sort: 'receivedAt', order: 'desc', limit: 20, offset: 0 } as const;
 
   beforeAll(async () => {
-    env = await createTestEnvironment();
-    db = await new DataSource(dataSourceOptions(env.databaseUrl)).initialize();
+    ({ env, db } = await withSyntheticDossiers());
     dossiers = new DossiersRepository(db, new OutboxRepository(db));
     tasks = new TasksRepository(db);
-    await insertSyntheticDossiers((sql, params) => db.query(sql, params), { first: 1, last: 50_000, since: '2025-01-02', days: 300, now: new Date('2025-12-31T10:00:00Z') });
     [{ id: busyAgency }] = await db.query(`SELECT id FROM agencies ORDER BY code LIMIT 1`);
     // 10,050 open steps waiting for one agency's processors.
     await db.query(
