@@ -114,7 +114,17 @@ describe('a land transfer’s files, from the counter to the signed result', () 
     await registry.context().close();
     await forward('xuly.vpdk.nhatrang', issue);
 
-    // The return desk hands it over; the dossier page shows the signed result, and its signature holds.
+    // The return desk sees the signed result beside the dossier before handing it over.
+    const returnDesk = await harness().newPage();
+    await signIn(returnDesk, 'tiepnhan.vinhhai');
+    await returnDesk.goto('/tra-ket-qua');
+    await returnDesk.getByRole('button', { name: `Trả kết quả hồ sơ ${code}` }).click();
+    const handOver = returnDesk.getByRole('dialog', { name: `Trả kết quả hồ sơ ${code}` });
+    await handOver.getByRole('row').filter({ hasText: 'giay-chung-nhan.pdf' }).filter({ hasText: 'Đã ký số' }).waitFor();
+    await screenshot(returnDesk, 'files-return-desk');
+    await returnDesk.context().close();
+
+    // It is handed over; the dossier page shows the signed result, and its signature holds.
     await eventually(async () => {
       const response = await harness()
         .api.http()

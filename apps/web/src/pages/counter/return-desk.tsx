@@ -9,6 +9,7 @@ import { ProblemsAlert, useFormSave } from '../../components/form-problems';
 import { StatusTag } from '../../components/status-tag';
 import { formatDateTime, ZONE } from '../../format';
 import { useSession } from '../../session';
+import { DossierFiles } from '../dossier/files';
 import { RESULT_LABEL } from '../dossier/labels';
 import { usePrintSlip } from '../dossier/slips';
 import { ChannelTag, type Dossier, DossierDetails, ReceivedDocuments } from './dossier-details';
@@ -183,7 +184,10 @@ function HandOver({ code, onClose }: { code: string; onClose: () => void }) {
     <Flex vertical gap={16}>
       <DossierDetails dossier={dossier} />
       <Card size="small" title="Kết quả giải quyết">
-        <ResultFacts dossier={dossier} />
+        <Flex vertical gap={12}>
+          <ResultFacts dossier={dossier} />
+          <DossierFiles dossier={dossier} kinds={[]} />
+        </Flex>
       </Card>
       <Card size="small" title="Giấy tờ đã tiếp nhận của công dân">
         <ReceivedDocuments dossier={dossier} />
