@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Readable, Writable } from 'node:stream';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import { Injectable, Logger } from '@nestjs/common';
 import { CatalogService } from '@motcua/catalog';
@@ -19,7 +20,7 @@ import {
   sanitiseFileName,
   toLocalDate,
 } from '@motcua/domain';
-import { DossiersRepository, FilesRepository, SigningKeysRepository, TasksRepository } from '@motcua/persistence';
+import { DossiersRepository, FilesRepository, ReusableFile, SigningKeysRepository, TasksRepository } from '@motcua/persistence';
 import { SignatureCheck, signPdf, verifyPdfSignature } from '@motcua/signing';
 import { FileInspector, FileStorage, InspectedFile, tooLarge } from '@motcua/storage';
 
@@ -40,6 +41,7 @@ export interface IncomingFile {
   body: Readable;
 }
 
+/** A multipart field has no DTO to validate it; a path's or body's id is checked by the API. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -118,14 +120,7 @@ export class DossierFilesService {
    */
   private async storeSigned(actor: Actor, storageKey: string, body: Readable, fields: UploadFields, now: Date): Promise<InspectedFile & { signed: true }> {
     const inspector = new FileInspector(this.config.FILE_MAX_BYTES);
-    const chunks: Buffer[] = [];
-    const collect = new Writable({
-      write: (chunk: Buffer, _encoding, done) => {
-        chunks.push(chunk);
-        done();
-      },
-    });
-    await pipeline(body, inspector, collect).catch((error: unknown) => {
+    const [, pdf] = await Promise.all([pipeline(body, inspector), buffer(inspector)]).catch((error: unknown) => {
       throw inspector.errored ?? error;
     });
     if (inspector.inspected.mediaType !== 'application/pdf') {
@@ -137,7 +132,7 @@ export class DossierFilesService {
     const key = await this.signingKeys.forAgency(actor.agencyId);
     if (!key) throw DomainError.field('file', `agency ${actor.agencyCode} has no signing certificate installed: the result cannot be signed`);
     const details = { reason: `Kết quả giải quyết thủ tục hành chính số ${fields.resultNumber}`, name: actor.agencyCode, location: 'Việt Nam' };
-    const signed = await signPdf(Buffer.concat(chunks), key, details, now).catch((error: Error) => {
+    const signed = await signPdf(pdf, key, details, now).catch((error: Error) => {
       throw DomainError.field('file', `the PDF cannot be signed: ${error.message}`);
     });
     if (signed.length > this.config.FILE_MAX_BYTES) throw tooLarge(this.config.FILE_MAX_BYTES);
@@ -152,16 +147,12 @@ export class DossierFilesService {
       content.destroy();
       return { signed: false, valid: false, signer: null, signedAt: null, coversWholeDocument: false, problem: 'only a PDF carries a signature' };
     }
-    const chunks: Buffer[] = [];
-    for await (const chunk of content) chunks.push(chunk as Buffer);
-    return verifyPdfSignature(Buffer.concat(chunks));
+    return verifyPdfSignature(await buffer(content));
   }
 
   /** The applicant's papers and results in their earlier dossiers (same ID number, inside the caller's scope). */
-  async reusable(actor: Actor, code: string): Promise<(DossierFile & { dossierCode: string })[]> {
-    const dossier = await this.visible(actor, code);
-    if (!dossier.applicant.idNumber) return [];
-    return this.files.reusable(actor.scope, dossier.applicant.idNumber, dossier.id);
+  async reusable(actor: Actor, code: string): Promise<ReusableFile[]> {
+    return this.offered(actor, await this.visible(actor, code));
   }
 
   /** The counter attaches an earlier dossier's paper or result as a paper of this one, without scanning it again. */
@@ -169,8 +160,7 @@ export class DossierFilesService {
     const dossier = await this.visible(actor, code);
     assertActionAllowed('attachFile', dossier.status, dossier.code);
     await this.checkFields(actor, dossier, { kind: 'paper', documentKey }, now);
-    const offered = UUID.test(fileId) ? (await this.reusable(actor, code)).find((file) => file.id === fileId) : undefined;
-    const from = offered && (await this.files.findAny(offered.id));
+    const from = (await this.offered(actor, dossier)).find((file) => file.id === fileId);
     if (!from) throw DomainError.field('fileId', `file ${fileId} is not one of this applicant's earlier papers or results`);
     return this.dossiers.transaction(async (tx) => {
       const locked = (await this.dossiers.lockById(tx, dossier.id))!;
@@ -187,9 +177,13 @@ export class DossierFilesService {
   /** A file's metadata and its bytes, for a download. */
   async open(actor: Actor, code: string, id: string): Promise<{ file: DossierFile; content: Readable }> {
     const dossier = await this.visible(actor, code);
-    const file = UUID.test(id) ? await this.files.find(dossier.id, id) : null;
+    const file = await this.files.find(dossier.id, id);
     if (!file) throw DomainError.notFound('File', id);
     return { file, content: await this.storage.read(file.storageKey) };
+  }
+
+  private async offered(actor: Actor, dossier: Dossier): Promise<ReusableFile[]> {
+    return dossier.applicant.idNumber ? this.files.reusable(actor.scope, dossier.applicant.idNumber, dossier.id) : [];
   }
 
   private async visible(actor: Actor, code: string): Promise<Dossier> {

@@ -47,13 +47,15 @@ export class SlipsService {
     });
     const applicant = await this.person(dossier);
     const last = (action: string) => [...history].reverse().find((entry) => entry.action === action);
-    const current = (await this.files.list(dossier.id)).filter((file) => file.supersededBy === null);
+    // BM.01 notes the digitised papers and BM.05 names the result: the files' current versions.
+    const currentFiles = async () => (await this.files.list(dossier.id)).filter((file) => file.supersededBy === null);
     const missing = () => new DomainError(ErrorCode.NOT_FOUND, `Dossier ${code} has no slip ${form} in its current state`, { status: dossier.status });
 
     switch (form) {
       case 'BM.01': {
         const accepted = last('accept');
         if (!dossier.receivedAt || !accepted) throw missing();
+        const current = await currentFiles();
         return {
           form,
           header: header(dossier.receivedAt),
@@ -134,7 +136,7 @@ export class SlipsService {
           receivedAt: dossier.receivedAt,
           appointmentAt: currentAppointment(dossier)!,
           rows,
-          result: resultOf(current),
+          result: resultOf(await currentFiles()),
         };
       }
       default:

@@ -1,14 +1,16 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { create as contentDisposition } from 'content-disposition';
 import type { Request, Response } from 'express';
 import { Clock } from '@motcua/config';
-import { type Actor, foldVietnamese, Role } from '@motcua/domain';
+import { type Actor, DomainError, ErrorCode, foldVietnamese, Role } from '@motcua/domain';
 import { DossierFilesService } from '@motcua/dossiers';
 import { AuditReads } from '../audit/audit-reads.decorator';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
 import { DossierFileDto, DossierFileListDto, ReusableFileListDto, ReuseFileDto, SignatureCheckDto, toDossierFileDto, UploadFileDto } from './dto/dossier-file.dto';
 import { FilePart, readFilePart } from './multipart-upload';
+
+const fileId = new ParseUUIDPipe({ exceptionFactory: () => new DomainError(ErrorCode.NOT_FOUND, 'No such file in this dossier') });
 
 /** Shown in the browser rather than saved: PDF and images (the console previews them). */
 const INLINE = new Set(['application/pdf', 'image/jpeg', 'image/png']);
@@ -73,7 +75,7 @@ export class FilesController {
   @Get('files/:fileId/signature')
   @ApiOperation({ summary: "Checks a PDF's signature: who signed it, when, and that not a byte changed since" })
   @ApiOkResponse({ type: SignatureCheckDto })
-  signature(@CurrentActor() actor: Actor, @Param('code') code: string, @Param('fileId') id: string): Promise<SignatureCheckDto> {
+  signature(@CurrentActor() actor: Actor, @Param('code') code: string, @Param('fileId', fileId) id: string): Promise<SignatureCheckDto> {
     return this.files.signature(actor, code, id);
   }
 
@@ -81,7 +83,7 @@ export class FilesController {
   @AuditReads()
   @ApiOperation({ summary: 'Download a file (inline for PDF and images); each download is audited' })
   @ApiProduces('application/pdf', 'image/jpeg', 'image/png')
-  async download(@CurrentActor() actor: Actor, @Param('code') code: string, @Param('fileId') id: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
+  async download(@CurrentActor() actor: Actor, @Param('code') code: string, @Param('fileId', fileId) id: string, @Res({ passthrough: true }) response: Response): Promise<StreamableFile> {
     const { file, content } = await this.files.open(actor, code, id);
     // The UTF-8 name for today's browsers, its unaccented form for the rest.
     response.setHeader('Content-Disposition', contentDisposition(file.name, { type: INLINE.has(file.mediaType) ? 'inline' : 'attachment', fallback: foldVietnamese(file.name) }));

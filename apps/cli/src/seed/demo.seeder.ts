@@ -38,7 +38,7 @@ export class DemoSeeder {
       await this.agencies.upsertByCode({ code: agency.code, name: agency.name, kind: agency.kind, unitId: unit.id, parentId: parent?.id ?? null });
       const stored = (await this.agencies.findByCode(NATIONAL_SCOPE, agency.code))!;
       // A self-signed key per agency, so results can be signed in the demo; a real one replaces it.
-      if (!(await this.signingKeys.hasKey(stored.id))) {
+      if (!(await this.signingKeys.forAgency(stored.id))) {
         const passphrase = randomBytes(18).toString('base64url');
         await this.signingKeys.install(stored.id, { pkcs12: selfSignedPkcs12(agency.name, passphrase, new Date()), passphrase });
       }

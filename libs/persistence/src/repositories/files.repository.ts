@@ -18,6 +18,9 @@ export interface NewUpload {
   resultDate: string | null;
 }
 
+/** A file of an earlier dossier the counter may reuse, with that dossier's code. */
+export type ReusableFile = DossierFile & { storageKey: string; dossierCode: string };
+
 export interface StaleUpload {
   id: string;
   storageKey: string;
@@ -125,7 +128,7 @@ export class FilesRepository {
    * The applicant's current papers and results in their other dossiers inside the scope, newest
    * first: what the counter may reuse instead of scanning again.
    */
-  async reusable(scope: Scope, idNumber: string, exceptDossierId: string): Promise<(DossierFile & { dossierCode: string })[]> {
+  async reusable(scope: Scope, idNumber: string, exceptDossierId: string): Promise<ReusableFile[]> {
     const params: unknown[] = [idNumber, exceptDossierId];
     const rows = await this.db.query(
       `SELECT f.*, NULL AS superseded_by, d.code AS dossier_code FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id
@@ -135,7 +138,7 @@ export class FilesRepository {
        ORDER BY f.uploaded_at DESC LIMIT 50`,
       params,
     );
-    return rows.map((row: Record<string, unknown>) => ({ ...toFile(row), dossierCode: row.dossier_code as string }));
+    return rows.map((row: Record<string, unknown>) => ({ ...toFile(row), storageKey: row.storage_key as string, dossierCode: row.dossier_code as string }));
   }
 
   /** Attaches an earlier dossier's file as a paper of this one: a row of its own over the same bytes, flagged as reused. */
@@ -147,12 +150,6 @@ export class FilesRepository {
     );
     const [row] = await tx.query(`${WITH_SUPERSEDED_BY} WHERE f.id = $1`, [id]);
     return toFile(row);
-  }
-
-  /** A stored file by id, whichever dossier holds it (the caller checks the scope). */
-  async findAny(id: string): Promise<(DossierFile & { storageKey: string }) | null> {
-    const [row] = await this.db.query(`${WITH_SUPERSEDED_BY} WHERE f.id = $1 AND f.state = 'stored'`, [id]);
-    return row ? { ...toFile(row), storageKey: row.storage_key } : null;
   }
 
   /** Uploads begun before `before` and never completed (a crash, a killed process), oldest first. */

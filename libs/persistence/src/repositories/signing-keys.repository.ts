@@ -28,8 +28,4 @@ export class SigningKeysRepository {
       [agencyId, key.pkcs12, key.passphrase],
     );
   }
-
-  async hasKey(agencyId: string): Promise<boolean> {
-    return (await this.db.query(`SELECT 1 FROM agency_signing_keys WHERE agency_id = $1`, [agencyId])).length === 1;
-  }
 }
