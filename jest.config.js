@@ -12,9 +12,6 @@ const shared = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json', useESM: true }] },
   moduleNameMapper: pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' }),
   testEnvironment: 'node',
-  // A bound on a hang, not a speed check: this shared 2-core machine runs five tiers at once, and a
-  // test that hashes 30 passwords or renders a QR code can take longer than jest's default 5 s.
-  testTimeout: 30_000,
 };
 
 // Only the tiers that need PostgreSQL and Redis run the global setup (it is idempotent per run).
@@ -25,6 +22,10 @@ const withServices = {
 };
 
 module.exports = {
+  // A bound on a hang, not a speed check: on this shared 2-core machine a test that hashes 30
+  // passwords or boots the API under load can take longer than jest's default 5 s. jest-circus
+  // reads it from the global config only; set inside a project it is silently ignored.
+  testTimeout: 30_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...withServices, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },

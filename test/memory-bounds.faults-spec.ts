@@ -5,7 +5,8 @@ import { landDossier } from './support/dossiers';
 
 /**
  * The built API (`npm run build`) as `npm start` runs it, its heap capped at 256 MB, under what used to
- * exhaust it: 200 simultaneous PDF prints, and a register book of 100,000 dossiers.
+ * exhaust it: 200 simultaneous PDF prints, and a register book of 100,000 dossiers. Its query timeout
+ * is 1 s, far less than the download takes: the book must not be one long statement.
  */
 describe('bounded memory under heavy reads', () => {
   let env: TestEnvironment;
@@ -17,7 +18,10 @@ describe('bounded memory under heavy reads', () => {
   beforeAll(async () => {
     env = await createTestEnvironment();
     const port = await freePort();
-    child = await spawnBuiltProcess('api', childEnvironment({ DATABASE_URL: env.databaseUrl, REDIS_URL: env.redisUrl, REDIS_PREFIX: env.redisPrefix, NODE_ENV: 'test', PORT: String(port) }));
+    child = await spawnBuiltProcess(
+      'api',
+      childEnvironment({ DATABASE_URL: env.databaseUrl, REDIS_URL: env.redisUrl, REDIS_PREFIX: env.redisPrefix, NODE_ENV: 'test', PORT: String(port), DATABASE_QUERY_TIMEOUT_MS: '1000' }),
+    );
     base = `http://127.0.0.1:${port}/api`;
     const login = await fetch(`${base}/auth/login`, {
       method: 'POST',

@@ -91,6 +91,8 @@ const COLUMNS: Record<keyof Omit<Dossier, 'id' | 'code' | 'version' | 'updatedAt
   apology: 'apology',
 };
 const JSON_COLUMNS = new Set(['legal_time', 'applicant', 'proxy', 'documents', 'pauses', 'supplement_request', 'routes', 'apology']);
+/** Rows per query of a register book download. */
+const REGISTER_BATCH = 1000;
 const SORT_COLUMNS = { receivedAt: 'received_at', dueAt: 'due_at', submittedAt: 'submitted_at' } as const;
 
 /** A `dossiers` row as the domain's Dossier (also for the reports' drill-down lists). */
@@ -297,7 +299,6 @@ export class DossiersRepository {
     })) as HistoryEntry[];
   }
 
-  /** Received dossiers of one agency in [from, to), for the register book (BM.06). */
   /** A page of the register book (BM.06): one agency's dossiers received in [from, to), in order. */
   async registerPage(scope: Scope, agencyId: string, from: Date, to: Date, limit: number, offset: number): Promise<{ items: Dossier[]; total: number }> {
     const [filter, params] = registerFilter(scope, agencyId, from, to);
@@ -306,15 +307,25 @@ export class DossiersRepository {
     return { items: rows.map(toDossier), total };
   }
 
-  /** The whole register book of the period, read through a cursor: memory holds a few rows at a time, however long it is. */
+  /**
+   * The whole register book of the period, read in keyset batches: memory holds one batch, however long
+   * the book. Not a cursor: a cursor is one statement for as long as the client reads, and a slow
+   * download of a big agency's year outlived the statement timeout and was cut off midway.
+   */
   async *registerRows(scope: Scope, agencyId: string, from: Date, to: Date): AsyncGenerator<Dossier> {
     const [filter, params] = registerFilter(scope, agencyId, from, to);
-    const runner = this.db.createQueryRunner();
-    try {
-      const rows = await runner.stream(`SELECT * FROM dossiers WHERE ${filter} ORDER BY received_at, code`, params);
-      for await (const row of rows) yield toDossier(row);
-    } finally {
-      await runner.release();
+    // The key is the timestamp as text: a JS Date drops the microseconds and would read the last row again.
+    let after: { receivedAt: string; code: string } | null = null;
+    for (;;) {
+      const keyset: string = after ? ` AND (received_at, code) > ($${params.length + 2}::timestamptz, $${params.length + 3})` : '';
+      const batch: Record<string, unknown>[] = await this.db.query(
+        `SELECT *, received_at::text AS register_key FROM dossiers WHERE ${filter}${keyset} ORDER BY received_at, code LIMIT $${params.length + 1}`,
+        [...params, REGISTER_BATCH, ...(after ? [after.receivedAt, after.code] : [])],
+      );
+      for (const row of batch) yield toDossier(row);
+      if (batch.length < REGISTER_BATCH) return;
+      const last = batch[batch.length - 1];
+      after = { receivedAt: last.register_key as string, code: last.code as string };
     }
   }
 
