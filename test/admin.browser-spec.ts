@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Locator, Page } from 'playwright-core';
+import { selfSignedPkcs12 } from '@motcua/signing';
 import { screenshot, signIn, useConsole } from './support/browser';
 
 const harness = useConsole();
@@ -290,6 +291,26 @@ describe('agencies', () => {
     await dialog.getByRole('button', { name: 'Thêm cơ quan' }).click();
     await expect(fieldError(page, dialog.getByLabel('Mã định danh'))).resolves.toBe('Đã được dùng');
     await screenshot(page, 'admin-agency-taken');
+    await page.context().close();
+  }, 60_000);
+
+  it("shows an agency's signing certificate, names a wrong passphrase, and installs a new one", async () => {
+    const page = await adminOn('Cơ quan, đơn vị');
+    await page.getByRole('button', { name: 'Chữ ký số của Ủy ban nhân dân phường Vĩnh Hải' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Chữ ký số của Ủy ban nhân dân phường Vĩnh Hải' });
+    await expect(dialog.getByRole('row', { name: /Chủ thể/ }).innerText()).resolves.toMatch(/CN=Uy ban nhan dan phuong Vinh Hai, O=motcua demo, C=VN/);
+    await dialog.getByText('Còn hiệu lực').waitFor();
+    await screenshot(page, 'admin-signing-key');
+
+    const key = { name: 'ubnd-vinh-hai.p12', mimeType: 'application/x-pkcs12', buffer: selfSignedPkcs12('UBND phuong Vinh Hai (chung thu moi)', 'mật khẩu', new Date('2026-01-01T00:00:00Z')) };
+    await dialog.locator('input[type=file]').setInputFiles(key);
+    await dialog.getByLabel('Mật khẩu của tệp khóa').fill('sai');
+    await dialog.getByRole('button', { name: 'Cài đặt chứng thư số' }).click();
+    await expect(fieldError(page, dialog.getByLabel('Mật khẩu của tệp khóa'))).resolves.toBe('mật khẩu của tệp khóa không đúng');
+    await dialog.getByLabel('Mật khẩu của tệp khóa').fill('mật khẩu');
+    await dialog.getByRole('button', { name: 'Cài đặt chứng thư số' }).click();
+    await page.getByText('Đã cài đặt chứng thư số cho Ủy ban nhân dân phường Vĩnh Hải').waitFor();
+    await expect(dialog.getByRole('row', { name: /Chủ thể/ }).innerText()).resolves.toMatch(/CN=UBND phuong Vinh Hai \(chung thu moi\)/);
     await page.context().close();
   }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { selfSignedPkcs12 } from '@motcua/signing';
 import { startApi, TestApi } from './support/api';
 
 describe('agencies', () => {
@@ -123,5 +124,40 @@ describe('agencies', () => {
     });
     expect(unknownUnit.status).toBe(422);
     expect(unknownUnit.body.details.fields).toEqual([{ field: 'unitId', reason: 'no such administrative unit in your scope' }]);
+  });
+  it("shows the agency's signing certificate and installs a new one only if it opens, holds its key and is valid now", async () => {
+    const admin = await api.login('admin');
+    const path = '/api/agencies/002.00.31.H56/signing-key';
+    const seeded = await api.http().get(path).set('Authorization', admin);
+    expect(seeded.status).toBe(200);
+    expect(seeded.body).toMatchObject({ subject: expect.stringMatching(/^CN=.*Vinh Hai, O=motcua demo, C=VN$/), validNow: true, fingerprint: expect.stringMatching(/^[0-9A-F]{64}$/) });
+    expect(Object.keys(seeded.body).sort()).toEqual(['fingerprint', 'installedAt', 'issuer', 'serialNumber', 'subject', 'validFrom', 'validNow', 'validTo']);
+    const install = (body: object) => api.http().put(path).set('Authorization', admin).send(body);
+    const fresh = selfSignedPkcs12('UBND phuong Vinh Hai (CA cap)', 'đúng', new Date('2026-01-01T00:00:00Z'));
+
+    const invalid = await install({ pkcs12: 'không phải base64!', passphrase: '' });
+    expect({ status: invalid.status, fields: invalid.body.details.fields.map((problem: { field: string }) => problem.field) }).toEqual({ status: 400, fields: ['pkcs12', 'passphrase'] });
+    const wrongPassphrase = await install({ pkcs12: fresh.toString('base64'), passphrase: 'sai' });
+    expect({ status: wrongPassphrase.status, fields: wrongPassphrase.body.details.fields }).toEqual({ status: 422, fields: [{ field: 'passphrase', reason: 'mật khẩu của tệp khóa không đúng' }] });
+    const notAKey = await install({ pkcs12: Buffer.from('%PDF-1.4 a scan, not a key').toString('base64'), passphrase: 'x' });
+    expect({ status: notAKey.status, field: notAKey.body.details.fields[0].field }).toEqual({ status: 422, field: 'pkcs12' });
+    const expired = await install({ pkcs12: selfSignedPkcs12('Het han', 'x', new Date('2019-01-01T00:00:00Z'), 1).toString('base64'), passphrase: 'x' });
+    expect({ status: expired.status, fields: expired.body.details.fields }).toEqual({ status: 422, fields: [{ field: 'pkcs12', reason: 'chứng thư số đã hết hạn (2020-01-01T00:00:00.000Z)' }] });
+    // Nothing refused replaced the key.
+    expect((await api.http().get(path).set('Authorization', admin)).body.fingerprint).toBe(seeded.body.fingerprint);
+
+    const installed = await install({ pkcs12: fresh.toString('base64'), passphrase: 'đúng' });
+    expect(installed.status).toBe(200);
+    expect(installed.body).toMatchObject({
+      subject: 'CN=UBND phuong Vinh Hai (CA cap), O=motcua demo, C=VN',
+      validFrom: '2026-01-01T00:00:00.000Z',
+      validTo: '2031-01-01T00:00:00.000Z',
+      validNow: true,
+    });
+    expect((await api.http().get(path).set('Authorization', admin)).body).toEqual(installed.body);
+    expect(JSON.stringify(installed.body)).not.toContain('đúng');
+    // Recorded in the audit log (without the key or its passphrase: the log keeps no bodies).
+    const [entry] = await api.env.query<{ action: string; entity_key: string }>(`SELECT action, entity_key FROM audit_log WHERE action LIKE 'PUT %signing-key' ORDER BY at DESC LIMIT 1`);
+    expect(entry).toEqual({ action: 'PUT /api/agencies/:code/signing-key', entity_key: '002.00.31.H56' });
   });
 });

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { DEMO_PASSWORD } from '@motcua/domain';
+import { selfSignedPkcs12 } from '@motcua/signing';
 import { startApi, TestApi } from './support/api';
 import { CERTIFIED_COPY } from './support/dossiers';
 import { USER_PER_ROLE } from './support/roles';
@@ -46,6 +47,7 @@ const BODIES: Record<string, unknown> = {
   'post /api/tasks/{id}/assign': { username: 'xuly.vinhhai' },
   'post /api/public/dossiers/{code}/rating': { verifier: '0000', score: 5 },
   'post /api/dossiers/{code}/reused-files': { fileId: '00000000-0000-4000-8000-000000000000', documentKey: 'ban-chinh' },
+  'put /api/agencies/{code}/signing-key': { pkcs12: selfSignedPkcs12('UBND phuong Vinh Hai', 'x', new Date('2026-01-01T00:00:00Z')).toString('base64'), passphrase: 'x' },
 };
 
 const QUERIES: Record<string, Record<string, string>> = {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { INestApplicationContext } from '@nestjs/common';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { selfSignedPkcs12 } from '@motcua/signing';
 import { FileStorage } from '@motcua/storage';
 import { S3Server, startS3Server } from '@motcua/testing';
 import { FilesJanitor } from '../apps/worker/src/files/files-janitor';
@@ -315,5 +316,44 @@ describe.each(['local', 's3'] as const)('dossier files, stored by the %s driver'
     expect((await api.http().get(`/api/dossiers/${code}/files/${paper.id}/signature`).set('Authorization', registry)).body).toMatchObject({ signed: false, valid: false });
     // A paper is the counter's; a working paper names no checklist line.
     expect((await upload('xuly.vpdk.nhatrang', code, { kind: 'working', documentKey: 'hop-dong' }, PDF)).status).toBe(422);
+  });
+  it('signs with the key the administrator installed, and will not sign once its certificate expired', async () => {
+    const admin = await api.login('admin');
+    const install = await api
+      .http()
+      .put('/api/agencies/001.01.12.H56/signing-key')
+      .set('Authorization', admin)
+      .send({ pkcs12: selfSignedPkcs12('Chi nhanh VPDK Nha Trang (CA)', 'khoá mới', new Date('2026-01-01T00:00:00Z')).toString('base64'), passphrase: 'khoá mới' });
+    expect(install.status).toBe(200);
+    const registry = await api.login('xuly.vpdk.nhatrang');
+    const claimed = async () => {
+      const code = await file();
+      const [task] = await eventually(async () => {
+        const items = (await api.http().get('/api/tasks').query({ dossier: code }).set('Authorization', registry)).body.items as { id: string }[];
+        expect(items).toHaveLength(1);
+        return items;
+      });
+      expect((await api.http().post(`/api/tasks/${task.id}/claim`).set('Authorization', registry)).status).toBe(200);
+      return code;
+    };
+    const code = await claimed();
+    const result = await upload('xuly.vpdk.nhatrang', code, { kind: 'result', resultNumber: '126/GCN-VPĐK', resultDate: '2026-01-06' }, await onePagePdf(), 'giay-chung-nhan.pdf');
+    expect(result.status).toBe(201);
+    const check = await api.http().get(`/api/dossiers/${code}/files/${result.body.id}/signature`).set('Authorization', registry);
+    expect(check.body).toMatchObject({ valid: true, signer: 'Chi nhanh VPDK Nha Trang (CA), motcua demo' });
+
+    // A key that expired since it was installed (the API would not install it now).
+    await api.env.query(`UPDATE agency_signing_keys SET pkcs12 = $1, passphrase = 'cũ' FROM agencies a WHERE a.id = agency_id AND a.code = '001.01.12.H56'`, [
+      selfSignedPkcs12('Chi nhanh cu', 'cũ', new Date('2020-01-01T00:00:00Z'), 1),
+    ]);
+    const late = await claimed();
+    const refused = await upload('xuly.vpdk.nhatrang', late, { kind: 'result', resultNumber: '127/GCN-VPĐK', resultDate: '2026-01-07' }, await onePagePdf(), 'giay-chung-nhan.pdf');
+    expect({ status: refused.status, fields: refused.body.details.fields }).toEqual({
+      status: 422,
+      fields: [{ field: 'file', reason: expect.stringContaining('chứng thư số đã hết hạn (2021-01-01T00:00:00.000Z)') }],
+    });
+    expect(await api.env.query(`SELECT f.id FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id WHERE d.code = $1`, [late])).toEqual([]);
+    const described = await api.http().get('/api/agencies/001.01.12.H56/signing-key').set('Authorization', admin);
+    expect(described.body).toMatchObject({ subject: 'CN=Chi nhanh cu, O=motcua demo, C=VN', validNow: false });
   });
 });

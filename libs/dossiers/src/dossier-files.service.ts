@@ -21,7 +21,7 @@ import {
   toLocalDate,
 } from '@motcua/domain';
 import { DossiersRepository, FilesRepository, ReusableFile, SigningKeysRepository, TasksRepository } from '@motcua/persistence';
-import { SignatureCheck, signPdf, verifyPdfSignature } from '@motcua/signing';
+import { checkValidity, describeSigningKey, SignatureCheck, SigningKeyError, signPdf, verifyPdfSignature } from '@motcua/signing';
 import { FileInspector, FileStorage, InspectedFile, tooLarge } from '@motcua/storage';
 
 /** What a client says of an upload, before its bytes: the multipart form's fields. */
@@ -131,6 +131,12 @@ export class DossierFilesService {
     }
     const key = await this.signingKeys.forAgency(actor.agencyId);
     if (!key) throw DomainError.field('file', `agency ${actor.agencyCode} has no signing certificate installed: the result cannot be signed`);
+    try {
+      checkValidity(describeSigningKey(key), now);
+    } catch (error) {
+      if (!(error instanceof SigningKeyError)) throw error;
+      throw DomainError.field('file', `the signing certificate of agency ${actor.agencyCode} cannot sign: ${error.message}; an administrator must install a valid one`);
+    }
     const details = { reason: `Kết quả giải quyết thủ tục hành chính số ${fields.resultNumber}`, name: actor.agencyCode, location: 'Việt Nam' };
     const signed = await signPdf(pdf, key, details, now).catch((error: Error) => {
       throw DomainError.field('file', `the PDF cannot be signed: ${error.message}`);

@@ -1,1 +1,2 @@
 export * from './pdf-signature';
+export * from './signing-key';

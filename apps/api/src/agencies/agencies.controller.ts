@@ -1,17 +1,22 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Clock } from '@motcua/config';
 import { Role } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
 import { Authenticated, CurrentActor, Roles } from '../auth/auth.decorators';
 import { AgenciesService } from './agencies.service';
 import { AgencyPageDto, AgencyResponseDto, toAgencyPage, toAgencyResponse } from './dto/agency-response.dto';
 import { CreateAgencyDto, ListAgenciesQuery, UpdateAgencyDto } from './dto/agency.dto';
+import { InstallSigningKeyDto, SigningKeyDto, toSigningKeyDto } from './dto/signing-key.dto';
 
 @ApiTags('agencies')
 @Authenticated()
 @Controller('agencies')
 export class AgenciesController {
-  constructor(private readonly agencies: AgenciesService) {}
+  constructor(
+    private readonly agencies: AgenciesService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "Agencies inside the caller's scope" })
@@ -42,5 +47,26 @@ export class AgenciesController {
   @ApiOkResponse({ type: AgencyResponseDto })
   async update(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: UpdateAgencyDto): Promise<AgencyResponseDto> {
     return toAgencyResponse(await this.agencies.update(actor, code, dto));
+  }
+
+  @Get(':code/signing-key')
+  @Roles(Role.ADMIN, Role.SYSTEM_ADMIN)
+  @ApiOperation({ summary: 'The certificate the agency signs its electronic results with (ADMIN); never the private key' })
+  @ApiOkResponse({ type: SigningKeyDto })
+  @ApiNotFoundResponse({ description: 'No such agency in your scope, or no key installed' })
+  async signingKey(@CurrentActor() actor: Actor, @Param('code') code: string): Promise<SigningKeyDto> {
+    return toSigningKeyDto(await this.agencies.signingKey(actor, code), this.clock.now());
+  }
+
+  @Put(':code/signing-key')
+  @Roles(Role.ADMIN, Role.SYSTEM_ADMIN)
+  @ApiOperation({
+    summary:
+      "Install or replace the agency's signing key (ADMIN): its PKCS#12 file from the CA and the passphrase. 422 naming pkcs12 or passphrase unless it opens, holds a key and its certificate, and the certificate is valid now",
+  })
+  @ApiOkResponse({ type: SigningKeyDto })
+  async installSigningKey(@CurrentActor() actor: Actor, @Param('code') code: string, @Body() dto: InstallSigningKeyDto): Promise<SigningKeyDto> {
+    const now = this.clock.now();
+    return toSigningKeyDto(await this.agencies.installSigningKey(actor, code, { pkcs12: Buffer.from(dto.pkcs12, 'base64'), passphrase: dto.passphrase }, now), now);
   }
 }

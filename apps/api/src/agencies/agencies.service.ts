@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@motcua/domain';
 import type { Actor } from '@motcua/domain';
-import { AgenciesRepository, AgencyEntity, AgencyPatch, UnitsRepository } from '@motcua/persistence';
+import { AgenciesRepository, AgencyEntity, AgencyPatch, SigningKeysRepository, UnitsRepository } from '@motcua/persistence';
+import { CertificateSummary, checkValidity, describeSigningKey, SigningKey, SigningKeyError } from '@motcua/signing';
 import type { Page } from '../common/page';
 import type { CreateAgencyDto, ListAgenciesQuery, UpdateAgencyDto } from './dto/agency.dto';
 
@@ -10,6 +11,7 @@ export class AgenciesService {
   constructor(
     private readonly agencies: AgenciesRepository,
     private readonly units: UnitsRepository,
+    private readonly signingKeys: SigningKeysRepository,
   ) {}
 
   async list(actor: Actor, query: ListAgenciesQuery): Promise<Page<AgencyEntity>> {
@@ -38,6 +40,28 @@ export class AgenciesService {
       if (patch.parentId === agency.id) throw DomainError.field('parentCode', 'an agency cannot be its own parent');
     }
     return this.agencies.update(agency.id, patch);
+  }
+
+  /** The certificate the agency signs its electronic results with. */
+  async signingKey(actor: Actor, code: string): Promise<{ certificate: CertificateSummary; installedAt: Date }> {
+    const agency = await this.get(actor, code);
+    const key = await this.signingKeys.forAgency(agency.id);
+    if (!key) throw DomainError.notFound('Signing key of agency', code);
+    return { certificate: describeSigningKey(key), installedAt: key.installedAt };
+  }
+
+  /** Installs (or replaces) the agency's key once it opens with its passphrase and its certificate is valid now. */
+  async installSigningKey(actor: Actor, code: string, key: SigningKey, now: Date): Promise<{ certificate: CertificateSummary; installedAt: Date }> {
+    const agency = await this.get(actor, code);
+    let certificate: CertificateSummary;
+    try {
+      certificate = describeSigningKey(key);
+      checkValidity(certificate, now);
+    } catch (error) {
+      if (error instanceof SigningKeyError) throw DomainError.field(error.field, error.message);
+      throw error;
+    }
+    return { certificate, installedAt: await this.signingKeys.install(agency.id, key) };
   }
 
   private async parentId(actor: Actor, parentCode: string | null | undefined): Promise<string | null> {

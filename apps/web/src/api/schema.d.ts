@@ -121,6 +121,24 @@ export interface paths {
         patch: operations["AgenciesController_update"];
         trace?: never;
     };
+    "/api/agencies/{code}/signing-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The certificate the agency signs its electronic results with (ADMIN); never the private key */
+        get: operations["AgenciesController_signingKey"];
+        /** Install or replace the agency's signing key (ADMIN): its PKCS#12 file from the CA and the passphrase. 422 naming pkcs12 or passphrase unless it opens, holds a key and its certificate, and the certificate is valid now */
+        put: operations["AgenciesController_installSigningKey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/calendar/deadline": {
         parameters: {
             query?: never;
@@ -975,6 +993,31 @@ export interface components {
             /** @example 000.00.00.H56 */
             parentCode?: string | null;
             active?: boolean;
+        };
+        SigningKeyDto: {
+            /** @example CN=Uy ban nhan dan phuong Vinh Hai, O=motcua demo, C=VN */
+            subject: string;
+            issuer: string;
+            serialNumber: string;
+            /** Format: date-time */
+            validFrom: string;
+            /** Format: date-time */
+            validTo: string;
+            /** @description SHA-256 of the certificate's DER, hex */
+            fingerprint: string;
+            /** Format: date-time */
+            installedAt: string;
+            /** @description Whether results can be signed with it now; false once it expired */
+            validNow: boolean;
+        };
+        InstallSigningKeyDto: {
+            /**
+             * Format: byte
+             * @description The PKCS#12 file (.p12, .pfx), base64
+             */
+            pkcs12: string;
+            /** @description The file's passphrase */
+            passphrase: string;
         };
         DeadlineResponseDto: {
             /** Format: date-time */
@@ -2476,6 +2519,87 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AgencyResponseDto"];
+                };
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Roles: ADMIN, SYSTEM_ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgenciesController_signingKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningKeyDto"];
+                };
+            };
+            /** @description No or invalid token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Roles: ADMIN, SYSTEM_ADMIN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such agency in your scope, or no key installed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AgenciesController_installSigningKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstallSigningKeyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SigningKeyDto"];
                 };
             };
             /** @description No or invalid token */

@@ -1,4 +1,4 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
@@ -7,6 +7,7 @@ import { useApi, useErrorMessage } from '../../api/use-api';
 import { ProblemsAlert, useFormSave } from '../../components/form-problems';
 import { foldedFilter, LEVEL_LABEL } from '../../format';
 import { AGENCY_KIND_LABEL, type AgencyKind, optionsOf } from './labels';
+import { SigningKeyModal } from './signing-key';
 import { type Agency, useAgencies } from './use-agencies';
 
 const PAGE_SIZE = 20;
@@ -23,6 +24,7 @@ export function AgenciesPage() {
   const { message } = App.useApp();
   const [query, setQuery] = useState<AgencyQuery>({ page: 1 });
   const [editing, setEditing] = useState<Agency | 'new' | null>(null);
+  const [signing, setSigning] = useState<Agency | null>(null);
   // Every agency, to name parents and to pick one as a parent.
   const all = useAgencies();
   const listed = useApi(
@@ -46,11 +48,16 @@ export function AgenciesPage() {
     {
       title: 'Thao tác',
       key: 'actions',
-      width: 100,
+      width: 200,
       render: (_, agency) => (
-        <Button size="small" icon={<EditOutlined />} aria-label={`Sửa ${agency.name}`} onClick={() => setEditing(agency)}>
-          Sửa
-        </Button>
+        <Space size="small">
+          <Button size="small" icon={<EditOutlined />} aria-label={`Sửa ${agency.name}`} onClick={() => setEditing(agency)}>
+            Sửa
+          </Button>
+          <Button size="small" icon={<SafetyCertificateOutlined />} aria-label={`Chữ ký số của ${agency.name}`} onClick={() => setSigning(agency)}>
+            Chữ ký số
+          </Button>
+        </Space>
       ),
     },
   ];
@@ -111,6 +118,7 @@ export function AgenciesPage() {
           }}
         />
       )}
+      {signing && <SigningKeyModal agency={signing} onClose={() => setSigning(null)} onInstalled={() => message.success(`Đã cài đặt chứng thư số cho ${signing.name}`)} />}
     </Card>
   );
 }
