@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_PASSWORD } from '@motcua/domain';
 import { childEnvironment, createTestEnvironment, freePort, spawnBuiltProcess, TestEnvironment, withRedis } from '@motcua/testing';
@@ -13,6 +14,8 @@ const PROCEDURES = [
 const PROCESSORS = ['xuly.vpdk.nhatrang', 'xuly.thue.nhatrang', 'xuly.vinhhai', 'lanhdao.vinhhai', 'xuly.sokhdt', 'xuly.sotnmt', 'xuly.soxd', 'lanhdao.sokhdt'];
 const DOSSIERS = 90;
 const DEADLINE_MS = 150_000;
+const MAX_FILES = 6;
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 
 /**
  * Two built API processes and two built workers on one database and Redis: dossiers of every demo
@@ -27,7 +30,16 @@ describe('two APIs and two workers on one database', () => {
 
   beforeAll(async () => {
     env = await createTestEnvironment();
-    const shared = { DATABASE_URL: env.databaseUrl, REDIS_URL: env.redisUrl, REDIS_PREFIX: env.redisPrefix, NODE_ENV: 'test', OUTBOX_REDELIVER_MS: '1000', EVENT_RETRY_DELAY_MS: '50' };
+    const shared = {
+      DATABASE_URL: env.databaseUrl,
+      REDIS_URL: env.redisUrl,
+      REDIS_PREFIX: env.redisPrefix,
+      NODE_ENV: 'test',
+      OUTBOX_REDELIVER_MS: '1000',
+      EVENT_RETRY_DELAY_MS: '50',
+      FILE_STORAGE_DIR: env.filesDir,
+      FILE_MAX_PER_DOSSIER: String(MAX_FILES),
+    };
     workerEnv = childEnvironment({ ...shared, WORKER_HEALTH_PORT: '0' });
     for (let i = 0; i < 2; i++) {
       const port = await freePort();
@@ -166,4 +178,32 @@ describe('two APIs and two workers on one database', () => {
     const totals = supervisor.body.totals as { received: number; resolved: number };
     expect({ received: totals.received, resolved: totals.resolved }).toEqual(table);
   }, 240_000);
+
+  it("stores a dossier's last places and one replacement once when both APIs take the same uploads at once", async () => {
+    const filed = await call(0, 'tiepnhan.vinhhai', 'POST', '/dossiers', landDossier());
+    const code = filed.body.code as string;
+    const upload = async (api: number, fields: Record<string, string>, name: string) => {
+      const form = new FormData();
+      for (const [key, value] of Object.entries({ kind: 'paper', documentKey: 'don-dang-ky', ...fields })) form.append(key, value);
+      form.append('file', new Blob([PNG], { type: 'image/png' }), name);
+      const response = await fetch(`${apis[api % apis.length]}/dossiers/${code}/files`, { method: 'POST', headers: { Authorization: tokens.get('tiepnhan.vinhhai')! }, body: form });
+      return { status: response.status, body: (await response.json()) as { id: string; code: string } };
+    };
+    const first = await upload(0, {}, 'trang-1.png');
+    for (let i = 2; i < MAX_FILES - 1; i++) expect((await upload(i, {}, `trang-${i}.png`)).status).toBe(201);
+    // Two places left: eight uploads for them, four through each API, two of them replacing the first page.
+    const raced = await Promise.all(Array.from({ length: 8 }, (_, i) => upload(i, i < 2 ? { supersedes: first.body.id } : {}, `dua-${i}.png`)));
+    const stored = raced.filter((answer) => answer.status === 201);
+    expect(stored).toHaveLength(2);
+    expect(raced.filter((answer) => answer.status !== 201 && !['422 UNPROCESSABLE', '409 CONFLICT'].includes(`${answer.status} ${answer.body.code}`))).toEqual([]);
+    const rows = await env.query<{ state: string; n: number }>(`SELECT f.state, count(*)::int AS n FROM dossier_files f JOIN dossiers d ON d.id = f.dossier_id WHERE d.code = $1 GROUP BY f.state`, [
+      code,
+    ]);
+    expect(rows).toEqual([{ state: 'stored', n: MAX_FILES }]);
+    const replacements = await env.query(`SELECT f.id FROM dossier_files f WHERE f.supersedes = $1`, [first.body.id]);
+    expect(replacements.length).toBeLessThanOrEqual(1);
+    // Every row's bytes are on the shared disk, and no refused upload left bytes behind.
+    const onDisk = (await readdir(env.filesDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile() && !entry.name.startsWith('.'));
+    expect(onDisk).toHaveLength(MAX_FILES);
+  }, 60_000);
 });
