@@ -99,8 +99,16 @@ describe('HTTP contract', () => {
     expect(utf16.status).toBe(415);
     expect(utf16.body.details.fields).toEqual([{ field: 'content-type', reason: 'charset must be utf-8' }]);
     const form = await api.http().post('/api/auth/login').type('form').send('username=a%00b&password=x');
-    expect(form.status).toBe(400);
-    expect(form.body.code).toBe('VALIDATION_FAILED');
+    expect({ status: form.status, code: form.body.code, fields: form.body.details.fields }).toEqual({
+      status: 415,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      fields: [{ field: 'content-type', reason: 'must be application/json' }],
+    });
+    const text = await api.http().post('/api/auth/login').set('Content-Type', 'text/plain').send('admin');
+    expect(text.status).toBe(415);
+    // No body needs no type.
+    const empty = await api.http().post('/api/auth/login');
+    expect({ status: empty.status, code: empty.body.code }).toEqual({ status: 400, code: 'VALIDATION_FAILED' });
   });
 
   it('answers headers too large for Node in JSON too', async () => {

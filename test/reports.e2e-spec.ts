@@ -283,5 +283,7 @@ describe('on-time reports', () => {
     const backwards = await report('giamsat.tinh', { from: '2025-03-31', to: '2025-03-01', groupBy: 'commune' });
     expect(backwards.status).toBe(400);
     expect(backwards.body.details.fields).toEqual([{ field: 'to', reason: 'must be on or after from' }]);
+    const impossible = await report('giamsat.tinh', { from: '2025-02-31', to: '2025-03-31', groupBy: 'commune' });
+    expect({ status: impossible.status, fields: impossible.body.details.fields }).toEqual({ status: 400, fields: [{ field: 'from', reason: 'from must be a real date as yyyy-MM-dd' }] });
   });
 });

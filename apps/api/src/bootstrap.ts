@@ -38,6 +38,12 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.use((request: { headers: Record<string, string | string[] | undefined> }, _response: unknown, next: (error?: unknown) => void) =>
     next(/charset=(?!"?utf-?8"?\s*(;|$))/i.test(String(request.headers['content-type'] ?? '')) ? Object.assign(new Error('charset'), { status: 415, type: 'charset.unsupported' }) : undefined),
   );
+  // Bodies are JSON (or a file upload's multipart): a form or text body would reach the checks as nothing.
+  app.use((request: { headers: Record<string, string | string[] | undefined> }, _response: unknown, next: (error?: unknown) => void) =>
+    next(
+      hasBody(request.headers) && !ACCEPTED_BODY.test(String(request.headers['content-type'] ?? '')) ? Object.assign(new Error('media type'), { status: 415, type: 'media.unsupported' }) : undefined,
+    ),
+  );
   app.use(`/${API_PREFIX}/catalog/import`, json({ limit: CATALOG_IMPORT_LIMIT, verify: rejectUnsafeJson }));
   app.use(json({ limit: BODY_LIMIT, verify: rejectUnsafeJson }));
   serveWebConsole(app, config.WEB_ROOT, API_PREFIX);
@@ -48,6 +54,11 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   });
   return app;
 }
+
+/** The request bodies the API reads: JSON, and multipart/form-data for file uploads. */
+const ACCEPTED_BODY = /^\s*(application\/json|multipart\/form-data)\s*(;|$)/i;
+
+const hasBody = (headers: Record<string, string | string[] | undefined>) => headers['transfer-encoding'] !== undefined || Number(headers['content-length'] ?? 0) > 0;
 
 /** What Node's HTTP parser refuses (headers or request line over 16 KB, bad framing) is answered in JSON too. */
 function answerUnparsableRequests(server: Server): void {

@@ -51,6 +51,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
         { code: ErrorCode.VALIDATION_FAILED, message: 'Send the body as UTF-8', details: { fields: [{ field: 'content-type', reason: 'charset must be utf-8' }] } },
       ];
     }
+    if (parserError.type === 'media.unsupported') {
+      return [
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+        {
+          code: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+          message: 'Send the body as JSON (a file as multipart/form-data)',
+          details: { fields: [{ field: 'content-type', reason: 'must be application/json' }], accepted: ['application/json', 'multipart/form-data'] },
+        },
+      ];
+    }
     if (parserError.type === 'entity.surrogate') {
       return [
         HttpStatus.BAD_REQUEST,

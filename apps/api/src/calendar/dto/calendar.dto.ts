@@ -2,8 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { DEADLINE_UNITS, type DeadlineUnit } from '@motcua/domain';
+import { IsLocalDate } from '../../common/local-date';
 
-const LOCAL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** An instant must say its zone: '2025-01-24T09:00:00+07:00' or '…Z'; a bare local time is ambiguous. */
 const INSTANT_WITH_ZONE = /(Z|[+-]\d{2}:\d{2})$/;
 
@@ -18,8 +18,7 @@ export class YearParams {
 
 export class CalendarOverrideDto {
   @ApiProperty({ example: '2025-05-02' })
-  @IsISO8601({ strict: true }, { message: 'date must be a real date as yyyy-MM-dd' })
-  @Matches(LOCAL_DATE, { message: 'date must be a date as yyyy-MM-dd' })
+  @IsLocalDate()
   date!: string;
 
   @ApiProperty({ enum: ['day_off', 'working_day'] })

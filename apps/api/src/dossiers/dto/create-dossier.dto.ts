@@ -1,27 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateBy,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { KEY_PATTERN as KEY, PROCEDURE_CODE_PATTERN } from '@motcua/domain';
 import type { Channel } from '@motcua/domain';
 import type { IntakeDecision, IntakeInput } from '@motcua/dossiers';
+import { IsLocalDate } from '../../common/local-date';
 
 /** 12-digit citizen ID (căn cước); tax code: 10 digits, or 10-3 for a branch. */
 const CITIZEN_ID = /^\d{12}$/;
@@ -69,8 +52,7 @@ export class ApplicantDto {
 
   @ApiPropertyOptional({ example: '1985-04-12', description: 'Required for persons' })
   @ValidateIf((applicant: ApplicantDto) => applicant.kind === 'person' || applicant.dateOfBirth !== undefined)
-  @IsISO8601({ strict: true }, { message: 'dateOfBirth must be a real date as yyyy-MM-dd' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'dateOfBirth must be a date as yyyy-MM-dd' })
+  @IsLocalDate()
   dateOfBirth?: string;
 
   @ApiPropertyOptional({ example: '0905123456' })

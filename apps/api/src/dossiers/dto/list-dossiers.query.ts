@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsISO8601, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { DossierStatus, PROCEDURE_CODE_PATTERN } from '@motcua/domain';
 import { PageQuery } from '../../common/page';
+import { IsLocalDate } from '../../common/local-date';
 
 const INSTANT = { strict: true, strictSeparator: true } as const;
 
@@ -51,11 +52,11 @@ export class RegisterQuery extends PageQuery {
   agency?: string;
 
   @ApiPropertyOptional({ example: '2025-01-01', description: 'First local date (inclusive)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date as yyyy-MM-dd' })
+  @IsLocalDate()
   from!: string;
 
   @ApiPropertyOptional({ example: '2025-12-31', description: 'Last local date (inclusive)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date as yyyy-MM-dd' })
+  @IsLocalDate()
   to!: string;
 
   @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json' }) @IsOptional() @IsIn(['json', 'csv']) format: 'json' | 'csv' = 'json';

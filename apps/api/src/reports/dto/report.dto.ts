@@ -3,18 +3,18 @@ import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator'
 import type { ReportLine, TimelinessReport } from '@motcua/reporting';
 import { PageQuery } from '../../common/page';
 import { DossierSummaryDto } from '../../dossiers/dto/dossier-response.dto';
+import { IsLocalDate } from '../../common/local-date';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const GROUPS = ['province', 'district', 'commune', 'agency', 'procedure', 'field'] as const;
 export const BUCKETS = ['carried_over', 'new_online', 'new_in_person', 'resolved', 'early', 'on_time', 'late', 'in_progress', 'within_deadline', 'overdue'] as const;
 
 export class PeriodQuery {
   @ApiProperty({ example: '2025-01-01', description: 'First local date (inclusive)' })
-  @Matches(DATE, { message: 'from must be a date as yyyy-MM-dd' })
+  @IsLocalDate()
   from!: string;
 
   @ApiProperty({ example: '2025-12-31', description: 'Last local date (inclusive)' })
-  @Matches(DATE, { message: 'to must be a date as yyyy-MM-dd' })
+  @IsLocalDate()
   to!: string;
 
   @ApiPropertyOptional({ example: '568', description: 'Only dossiers received under this unit (inside your scope)' })
@@ -34,8 +34,8 @@ export class TimelinessQuery extends PeriodQuery {
 }
 
 export class ReportDossiersQuery extends PageQuery {
-  @ApiProperty({ example: '2025-01-01' }) @Matches(DATE, { message: 'from must be a date as yyyy-MM-dd' }) from!: string;
-  @ApiProperty({ example: '2025-12-31' }) @Matches(DATE, { message: 'to must be a date as yyyy-MM-dd' }) to!: string;
+  @ApiProperty({ example: '2025-01-01' }) @IsLocalDate() from!: string;
+  @ApiProperty({ example: '2025-12-31' }) @IsLocalDate() to!: string;
   @ApiPropertyOptional({ example: '568' }) @IsOptional() @Matches(/^(\d{2}|\d{3}|\d{5})$/, { message: 'unit must be a province, district or commune code' }) unit?: string;
   @ApiProperty({ enum: BUCKETS }) @IsIn(BUCKETS) bucket!: (typeof BUCKETS)[number];
   @ApiPropertyOptional({ enum: GROUPS }) @IsOptional() @IsIn(GROUPS) groupBy?: (typeof GROUPS)[number];

@@ -1,7 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { UnitLevel } from '@motcua/domain';
 import { PageQuery } from '../../common/page';
+import { IsLocalDate } from '../../common/local-date';
 
 export class ListUnitsQuery extends PageQuery {
   @ApiProperty({ required: false, enum: ['province', 'district', 'commune'] })
@@ -20,7 +21,6 @@ export class ListUnitsQuery extends PageQuery {
     example: '2025-03-01',
   })
   @IsOptional()
-  @IsISO8601({ strict: true, strictSeparator: true }, { message: 'at must be a date as yyyy-MM-dd' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'at must be a date as yyyy-MM-dd' })
+  @IsLocalDate()
   at?: string;
 }
