@@ -301,7 +301,7 @@ describe('a filing received by post', () => {
 describe('the queue of online and postal filings', () => {
   it('lists online filings oldest first and accepts one from there', async () => {
     const first = await file(landDossier({ channel: 'online' }));
-    const second = await file(landDossier({ channel: 'post', applicant: { ...landDossier().applicant, fullName: 'Trần Văn Bình', idNumber: '056170002222' } }));
+    const second = await file(landDossier({ channel: 'post', applicant: { ...landDossier().applicant, fullName: 'Trần Văn Bình', idNumber: '056085002222' } }));
     const page = await harness().newPage();
     await signIn(page, COUNTER);
     await page.getByRole('menuitem', { name: 'Hồ sơ chờ xử lý tại quầy' }).click();
@@ -372,7 +372,7 @@ describe('the queue of online and postal filings', () => {
   }, 90_000);
 
   it('takes in, item by item, what a processor asked for mid-way, and processing resumes', async () => {
-    const code = await file(landDossier({ applicant: { ...landDossier().applicant, fullName: 'Đinh Công Sơn', idNumber: '056179004444' } }));
+    const code = await file(landDossier({ applicant: { ...landDossier().applicant, fullName: 'Đinh Công Sơn', idNumber: '056085004444' } }));
     await completeStep('xuly.vpdk.nhatrang', code, 'tham-dinh', {
       action: 'request-supplement',
       note: 'Hồ sơ chưa đủ điều kiện thẩm định',
@@ -407,7 +407,7 @@ describe('the queue of online and postal filings', () => {
   }, 90_000);
 
   it('records the taxes and fees a citizen paid, and the dossier goes back to processing', async () => {
-    const code = await file(landDossier({ applicant: { ...landDossier().applicant, fullName: 'Hồ Thị Ngân', idNumber: '056182006666' } }));
+    const code = await file(landDossier({ applicant: { ...landDossier().applicant, fullName: 'Hồ Thị Ngân', idNumber: '056185006666' } }));
     await workStep(harness().api, 'xuly.vpdk.nhatrang', code, { step: 'tham-dinh' });
     const notice = 'Thông báo nộp thuế thu nhập cá nhân 12.500.000 đồng, lệ phí trước bạ 2.500.000 đồng';
     await completeStep('xuly.thue.nhatrang', code, 'nghia-vu-tai-chinh', { action: 'request-payment', note: notice });
@@ -505,4 +505,56 @@ describe('the return desk', () => {
     await snap(page, 'return-desk-search');
     await page.context().close();
   }, 120_000);
+});
+
+describe("the applicant's identity at intake", () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await harness().newPage();
+    await signIn(page, COUNTER);
+  }, 30_000);
+  afterAll(() => page.context().close());
+
+  /** The error antd shows under a field, or null while it shows none. */
+  const errorUnder = async (label: string) => {
+    const id = await page.getByLabel(label, { exact: true }).getAttribute('id');
+    const help = page.locator(`[id="${id}_help"] .ant-form-item-explain-error`);
+    return (await help.count()) === 0 ? null : help.innerText();
+  };
+  const typeDateOfBirth = async (typed: string) => {
+    await page.getByLabel('Ngày sinh').fill(typed);
+    await page.getByLabel('Ngày sinh').press('Enter');
+  };
+
+  it('says why a date of birth cannot be taken, takes 12041985, and names both fields when the CCCD contradicts them', async () => {
+    await pickProcedure(page, 'dang ky bien dong chuyen nhuong', LAND);
+    await typeDateOfBirth('12042099');
+    await eventually(async () => expect(await errorUnder('Ngày sinh')).toBe('Ngày sinh không được sau ngày hôm nay'));
+    // What was typed stays for the officer to correct.
+    await expect(page.getByLabel('Ngày sinh').inputValue()).resolves.toBe('12/04/2099');
+    await typeDateOfBirth('01011899');
+    await eventually(async () => expect(await errorUnder('Ngày sinh')).toBe('Ngày sinh không được trước năm 1900'));
+    await typeDateOfBirth('12041985');
+    await eventually(async () => expect(await errorUnder('Ngày sinh')).toBeNull());
+    await expect(page.getByLabel('Ngày sinh').inputValue()).resolves.toBe('12/04/1985');
+
+    await page.getByLabel('Số CCCD', { exact: true }).fill('056190004321');
+    await eventually(async () => expect(await errorUnder('Số CCCD')).toBe('Số CCCD không khớp với ngày sinh: chữ số thứ 4–6 của số CCCD cho biết năm sinh 1990, ngày sinh đã nhập là 12/04/1985'));
+    await typeDateOfBirth('03091990');
+    await eventually(async () => expect(await errorUnder('Số CCCD')).toBeNull());
+    await page.getByLabel('Giới tính').click();
+    await page.locator('.ant-select-dropdown').getByTitle('Nam', { exact: true }).click();
+    await eventually(async () => expect(await errorUnder('Số CCCD')).toBe('Số CCCD không khớp với giới tính: chữ số thứ 4 (1) là của nữ'));
+    await snap(page, 'intake-identity-mismatch');
+  }, 60_000);
+
+  it('shows no tax-code error before the officer types one', async () => {
+    await page.reload();
+    await pickProcedure(page, 'dang ky bien dong chuyen nhuong', LAND);
+    await page.getByText('Tổ chức, doanh nghiệp').click();
+    await page.getByLabel('Mã số thuế').waitFor();
+    await expect(errorUnder('Mã số thuế')).resolves.toBeNull();
+    await page.getByLabel('Mã số thuế').fill('42012');
+    await eventually(async () => expect(await errorUnder('Mã số thuế')).toBe('Mã số thuế gồm 10 chữ số (đơn vị phụ thuộc: thêm dấu gạch và 3 chữ số)'));
+  }, 60_000);
 });

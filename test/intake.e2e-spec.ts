@@ -205,6 +205,41 @@ describe('intake at the counter', () => {
     expect(await countDossiers()).toBe(before);
   });
 
+  it('refuses a date of birth in the future or before 1900, and one the citizen ID contradicts, naming the fields and writing nothing', async () => {
+    const before = await countDossiers();
+    const withApplicant = (changes: Record<string, unknown>) =>
+      api
+        .http()
+        .post('/api/dossiers')
+        .set('Authorization', counter)
+        .send(landDossier({ applicant: { ...landDossier().applicant, ...changes } }));
+    const answer = (response: { status: number; body: { details?: { fields: unknown[] } } }) => ({ status: response.status, fields: response.body.details?.fields });
+    setTime('2025-01-24 16:00');
+    expect(answer(await withApplicant({ idNumber: '056225001234', dateOfBirth: '2025-01-25' }))).toEqual({
+      status: 400,
+      fields: [{ field: 'applicant.dateOfBirth', reason: 'dateOfBirth must not be in the future' }],
+    });
+    expect(answer(await withApplicant({ idNumber: '056235001234', dateOfBirth: '2035-04-12' })).fields).toEqual([{ field: 'applicant.dateOfBirth', reason: 'dateOfBirth must not be in the future' }]);
+    expect(answer(await withApplicant({ dateOfBirth: '1899-12-31' })).fields).toEqual([{ field: 'applicant.dateOfBirth', reason: 'dateOfBirth must not be before 1900-01-01' }]);
+    const year = 'idNumber 056185001234 is of a person born in 1985 (its 4th to 6th digits), but dateOfBirth is 1990-04-12';
+    expect(answer(await withApplicant({ dateOfBirth: '1990-04-12' }))).toEqual({
+      status: 400,
+      fields: [
+        { field: 'applicant.idNumber', reason: year },
+        { field: 'applicant.dateOfBirth', reason: year },
+      ],
+    });
+    const sex = 'idNumber 056185001234 is of a woman (its 4th digit is 1), but sex is male';
+    expect(answer(await withApplicant({ sex: 'male' })).fields).toEqual([
+      { field: 'applicant.idNumber', reason: sex },
+      { field: 'applicant.sex', reason: sex },
+    ]);
+    expect(await countDossiers()).toBe(before);
+    setTime('2025-02-05 09:00');
+    const consistent = await withApplicant({ sex: 'female' });
+    expect({ status: consistent.status, sex: consistent.body.applicant?.sex }).toEqual({ status: 201, sex: 'female' });
+  });
+
   it('keeps dossiers inside the scope: another commune does not see them, the district does', async () => {
     const code = '002.00.31.H56-250124-0001';
     const neighbour = await api

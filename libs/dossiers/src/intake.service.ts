@@ -4,6 +4,7 @@ import { CalendarService } from '@motcua/calendar';
 import { CatalogService } from '@motcua/catalog';
 import { EVENTS } from '@motcua/queue';
 import {
+  applicantIdentityProblems,
   Actor,
   Applicant,
   assertActionAllowed,
@@ -87,6 +88,8 @@ export class IntakeService {
     }
     const { documents: required, legalTime } = resolveVariant(procedure.definition, input.variant, input.channel);
     const documents = matchDocuments(input.documents, required);
+    const identity = applicantIdentityProblems(input.applicant, now);
+    if (identity.length > 0) throw DomainError.validation(identity, 'The date of birth or the ID number is not right');
     if (!(await this.units.communeExists(input.applicant.address.communeCode))) {
       throw DomainError.field('applicant.address.communeCode', `no commune with code '${input.applicant.address.communeCode}'`);
     }

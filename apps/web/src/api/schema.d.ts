@@ -1340,6 +1340,11 @@ export interface components {
              * @example 1985-04-12
              */
             dateOfBirth?: string;
+            /**
+             * @description A person's sex; checked against the citizen ID's 4th digit when given
+             * @enum {string}
+             */
+            sex?: "male" | "female";
             /** @example 0905123456 */
             phone?: string;
             /** @example thuy.nguyen@example.vn */

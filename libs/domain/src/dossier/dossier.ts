@@ -15,6 +15,8 @@ export interface Applicant {
   fullName: string;
   idNumber: string;
   dateOfBirth?: string;
+  /** A person's, as the citizen ID encodes it: checked against it when given. */
+  sex?: 'male' | 'female';
   phone?: string;
   email?: string;
   address: Address;

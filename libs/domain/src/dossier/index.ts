@@ -7,3 +7,4 @@ export * from './appointment';
 export * from './history';
 export * from './supplement-limit';
 export * from './dossier-file';
+export * from './applicant-identity';

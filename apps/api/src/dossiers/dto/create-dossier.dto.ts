@@ -55,6 +55,11 @@ export class ApplicantDto {
   @IsLocalDate()
   dateOfBirth?: string;
 
+  @ApiPropertyOptional({ enum: ['male', 'female'], description: "A person's sex; checked against the citizen ID's 4th digit when given" })
+  @IsOptional()
+  @IsIn(['male', 'female'])
+  sex?: 'male' | 'female';
+
   @ApiPropertyOptional({ example: '0905123456' })
   @IsOptional()
   @Matches(PHONE, { message: 'phone must be a Vietnamese phone number (0xxxxxxxxx or +84xxxxxxxxx)' })

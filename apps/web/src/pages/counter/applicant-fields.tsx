@@ -1,6 +1,6 @@
-import { Checkbox, Col, DatePicker, Form, type FormRule, Input, Radio, Row, Select } from 'antd';
+import { Checkbox, Col, DatePicker, Form, type FormInstance, type FormRule, Input, Radio, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Schemas } from '../../api/client';
 import { foldedFilter } from '../../format';
 import { useCommunes } from './catalog';
@@ -14,6 +14,7 @@ export interface ApplicantValues {
   fullName: string;
   idNumber: string;
   dateOfBirth?: Dayjs | null;
+  sex?: 'male' | 'female';
   phone?: string;
   email?: string;
   address: { line: string; communeCode: string };
@@ -31,6 +32,36 @@ const TAX_CODE = /^\d{10}(-\d{3})?$/;
 const PHONE = /^(0|\+84)\d{9,10}$/;
 
 const required = (message: string): FormRule => ({ required: true, whitespace: true, message });
+/** What an officer may type: 12/04/1985, 12-04-1985, 12041985, 12.04.1985. */
+const BIRTH_FORMATS = ['DD/MM/YYYY', 'D/M/YYYY', 'DDMMYYYY', 'DD-MM-YYYY', 'DD.MM.YYYY'];
+
+const dateOfBirthRule: FormRule = {
+  validator: async (_, value: Dayjs | null | undefined) => {
+    if (!value) return;
+    if (value.isAfter(dayjs(), 'day')) throw new Error('Ngày sinh không được sau ngày hôm nay');
+    if (value.year() < 1900) throw new Error('Ngày sinh không được trước năm 1900');
+  },
+};
+
+/**
+ * The citizen ID against the date of birth and sex, as the API checks it (libs/domain's
+ * applicantIdentityProblems): the 4th digit encodes century and sex (0 man / 1 woman born 1900–1999,
+ * 2 / 3 from 2000…), the 5th–6th the year of birth.
+ */
+function citizenIdAgrees(form: FormInstance): FormRule {
+  return {
+    validator: async (_, value: string | undefined) => {
+      if (!value || !CITIZEN_ID.test(value)) return;
+      const code = Number(value[3]);
+      const born = form.getFieldValue(['applicant', 'dateOfBirth']) as Dayjs | null | undefined;
+      const year = 1900 + 100 * Math.floor(code / 2) + Number(value.slice(4, 6));
+      if (born && born.year() !== year) throw new Error(`Số CCCD không khớp với ngày sinh: chữ số thứ 4–6 của số CCCD cho biết năm sinh ${year}, ngày sinh đã nhập là ${born.format('DD/MM/YYYY')}`);
+      const sex = form.getFieldValue(['applicant', 'sex']) as string | undefined;
+      const encoded = code % 2 === 0 ? 'male' : 'female';
+      if (sex && sex !== encoded) throw new Error(`Số CCCD không khớp với giới tính: chữ số thứ 4 (${code}) là của ${encoded === 'male' ? 'nam' : 'nữ'}`);
+    },
+  };
+}
 const citizenId: FormRule = { pattern: CITIZEN_ID, message: 'Số CCCD phải gồm đúng 12 chữ số' };
 
 /** Trims every field and leaves the empty optional ones out: the API refuses an empty phone or e-mail. */
@@ -41,6 +72,7 @@ export function applicantBody(values: ApplicantValues): Applicant {
     fullName: values.fullName.trim(),
     idNumber: values.idNumber.trim(),
     dateOfBirth: values.kind === 'person' && values.dateOfBirth ? values.dateOfBirth.format('YYYY-MM-DD') : undefined,
+    sex: values.kind === 'person' ? values.sex : undefined,
     phone: optional(values.phone),
     email: optional(values.email),
     address: { line: values.address.line.trim(), communeCode: values.address.communeCode },
@@ -84,8 +116,15 @@ function CommuneSelect(props: { id?: string; value?: string; onChange?: (value: 
 
 /** Person or organisation, as ApplicantDto allows (form field `applicant`). */
 export function ApplicantFields() {
-  const kind = Form.useWatch(['applicant', 'kind'], Form.useFormInstance()) as Applicant['kind'] | undefined;
+  const form = Form.useFormInstance();
+  const kind = Form.useWatch(['applicant', 'kind'], form) as Applicant['kind'] | undefined;
+  const dateOfBirth = Form.useWatch(['applicant', 'dateOfBirth'], form) as Dayjs | null | undefined;
+  const sex = Form.useWatch(['applicant', 'sex'], form) as string | undefined;
   const person = kind !== 'organisation';
+  // The ID number is checked again when what it is checked against changes, once the officer has typed it: not before.
+  useEffect(() => {
+    if (form.isFieldTouched(['applicant', 'idNumber'])) void form.validateFields([['applicant', 'idNumber']]).catch(() => undefined);
+  }, [form, kind, dateOfBirth, sex]);
   return (
     <Row gutter={16}>
       <Col span={24}>
@@ -111,23 +150,42 @@ export function ApplicantFields() {
         <Form.Item
           name={['applicant', 'idNumber']}
           label={person ? 'Số CCCD' : 'Mã số thuế'}
-          dependencies={[['applicant', 'kind']]}
           rules={[
             required(person ? 'Vui lòng nhập số căn cước công dân' : 'Vui lòng nhập mã số thuế'),
             person ? citizenId : { pattern: TAX_CODE, message: 'Mã số thuế gồm 10 chữ số (đơn vị phụ thuộc: thêm dấu gạch và 3 chữ số)' },
+            ...(person ? [citizenIdAgrees(form)] : []),
           ]}
         >
           <Input inputMode={person ? 'numeric' : 'text'} autoComplete="off" />
         </Form.Item>
       </Col>
       {person && (
-        <Col xs={24} md={8}>
-          <Form.Item name={['applicant', 'dateOfBirth']} label="Ngày sinh" rules={[{ required: true, message: 'Vui lòng nhập ngày sinh' }]}>
-            <DatePicker format="DD/MM/YYYY" placeholder="dd/mm/yyyy" disabledDate={(date) => date.isAfter(dayjs(), 'day')} style={{ width: '100%' }} />
+        <Col xs={24} md={6}>
+          <Form.Item
+            name={['applicant', 'dateOfBirth']}
+            label="Ngày sinh"
+            extra="Ví dụ 12/04/1985 hoặc 12041985"
+            rules={[{ required: true, message: 'Vui lòng nhập ngày sinh (ngày/tháng/năm, ví dụ 12/04/1985)' }, dateOfBirthRule]}
+          >
+            <DatePicker format={BIRTH_FORMATS} placeholder="dd/mm/yyyy" style={{ width: '100%' }} />
           </Form.Item>
         </Col>
       )}
-      <Col xs={24} md={person ? 8 : 12}>
+      {person && (
+        <Col xs={24} md={4}>
+          <Form.Item name={['applicant', 'sex']} label="Giới tính">
+            <Select
+              allowClear
+              placeholder="Chọn"
+              options={[
+                { value: 'male', label: 'Nam' },
+                { value: 'female', label: 'Nữ' },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+      )}
+      <Col xs={24} md={person ? 6 : 12}>
         <Form.Item name={['applicant', 'phone']} label="Số điện thoại" rules={[{ pattern: PHONE, message: 'Số điện thoại bắt đầu bằng 0 hoặc +84, gồm 10–11 chữ số' }]}>
           <Input inputMode="tel" autoComplete="off" />
         </Form.Item>
